@@ -1,0 +1,112 @@
+//! Client-side Japanese search for tsunagu sites.
+//!
+//! [`build`] turns [`SearchDoc`]s into two small scripts: an elasticlunr-format index
+//! (`search/index.js`) and the records shown in the result list (`search/display.js`).
+//! Both assign a global so they load with a `<script>` tag from `file://`, where
+//! `fetch` is blocked. The browser side is `themes/default/static/js/search-core.js`
+//! (normalise, tokenise, query) and `search.js` (the combobox UI); see `docs/search.md`.
+
+mod error;
+mod index;
+mod language;
+mod normalize;
+mod query;
+mod tokenize;
+
+pub use error::SearchError;
+pub use index::build;
+pub use language::BigramJapanese;
+pub use normalize::{normalize, words};
+pub use query::{Hit, SearchIndex};
+pub use tokenize::{query_words, tokenize, QueryWord};
+
+use serde::{Deserialize, Serialize};
+
+/// Names the normalisation + tokenisation scheme. Bump it whenever either changes, in
+/// Rust and in `search-core.js` together: the browser refuses an index whose version
+/// differs, instead of silently finding nothing.
+pub const TOKENIZER_VERSION: &str = "tsunagu-ja-bigram-1";
+
+/// Global the index script assigns (`window.TSUNAGU_SEARCH_INDEX = {…}`).
+pub const INDEX_GLOBAL: &str = "TSUNAGU_SEARCH_INDEX";
+/// Global the display script assigns.
+pub const DISPLAY_GLOBAL: &str = "TSUNAGU_SEARCH_DISPLAY";
+/// Where the renderer should write the files, relative to the site root.
+pub const INDEX_PATH: &str = "search/index.js";
+pub const DISPLAY_PATH: &str = "search/display.js";
+
+/// Which site the index is for. A citizen index refuses any document carrying
+/// staff-only data, so a renderer mistake fails the build instead of leaking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    Citizen,
+    Staff,
+}
+
+/// Result type, shown as 相談項目 / 機関 / 相談内容 / 事業.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocKind {
+    Topic,
+    Agency,
+    Matter,
+    Program,
+}
+
+/// The small record drawn in a result row. Everything is optional text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DisplayRecord {
+    /// Topic label(s), e.g. "介護" or "介護、障害".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+    /// The agency a matter or program belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency: Option<String>,
+    /// ★: the agency to call when unsure.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub star: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// 受付時間 as written, e.g. "平日 8:30~17:15".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<String>,
+    /// Staff only: named contacts, e.g. "主 山田 / 副 佐藤".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    /// Staff only: 内線.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extension: Option<String>,
+}
+
+/// One result candidate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchDoc {
+    /// Unique, e.g. "agency:chiiki-care" or "matter:chiiki-care:1".
+    pub id: String,
+    pub kind: DocKind,
+    /// Relative to the site root, e.g. "agencies/chiiki-care.html".
+    pub url: String,
+    pub title: String,
+    /// Readings (かな), synonyms, abbreviations (社協): indexed, never displayed.
+    pub keywords: Vec<String>,
+    /// Descriptions, matter text, address, areas: indexed, never displayed.
+    pub body: String,
+    /// Contact names and internal notes. Must be `None` for [`Audience::Citizen`].
+    pub staff_text: Option<String>,
+    pub display: DisplayRecord,
+    /// Score multiplier: 1.0 normal; e.g. 1.5 for ★ agencies, 2.0 for topics.
+    pub boost: f64,
+}
+
+/// The two generated scripts.
+#[derive(Debug, Clone)]
+pub struct SearchFiles {
+    /// Write to [`INDEX_PATH`].
+    pub index_js: String,
+    /// Write to [`DISPLAY_PATH`].
+    pub display_js: String,
+    pub tokenizer_version: String,
+    pub audience: Audience,
+    pub doc_count: usize,
+}

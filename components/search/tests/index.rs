@@ -1,0 +1,247 @@
+mod common;
+use common::*;
+
+fn sample(audience: Audience) -> Vec<SearchDoc> {
+    let staff = audience == Audience::Staff;
+    let mut docs = vec![
+        {
+            let mut d = doc(
+                "topic:kaigo",
+                DocKind::Topic,
+                "介護",
+                &["かいご", "介護保険", "ケアマネ"],
+                "介護が必要になったとき",
+            );
+            d.boost = 2.0;
+            d
+        },
+        {
+            let mut d = doc(
+                "topic:shishutsu",
+                DocKind::Topic,
+                "支出・滞納・借金",
+                &["ししゅつ", "お金がない", "生活費が足りない", "借金"],
+                "税金や家賃の滞納、借金の相談",
+            );
+            d.boost = 2.0;
+            d
+        },
+        {
+            let mut d = doc(
+                "agency:shakyo",
+                DocKind::Agency,
+                "社会福祉協議会",
+                &["しゃかいふくしきょうぎかい", "社協"],
+                "地域福祉 生活福祉資金の貸付",
+            );
+            d.display.star = true;
+            d.display.phone = Some("086-000-0000".into());
+            d.boost = 1.5;
+            d
+        },
+        doc(
+            "agency:houkatsu",
+            DocKind::Agency,
+            "地域包括支援センター",
+            &["ちいきほうかつしえんせんたー", "ほうかつ"],
+            "高齢者の介護・福祉・健康の総合相談",
+        ),
+        doc(
+            "agency:dv",
+            DocKind::Agency,
+            "配偶者暴力相談支援センター",
+            &["DV", "ドメスティック・バイオレンス"],
+            "DV被害の相談、一時保護",
+        ),
+        doc(
+            "matter:houkatsu:1",
+            DocKind::Matter,
+            "介護保険の申請",
+            &[],
+            "要介護認定の申請手続き",
+        ),
+        doc(
+            "program:taiso",
+            DocKind::Program,
+            "あっ晴れ！もも太郎体操",
+            &["ももたろうたいそう"],
+            "週1回 5人以上で集まって体操",
+        ),
+    ];
+    if staff {
+        docs[2].staff_text = Some(STAFF_CANARY.to_string());
+        docs[2].display.contact = Some("主 山田花子".into());
+        docs[2].display.extension = Some("9999".into());
+    }
+    docs
+}
+
+fn ids(index: &SearchIndex, q: &str) -> Vec<String> {
+    index.search(q).into_iter().map(|h| h.id).collect()
+}
+
+fn citizen() -> SearchIndex {
+    let files = build(&sample(Audience::Citizen), Audience::Citizen).expect("build");
+    SearchIndex::from_files(&files).expect("parse")
+}
+
+#[test]
+fn scripts_and_all_spellings_find_kaigo() {
+    let idx = citizen();
+    for q in ["介護", "かいご", "カイゴ", "ｶｲｺﾞ"] {
+        let got = ids(&idx, q);
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("topic:kaigo"),
+            "{q}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn full_width_latin_finds_dv() {
+    let idx = citizen();
+    assert!(ids(&idx, "ＤＶ").contains(&"agency:dv".to_string()));
+    assert!(ids(&idx, "dv").contains(&"agency:dv".to_string()));
+}
+
+#[test]
+fn synonyms_and_abbreviations() {
+    let idx = citizen();
+    assert_eq!(ids(&idx, "お金がない")[0], "topic:shishutsu");
+    assert_eq!(ids(&idx, "社協")[0], "agency:shakyo");
+}
+
+#[test]
+fn long_vowel_noise() {
+    let idx = citizen();
+    assert!(ids(&idx, "センタ").contains(&"agency:houkatsu".to_string()));
+    assert!(ids(&idx, "ｾﾝﾀｰ").contains(&"agency:houkatsu".to_string()));
+}
+
+#[test]
+fn all_words_must_match_across_fields() {
+    let idx = citizen();
+    // 介護 is in the body, 包括 in the name of the same document.
+    assert_eq!(ids(&idx, "包括　介護"), ["agency:houkatsu"]);
+    assert!(ids(&idx, "包括 借金").is_empty());
+}
+
+#[test]
+fn exact_name_first() {
+    let idx = citizen();
+    let hits = idx.search("介護保険の申請");
+    assert_eq!(hits[0].id, "matter:houkatsu:1");
+    assert_eq!(hits[0].tier, 2);
+}
+
+#[test]
+fn single_character_query_uses_prefix_and_last_char() {
+    let idx = citizen();
+    assert!(ids(&idx, "護").contains(&"topic:kaigo".to_string()));
+    assert!(ids(&idx, "介").contains(&"topic:kaigo".to_string()));
+}
+
+#[test]
+fn no_result() {
+    let idx = citizen();
+    assert!(ids(&idx, "宇宙旅行").is_empty());
+    assert!(ids(&idx, "").is_empty());
+    assert!(ids(&idx, "・・・").is_empty());
+}
+
+#[test]
+fn citizen_index_has_no_staff_trace() {
+    let files = build(&sample(Audience::Citizen), Audience::Citizen).expect("build");
+    for needle in ["山田", "花子", "9999", "CANARY", "canary", "staff\""] {
+        assert!(!files.index_js.contains(needle), "index leaks {needle}");
+        assert!(!files.display_js.contains(needle), "display leaks {needle}");
+    }
+    // The trie splits tokens into one key per character, so look for the characters.
+    for c in ["\"山\"", "\"花\"", "\"田\"", "\"子\""] {
+        assert!(!files.index_js.contains(c), "index holds trie key {c}");
+    }
+}
+
+#[test]
+fn staff_index_covers_staff_text() {
+    let files = build(&sample(Audience::Staff), Audience::Staff).expect("build");
+    assert!(files.display_js.contains("山田花子"));
+    assert!(files.display_js.contains("9999"));
+    let idx = SearchIndex::from_files(&files).expect("parse");
+    assert_eq!(ids(&idx, "山田花子"), ["agency:shakyo"]);
+    assert_eq!(ids(&idx, "canary"), ["agency:shakyo"]);
+}
+
+#[test]
+fn citizen_build_rejects_staff_data() {
+    let err = build(&sample(Audience::Staff), Audience::Citizen).unwrap_err();
+    assert!(
+        matches!(err, SearchError::StaffDataInCitizenIndex { .. }),
+        "{err}"
+    );
+    let mut docs = sample(Audience::Citizen);
+    docs[0].display.extension = Some("1".into());
+    let err = build(&docs, Audience::Citizen).unwrap_err();
+    assert!(err.to_string().contains("display.extension"), "{err}");
+}
+
+#[test]
+fn invalid_documents_are_errors() {
+    let mut docs = sample(Audience::Citizen);
+    docs[1].id = docs[0].id.clone();
+    assert!(matches!(
+        build(&docs, Audience::Citizen),
+        Err(SearchError::DuplicateId { .. })
+    ));
+
+    let mut docs = sample(Audience::Citizen);
+    docs[0].url = "javascript:alert(1)".into();
+    assert!(matches!(
+        build(&docs, Audience::Citizen),
+        Err(SearchError::BadUrl { .. })
+    ));
+
+    let mut docs = sample(Audience::Citizen);
+    docs[0].boost = f64::NAN;
+    assert!(matches!(
+        build(&docs, Audience::Citizen),
+        Err(SearchError::BadBoost { .. })
+    ));
+
+    let mut docs = sample(Audience::Citizen);
+    docs[0].title = " ".into();
+    assert!(matches!(
+        build(&docs, Audience::Citizen),
+        Err(SearchError::EmptyTitle { .. })
+    ));
+}
+
+#[test]
+fn index_names_its_tokenizer() {
+    let files = build(&sample(Audience::Citizen), Audience::Citizen).expect("build");
+    assert!(files.index_js.starts_with("window.TSUNAGU_SEARCH_INDEX={"));
+    assert!(files
+        .index_js
+        .contains(&format!("\"lang\":\"{TOKENIZER_VERSION}\"")));
+    assert!(files
+        .display_js
+        .contains(&format!("\"tokenizer\":\"{TOKENIZER_VERSION}\"")));
+    let tampered = files
+        .index_js
+        .replace(TOKENIZER_VERSION, "tsunagu-ja-bigram-0");
+    assert!(matches!(
+        SearchIndex::parse(&tampered, &files.display_js),
+        Err(SearchError::TokenizerMismatch { .. })
+    ));
+}
+
+#[test]
+fn script_escapes_markup() {
+    let mut docs = sample(Audience::Citizen);
+    docs[0].title = "</script><b>".into();
+    let files = build(&docs, Audience::Citizen).expect("build");
+    assert!(!files.display_js.contains("</script>"));
+    let idx = SearchIndex::from_files(&files).expect("parse");
+    assert_eq!(idx.search("script")[0].title, "</script><b>");
+}
