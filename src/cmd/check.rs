@@ -1,0 +1,48 @@
+use super::{use_color, Common};
+use crate::diagnostics::{self, Severity};
+use crate::pipeline;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub common: Common,
+    /// Output format of the diagnostics
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    let checked = pipeline::check(&args.common.root, args.common.today());
+    let d = &checked.diagnostics;
+    match args.format {
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&diagnostics::to_json(d, &checked.sources))?
+        ),
+        Format::Human => {
+            eprint!("{}", diagnostics::render(d, &checked.sources, use_color()));
+            eprintln!(
+                "{}: {} error(s), {} warning(s)",
+                if d.has_errors() {
+                    "check failed"
+                } else {
+                    "check passed"
+                },
+                d.count(Severity::Error),
+                d.count(Severity::Warning)
+            );
+        }
+    }
+    Ok(if d.has_errors() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,63 @@
+//! The command line: one module per subcommand, each a thin layer over the
+//! library that turns results into terminal output and an exit code.
+
+pub mod build;
+pub mod check;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "tsunagu",
+    version,
+    about = "相談機関一覧を市民向け・職員向けの静的サイトにします"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Check the content and write public/citizen and public/staff
+    Build(build::Args),
+    /// Check the content without writing anything
+    Check(check::Args),
+}
+
+/// Options every subcommand shares.
+#[derive(clap::Args, Clone)]
+pub struct Common {
+    /// The site folder (holds content/, optional themes/ and templates/)
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Treat this date as today (YYYY-MM-DD) when checking dates
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<chrono::NaiveDate>,
+}
+
+impl Common {
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.today.unwrap_or_else(|| japan_today())
+    }
+}
+
+/// Dates in the content are Japanese dates, wherever the build runs.
+pub fn japan_today() -> chrono::NaiveDate {
+    (chrono::Utc::now() + chrono::Duration::hours(9)).date_naive()
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
+    match cli.command {
+        Command::Build(args) => build::run(&args),
+        Command::Check(args) => check::run(&args),
+    }
+}
+
+/// Whether to colour diagnostics: only for a terminal, and never when
+/// NO_COLOR is set.
+pub fn use_color() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
+}

@@ -1,0 +1,36 @@
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The text of every file read, kept so that diagnostics can quote it.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    files: BTreeMap<PathBuf, String>,
+}
+
+impl Sources {
+    pub fn insert(&mut self, path: PathBuf, text: String) {
+        self.files.insert(path, text);
+    }
+
+    pub fn get(&self, path: &Path) -> Option<&str> {
+        self.files.get(path).map(String::as_str)
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, path: &Path, offset: usize) -> Option<(usize, usize)> {
+        let text = self.get(path)?;
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = text[line_start..offset].chars().count() + 1;
+        Some((line, col))
+    }
+}
+
+pub(crate) fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}

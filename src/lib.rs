@@ -1,0 +1,16 @@
+//! tsunagu: TOML records of consultation agencies in, two static sites out.
+//!
+//! The pipeline runs one way: [`content`] reads the site folder into the
+//! [`model`], [`validate`] checks it, [`site`] builds one view per audience
+//! (the citizen view has no staff fields at all), [`render`] turns a view into
+//! files, and [`output`] swaps them into place atomically.
+
+pub mod cmd;
+pub mod content;
+pub mod diagnostics;
+pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod site;
+pub mod validate;

@@ -1,0 +1,89 @@
+//! Writing the output so that a failed or interrupted build never damages
+//! the last good one: everything is written into a staging folder next to the
+//! output, then swapped into place with one atomic rename. The previous
+//! output is kept as `<out>.previous` for one rollback.
+
+mod swap;
+
+use crate::render::Files;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error("cannot write {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("output folder {0} has no parent folder to stage the build in")]
+    NoParent(PathBuf),
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
+    move |source| OutputError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// The trees to write, by folder name under the output (`citizen`, `staff`).
+pub type Trees = Vec<(&'static str, Files)>;
+
+pub fn staging_path(out: &Path) -> Result<PathBuf, OutputError> {
+    sibling(out, "staging")
+}
+
+pub fn previous_path(out: &Path) -> Result<PathBuf, OutputError> {
+    sibling(out, "previous")
+}
+
+fn sibling(out: &Path, suffix: &str) -> Result<PathBuf, OutputError> {
+    let name = out
+        .file_name()
+        .ok_or_else(|| OutputError::NoParent(out.to_path_buf()))?
+        .to_string_lossy();
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    Ok(parent.join(format!(".{name}.{suffix}")))
+}
+
+/// Writes `trees` to `out` atomically. `before_swap` runs after everything is
+/// staged and before the swap; tests use it to fail or stall at that moment.
+pub fn write_atomically(out: &Path, trees: &Trees) -> Result<(), OutputError> {
+    let staging = staging_path(out)?;
+    if staging.exists() {
+        // Left over from a build that was killed; it was never live.
+        fs::remove_dir_all(&staging).map_err(io(&staging))?;
+    }
+    fs::create_dir_all(&staging).map_err(io(&staging))?;
+    for (tree, files) in trees {
+        write_tree(&staging.join(tree), files)?;
+    }
+    sync_dir(&staging);
+    swap::into_place(&staging, out, &previous_path(out)?)
+}
+
+fn write_tree(dir: &Path, files: &Files) -> Result<(), OutputError> {
+    for (rel, bytes) in files {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        let mut f = fs::File::create(&path).map_err(io(&path))?;
+        f.write_all(bytes).map_err(io(&path))?;
+        // Data must be on disk before the rename makes it live, or a crash
+        // could publish empty files.
+        f.sync_all().map_err(io(&path))?;
+    }
+    Ok(())
+}
+
+fn sync_dir(dir: &Path) {
+    if let Ok(f) = fs::File::open(dir) {
+        let _ = f.sync_all();
+    }
+}

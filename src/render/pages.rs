@@ -1,0 +1,168 @@
+//! One function per kind of page; each picks its template and the part of
+//! the view it needs.
+
+use super::{sitemap, Files, RenderError, Theme};
+use crate::site::{paths, Audience, SiteView};
+use serde::Serialize;
+use tera::Context;
+
+/// What every page gets as `site`: small, so rendering stays linear in the
+/// number of records.
+#[derive(Serialize)]
+struct SiteMeta<'a> {
+    audience: &'static str,
+    staff: bool,
+    title: &'a str,
+    municipality: &'a str,
+    description: Option<&'a str>,
+    base_url: &'a str,
+    /// Path part of `base_url`, for the 404 page, which a server shows at
+    /// arbitrary depths where relative links cannot work.
+    base_path: String,
+    edition: Option<&'a str>,
+    webmaster: &'a crate::site::WebmasterView,
+    closed_days_note: Option<&'a str>,
+    nav_topics: Vec<NavItem<'a>>,
+    nav_pages: Vec<NavItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct NavItem<'a> {
+    label: &'a str,
+    url: &'a str,
+}
+
+struct Renderer<'a> {
+    theme: &'a Theme,
+    meta: SiteMeta<'a>,
+    files: Files,
+}
+
+pub fn render_site<A: Audience>(view: &SiteView<A>, theme: &Theme) -> Result<Files, RenderError> {
+    let mut r = Renderer {
+        theme,
+        meta: meta(view),
+        files: Files::new(),
+    };
+    r.render(paths::HOME, "index.html", |c| {
+        c.insert("topics", &view.topics);
+        c.insert("programs", &view.programs);
+        c.insert("pages", &view.pages);
+    })?;
+    r.render(paths::SEARCH, "search.html", |_| {})?;
+    for t in &view.topics {
+        r.render(&t.url, "topic.html", |c| c.insert("topic", t))?;
+    }
+    r.render(paths::AGENCY_INDEX, "agencies.html", |c| {
+        c.insert("agencies", &view.agencies)
+    })?;
+    for a in &view.agencies {
+        r.render(&a.url, "agency.html", |c| c.insert("agency", a))?;
+    }
+    r.render(paths::PROGRAM_INDEX, "programs.html", |c| {
+        c.insert("programs", &view.programs)
+    })?;
+    for p in &view.programs {
+        r.render(&p.url, "program.html", |c| c.insert("program", p))?;
+    }
+    for p in &view.pages {
+        r.render(&p.url, "page.html", |c| c.insert("page", p))?;
+    }
+    r.rosters(view)?;
+    r.render(paths::NOT_FOUND, "404.html", |_| {})?;
+    Ok(r.finish(A::NAME == "staff"))
+}
+
+fn meta<A: Audience>(view: &SiteView<A>) -> SiteMeta<'_> {
+    let base_path = view
+        .base_url
+        .splitn(4, '/')
+        .nth(3)
+        .map_or_else(|| "/".to_string(), |p| format!("/{p}"));
+    SiteMeta {
+        audience: A::NAME,
+        staff: A::NAME == "staff",
+        title: &view.title,
+        municipality: &view.municipality,
+        description: view.description.as_deref(),
+        base_url: &view.base_url,
+        base_path,
+        edition: view.edition.as_deref(),
+        webmaster: &view.webmaster,
+        closed_days_note: view.closed_days_note.as_deref(),
+        nav_topics: view
+            .topics
+            .iter()
+            .map(|t| NavItem {
+                label: &t.label,
+                url: &t.url,
+            })
+            .collect(),
+        nav_pages: view
+            .pages
+            .iter()
+            .map(|p| NavItem {
+                label: &p.title,
+                url: &p.url,
+            })
+            .collect(),
+    }
+}
+
+impl Renderer<'_> {
+    fn render(
+        &mut self,
+        path: &str,
+        template: &str,
+        fill: impl FnOnce(&mut Context),
+    ) -> Result<(), RenderError> {
+        let mut ctx = Context::new();
+        ctx.insert("site", &self.meta);
+        ctx.insert("root", &paths::root_prefix(path));
+        ctx.insert("path", path);
+        ctx.insert("canonical", &format!("{}{}", self.meta.base_url, path));
+        fill(&mut ctx);
+        let html = self
+            .theme
+            .tera
+            .render(template, &ctx)
+            .map_err(|e| RenderError::template(template, &e))?;
+        self.files.insert(path.to_string(), html.into_bytes());
+        Ok(())
+    }
+
+    /// Rosters are staff-only: the citizen view carries `NoStaff` in their
+    /// place, which serialises to `null` and renders no page.
+    fn rosters<A: Audience>(&mut self, view: &SiteView<A>) -> Result<(), RenderError> {
+        let value = serde_json::to_value(&view.rosters).unwrap_or(serde_json::Value::Null);
+        let Some(list) = value.as_array() else {
+            return Ok(());
+        };
+        self.render(paths::ROSTER_INDEX, "rosters.html", |c| {
+            c.insert("rosters", list)
+        })?;
+        for r in list {
+            let url = r
+                .get("url")
+                .and_then(|u| u.as_str())
+                .unwrap_or_default()
+                .to_string();
+            self.render(&url, "roster.html", |c| c.insert("roster", r))?;
+        }
+        Ok(())
+    }
+
+    fn finish(mut self, staff: bool) -> Files {
+        let sitemap = sitemap::sitemap(self.meta.base_url, self.files.keys());
+        self.files
+            .insert("sitemap.xml".into(), sitemap.into_bytes());
+        self.files.insert(
+            "robots.txt".into(),
+            sitemap::robots(staff, self.meta.base_url).into_bytes(),
+        );
+        for (p, bytes) in &self.theme.static_files {
+            self.files.insert(format!("static/{p}"), bytes.clone());
+        }
+        self.files
+    }
+}

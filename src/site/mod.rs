@@ -1,0 +1,14 @@
+//! The site model: one view of the content per audience. The citizen view is
+//! its own type with no staff fields ([`NoStaff`] in their place), so no
+//! template can leak what it never receives.
+
+mod audience;
+pub mod links;
+pub mod paths;
+mod view;
+
+pub use audience::{Audience, Citizen, NoStaff, Staff};
+pub use view::{
+    build_view, targets, AgencyRef, AgencyView, MatterView, PageView, PhoneView, ProgramView,
+    RosterView, SiteView, TopicEntry, TopicRef, TopicView, WebmasterView,
+};

@@ -1,0 +1,31 @@
+//! Where each record is written, relative to a site's root. One place, so
+//! links, the sitemap, the search index and collision checks agree.
+
+pub fn topic(id: &str) -> String {
+    format!("topics/{id}.html")
+}
+pub fn agency(id: &str) -> String {
+    format!("agencies/{id}.html")
+}
+pub fn program(id: &str) -> String {
+    format!("programs/{id}.html")
+}
+pub fn page(slug: &str) -> String {
+    format!("pages/{slug}.html")
+}
+pub fn roster(id: &str) -> String {
+    format!("rosters/{id}.html")
+}
+
+pub const HOME: &str = "index.html";
+pub const SEARCH: &str = "search.html";
+pub const AGENCY_INDEX: &str = "agencies/index.html";
+pub const PROGRAM_INDEX: &str = "programs/index.html";
+pub const ROSTER_INDEX: &str = "rosters/index.html";
+pub const NOT_FOUND: &str = "404.html";
+
+/// The prefix that leads from a file at `path` back to the site root, so
+/// links work from `file://` as well as from a web server.
+pub fn root_prefix(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}

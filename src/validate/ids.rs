@@ -1,0 +1,154 @@
+//! Ids become file names and URLs: they must be safe in both, and unique even
+//! on case-insensitive file systems (staff open copies on Windows shares).
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::Content;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::Path;
+use unicode_normalization::UnicodeNormalization;
+
+struct Id<'a> {
+    id: &'a str,
+    file: &'a Path,
+    span: Option<Range<usize>>,
+}
+
+pub fn check(c: &Content, d: &mut Diagnostics) {
+    let topics = c.topics.iter().map(|t| Id {
+        id: t.value.id.get_ref(),
+        file: &t.file,
+        span: Some(t.value.id.span()),
+    });
+    check_kind("topic", topics.collect(), d);
+    let agencies = c.agencies.iter().map(|a| Id {
+        id: a.value.id.get_ref(),
+        file: &a.file,
+        span: Some(a.value.id.span()),
+    });
+    check_kind("agency", agencies.collect(), d);
+    let programs = c.programs.iter().map(|p| Id {
+        id: p.value.id.get_ref(),
+        file: &p.file,
+        span: Some(p.value.id.span()),
+    });
+    check_kind("program", programs.collect(), d);
+    let rosters = c.rosters.iter().map(|r| Id {
+        id: r.value.id.get_ref(),
+        file: &r.file,
+        span: Some(r.value.id.span()),
+    });
+    check_kind("roster", rosters.collect(), d);
+    let pages = c.pages.iter().map(|p| Id {
+        id: &p.value.slug,
+        file: &p.file,
+        span: None,
+    });
+    check_kind("page", pages.collect(), d);
+    index_names(c, d);
+}
+
+/// The form two ids are compared in: what a case-insensitive file system sees.
+pub fn normalized(id: &str) -> String {
+    id.nfkc().collect::<String>().to_lowercase()
+}
+
+fn check_kind(kind: &str, ids: Vec<Id>, d: &mut Diagnostics) {
+    let mut seen: BTreeMap<String, &Id> = BTreeMap::new();
+    for id in &ids {
+        if !is_safe(id.id) {
+            d.push(
+                Diagnostic::error(
+                    "bad-id",
+                    id.file,
+                    format!("{kind} id `{}` cannot be used as a file name", id.id),
+                )
+                .at_opt(id.span.clone())
+                .label("use a–z, 0–9 and -")
+                .help(format!(
+                    "ids are part of the page address; write it in lowercase romaji, e.g. `{}`",
+                    suggestion(id.id)
+                )),
+            );
+        }
+        let key = normalized(id.id);
+        if let Some(first) = seen.get(&key) {
+            d.push(
+                Diagnostic::error("duplicate-id", id.file, format!("{kind} id `{}` is already used by {}", id.id, first.file.display()))
+                    .at_opt(id.span.clone())
+                    .label("duplicate")
+                    .help(format!("each {kind} needs its own id: both would be written to the same page; rename one of them")),
+            );
+        } else {
+            seen.insert(key, id);
+        }
+    }
+}
+
+/// `index` is taken by the generated list pages (agencies/index.html …).
+fn index_names(c: &Content, d: &mut Diagnostics) {
+    let taken = c
+        .agencies
+        .iter()
+        .map(|a| {
+            (
+                &a.file,
+                a.value.id.get_ref(),
+                a.value.id.span(),
+                "agencies/index.html",
+            )
+        })
+        .chain(c.programs.iter().map(|p| {
+            (
+                &p.file,
+                p.value.id.get_ref(),
+                p.value.id.span(),
+                "programs/index.html",
+            )
+        }))
+        .chain(c.rosters.iter().map(|r| {
+            (
+                &r.file,
+                r.value.id.get_ref(),
+                r.value.id.span(),
+                "rosters/index.html",
+            )
+        }));
+    for (file, id, span, path) in taken {
+        if normalized(id) == "index" {
+            d.push(
+                Diagnostic::error(
+                    "path-collision",
+                    file,
+                    format!(
+                        "id `{id}` would be written to {path}, which is the generated list page"
+                    ),
+                )
+                .at(span)
+                .help("choose another id"),
+            );
+        }
+    }
+}
+
+fn is_safe(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 100
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        && !id.starts_with('-')
+}
+
+fn suggestion(id: &str) -> String {
+    let s: String = normalized(id)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let s = s.trim_matches('-').to_string();
+    if s.is_empty() {
+        "soudan-center".into()
+    } else {
+        s
+    }
+}

@@ -1,0 +1,91 @@
+//! Phone numbers are what citizens act on: a wrong digit sends them nowhere.
+//! Numbers are checked with `phonenumber` (libphonenumber's metadata), not a
+//! hand-written pattern, and an extension (内線) in a public field is refused
+//! because it means nothing outside the city hall and may be internal.
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{Content, Phone};
+use phonenumber::country::Id::JP;
+use std::path::Path;
+use toml::Spanned;
+
+pub fn check(c: &Content, d: &mut Diagnostics) {
+    for a in &c.agencies {
+        let a_file = &a.file;
+        let v = &a.value;
+        public_list(a_file, &v.phones, d);
+        if let Some(fax) = &v.fax {
+            public(a_file, fax, d);
+        }
+        for o in &v.offices {
+            public_list(a_file, &o.phones, d);
+        }
+        for m in &v.matters {
+            public_list(a_file, &m.phones, d);
+            if let Some(s) = &m.staff {
+                for p in &s.direct_lines {
+                    valid(a_file, &p.number, d);
+                }
+            }
+        }
+        if let Some(s) = &v.staff {
+            for p in &s.direct_lines {
+                valid(a_file, &p.number, d);
+            }
+        }
+    }
+}
+
+fn public_list(file: &Path, phones: &[Phone], d: &mut Diagnostics) {
+    for p in phones {
+        public(file, &p.number, d);
+    }
+}
+
+fn public(file: &Path, n: &Spanned<String>, d: &mut Diagnostics) {
+    if looks_like_extension(n.get_ref()) {
+        d.push(
+            Diagnostic::error("extension-in-public-field", file, format!("`{}` looks like an extension (内線), not a phone number", n.get_ref()))
+                .at(n.span())
+                .label("内線 in a public field")
+                .help("extensions are staff-only: move it to `extensions = [\"…\"]` in the `[staff]` or `[matter.staff]` table"),
+        );
+        return;
+    }
+    valid(file, n, d);
+}
+
+fn valid(file: &Path, n: &Spanned<String>, d: &mut Diagnostics) {
+    let number = n.get_ref();
+    let ok = phonenumber::parse(Some(JP), number)
+        .map(|p| phonenumber::is_valid(&p))
+        .unwrap_or(false);
+    if !ok {
+        d.push(
+            Diagnostic::error("bad-phone", file, format!("`{number}` is not a valid Japanese phone number"))
+                .at(n.span())
+                .label("not a valid number")
+                .help("write the full number with its area code, e.g. \"086-803-1254\"; check for a missing or extra digit"),
+        );
+    }
+}
+
+fn looks_like_extension(s: &str) -> bool {
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    s.contains("内線")
+        || s.to_ascii_lowercase().contains("ext")
+        || (digits > 0 && digits <= 5 && !s.starts_with('1'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like_extension;
+
+    #[test]
+    fn extensions_are_told_apart_from_numbers() {
+        assert!(looks_like_extension("5217"));
+        assert!(looks_like_extension("内線5443"));
+        assert!(!looks_like_extension("086-803-1254"));
+        assert!(!looks_like_extension("110"));
+    }
+}

@@ -1,0 +1,74 @@
+//! Records refer to each other by id; a reference to nothing would become a
+//! dead link or a matter that appears under no topic.
+
+use super::ids::normalized;
+use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
+use crate::model::Content;
+use std::collections::BTreeSet;
+use std::path::Path;
+use toml::Spanned;
+
+pub fn check(c: &Content, d: &mut Diagnostics) {
+    let topics: Vec<&str> = c
+        .topics
+        .iter()
+        .map(|t| t.value.id.get_ref().as_str())
+        .collect();
+    let agencies: Vec<&str> = c
+        .agencies
+        .iter()
+        .map(|a| a.value.id.get_ref().as_str())
+        .collect();
+    for a in &c.agencies {
+        for m in &a.value.matters {
+            expect(&a.file, &m.topic, "topic", &topics, d);
+        }
+    }
+    for p in &c.programs {
+        for t in &p.value.topics {
+            expect(&p.file, t, "topic", &topics, d);
+        }
+        if let Some(o) = &p.value.organiser {
+            expect(&p.file, o, "agency", &agencies, d);
+        }
+    }
+    for r in &c.rosters {
+        for m in &r.value.members {
+            if let Some(a) = &m.agency {
+                expect(&r.file, a, "agency", &agencies, d);
+            }
+        }
+    }
+}
+
+fn expect(file: &Path, r: &Spanned<String>, kind: &str, known: &[&str], d: &mut Diagnostics) {
+    let id = r.get_ref();
+    if known.contains(&id.as_str()) {
+        return;
+    }
+    let normal: BTreeSet<String> = known.iter().map(|k| normalized(k)).collect();
+    let help = match did_you_mean(id, known) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None if normal.contains(&normalized(id)) => "ids are written in lowercase".to_string(),
+        None => format!(
+            "use the id of an existing {kind}; known: {}",
+            preview(known)
+        ),
+    };
+    d.push(
+        Diagnostic::error("unknown-reference", file, format!("unknown {kind} `{id}`"))
+            .at(r.span())
+            .label(format!("no {kind} has this id"))
+            .help(help),
+    );
+}
+
+fn preview(known: &[&str]) -> String {
+    let mut v: Vec<&str> = known.to_vec();
+    v.sort_unstable();
+    if v.len() > 12 {
+        format!("{} …", v[..12].join(", "))
+    } else {
+        v.join(", ")
+    }
+}
