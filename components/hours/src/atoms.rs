@@ -247,6 +247,7 @@ pub(crate) fn time(c: &mut Cursor) -> Result<Option<Hm>, HoursError> {
     };
     let minute = if c.eat(':') {
         if c.digits_ahead() != 2 {
+            c.number();
             return Err(c.error_from(start, "分は2桁で書いてください", HELP_TIME));
         }
         c.number().unwrap_or(0)

@@ -55,7 +55,16 @@ fn step(c: &mut Cursor, st: &mut State) -> Result<(), HoursError> {
     if atoms::skip_label(c) {
         return Ok(());
     }
+    let at = c.pos;
     if around_the_clock(c) {
+        // 「土日祝 24時間」: all day on those days; alone it means 24時間365日.
+        if !st.pending.is_empty() {
+            let all_day = TimeRange {
+                open: Hm::MIDNIGHT,
+                close: Hm::END_OF_DAY,
+            };
+            return add_range(c, st, at, all_day);
+        }
         st.rules.push(Rule {
             days: DaySet::EVERY_DAY,
             weeks: WeekSet::EVERY,
@@ -67,7 +76,6 @@ fn step(c: &mut Cursor, st: &mut State) -> Result<(), HoursError> {
         st.closures = Some(false);
         return Ok(());
     }
-    let at = c.pos;
     if c.eat_str("年中無休") {
         mark_pending(st, at);
         st.pending.push(DayGroup {
