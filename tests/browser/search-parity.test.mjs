@@ -1,0 +1,41 @@
+// Rust ↔ JS tokenizer parity: every case in tests/search_vectors.json (written by the
+// Rust crate) must normalise and tokenise identically in search-core.js under Node.
+// The same vectors run inside Chromium in search-e2e.test.mjs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..', '..');
+const require = createRequire(import.meta.url);
+const core = require(path.join(repo, 'themes/default/static/js/search-core.js'));
+const vectors = JSON.parse(readFileSync(path.join(repo, 'tests/search_vectors.json'), 'utf8'));
+
+test('vectors are for this tokenizer version', () => {
+  assert.equal(vectors.tokenizer, core.TOKENIZER_VERSION);
+  assert.ok(vectors.cases.length > 400);
+});
+
+test('normalize, tokenize and queryWords match Rust on every vector', () => {
+  const failures = [];
+  for (const c of vectors.cases) {
+    const got = { normalized: core.normalize(c.input), tokens: core.tokenize(c.input), query: core.queryWords(c.input) };
+    const want = { normalized: c.normalized, tokens: c.tokens, query: c.query };
+    try {
+      assert.deepEqual(got, want);
+    } catch {
+      failures.push({ input: c.input, codepoints: [...c.input].map((ch) => ch.codePointAt(0).toString(16)), got, want });
+    }
+  }
+  assert.deepEqual(failures, [], `${failures.length} mismatches`);
+});
+
+test('index and display version mismatch is refused', () => {
+  const index = { lang: 'tsunagu-ja-bigram-0', fields: [], index: {}, documentStore: { docInfo: {} } };
+  const display = { tokenizer: core.TOKENIZER_VERSION, docs: [] };
+  assert.throws(() => core.createIndex(index, display), /tokenizer/);
+  assert.throws(() => core.createIndex({ ...index, lang: core.TOKENIZER_VERSION }, { ...display, tokenizer: 'x' }), /tokenizer/);
+});

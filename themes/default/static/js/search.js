@@ -1,0 +1,293 @@
+/*
+ * tsunagu search UI: progressive enhancement of <form data-search>.
+ * Needs search-core.js loaded first. Loads the index scripts lazily (first focus, or
+ * at once when the page URL has ?q=) with <script> tags, so it also works from file://.
+ * Markup contract: docs/search.md.
+ */
+(function () {
+  'use strict';
+
+  var KIND_LABEL = { topic: '相談項目', agency: '機関', matter: '相談内容', program: '事業' };
+  var MAX_SHOWN = 30;
+  var DEBOUNCE_MS = 150;
+
+  function el(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+  }
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement('script');
+      s.src = src;
+      s.async = true;
+      s.onload = function () { resolve(); };
+      s.onerror = function () { reject(new Error('tsunagu search: could not load ' + src)); };
+      document.head.appendChild(s);
+    });
+  }
+
+  function enhance(form) {
+    var core = window.TsunaguSearchCore;
+    var input = form.querySelector('input[name="q"]');
+    var section = document.getElementById(form.getAttribute('data-results') || 'search-results');
+    if (!input || !section) return; // no results region on this page: plain GET to search.html
+    var list = section.querySelector('ol');
+    var status = section.querySelector('[role="status"]');
+    if (!list) {
+      list = el('ol');
+      section.appendChild(list);
+    }
+    if (!status) {
+      status = el('p', 'search-status');
+      status.setAttribute('role', 'status');
+      section.insertBefore(status, list);
+    }
+    var empty = el('div', 'search-empty');
+    empty.hidden = true;
+    section.appendChild(empty);
+
+    var base = form.getAttribute('data-base') || '';
+    var topicsHref = form.getAttribute('data-topics-href') || base + 'index.html#topics';
+    var listId = list.id || (list.id = 'search-results-list');
+
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-expanded', 'false');
+    input.setAttribute('aria-controls', listId);
+    list.setAttribute('role', 'listbox');
+    list.setAttribute('aria-label', '検索結果');
+    list.classList.add('search-results-list');
+    status.setAttribute('aria-live', 'polite');
+    status.setAttribute('aria-atomic', 'true');
+
+    var searcher = null;
+    var loading = null;
+    var failed = false;
+    var timer = 0;
+    var active = -1;
+    var options = [];
+
+    function fail(message, err) {
+      failed = true;
+      console.error(err || message);
+      section.hidden = false;
+      status.classList.add('search-error');
+      status.textContent = message;
+      empty.hidden = true;
+      clear(list);
+      input.setAttribute('aria-expanded', 'false');
+    }
+
+    function load() {
+      if (loading) return loading;
+      if (!core) {
+        fail('検索の準備ができませんでした（search-core.js がありません）。相談項目の一覧から探してください。');
+        loading = Promise.reject(new Error('tsunagu search: search-core.js missing'));
+        loading.catch(function () {});
+        return loading;
+      }
+      loading = Promise.all([
+        loadScript(form.getAttribute('data-index-src') || 'search/index.js'),
+        loadScript(form.getAttribute('data-display-src') || 'search/display.js')
+      ]).then(function () {
+        searcher = core.createIndex(window.TSUNAGU_SEARCH_INDEX, window.TSUNAGU_SEARCH_DISPLAY);
+      }).catch(function (err) {
+        var message = err && err.name === 'TokenizerVersionError'
+          ? '検索データの版がこのページと合いません。サイトを作り直す必要があります。相談項目の一覧から探してください。'
+          : '検索データを読み込めませんでした。相談項目の一覧から探してください。';
+        fail(message, err);
+        throw err;
+      });
+      loading.catch(function () {});
+      return loading;
+    }
+
+    function setActive(i) {
+      if (active >= 0 && options[active]) {
+        options[active].setAttribute('aria-selected', 'false');
+        options[active].classList.remove('is-active');
+      }
+      active = i;
+      if (i >= 0 && options[i]) {
+        options[i].setAttribute('aria-selected', 'true');
+        options[i].classList.add('is-active');
+        input.setAttribute('aria-activedescendant', options[i].id);
+        if (options[i].scrollIntoView) options[i].scrollIntoView({ block: 'nearest' });
+      } else {
+        input.removeAttribute('aria-activedescendant');
+      }
+    }
+
+    function detail(parent, className, label, value) {
+      if (!value) return;
+      var span = el('span', 'search-result-detail ' + className);
+      if (label) span.appendChild(el('span', 'search-result-label', label));
+      span.appendChild(document.createTextNode(value));
+      parent.appendChild(span);
+    }
+
+    function renderHit(hit, i) {
+      var d = hit.doc;
+      var li = el('li', 'search-result search-result--' + d.kind);
+      li.id = listId + '-opt-' + i;
+      li.setAttribute('role', 'option');
+      li.setAttribute('aria-selected', 'false');
+      li.setAttribute('data-href', base + d.url);
+      li.setAttribute('data-id', d.id);
+
+      var head = el('span', 'search-result-head');
+      head.appendChild(el('span', 'search-result-kind', KIND_LABEL[d.kind] || ''));
+      head.appendChild(el('span', 'search-result-title', d.title));
+      if (d.star) {
+        var star = el('span', 'search-result-star', '★');
+        star.appendChild(el('span', 'search-visually-hidden', '（迷ったときの相談先）'));
+        head.appendChild(star);
+      }
+      li.appendChild(head);
+
+      var meta = el('span', 'search-result-meta');
+      detail(meta, 'search-result-agency', '', d.agency);
+      detail(meta, 'search-result-topic', '相談項目：', d.topic);
+      detail(meta, 'search-result-phone', '電話：', d.phone);
+      detail(meta, 'search-result-hours', '受付：', d.hours);
+      detail(meta, 'search-result-contact', '担当：', d.contact);
+      detail(meta, 'search-result-extension', '内線：', d.extension);
+      if (meta.firstChild) li.appendChild(meta);
+
+      li.addEventListener('click', function () { window.location.assign(li.getAttribute('data-href')); });
+      return li;
+    }
+
+    function updateUrl(query) {
+      try {
+        var url = new URL(window.location.href);
+        if (query) url.searchParams.set('q', query);
+        else url.searchParams.delete('q');
+        window.history.replaceState(window.history.state, '', url.href);
+      } catch (e) {
+        // Some file:// setups refuse history edits; the search itself still works.
+      }
+    }
+
+    function showEmpty(query) {
+      clear(empty);
+      var p = el('p', '', '「' + query + '」に当てはまるものは見つかりませんでした。');
+      var hint = el('p', '', '言葉を短くする、ひらがなで入力する、別の言い方で探すなどをお試しください。');
+      var link = el('a', 'search-empty-link', '相談項目の一覧から探す');
+      link.href = topicsHref;
+      var p2 = el('p');
+      p2.appendChild(link);
+      empty.appendChild(p);
+      empty.appendChild(hint);
+      empty.appendChild(p2);
+      empty.hidden = false;
+    }
+
+    function run() {
+      clearTimeout(timer);
+      if (failed) return;
+      var query = input.value.trim();
+      if (!searcher) {
+        if (query) load().then(run, function () {});
+        return;
+      }
+      updateUrl(query);
+      setActive(-1);
+      options = [];
+      clear(list);
+      empty.hidden = true;
+      if (!core.words(query).length) {
+        section.hidden = !query;
+        status.textContent = query ? '検索する言葉を入力してください。' : '';
+        input.setAttribute('aria-expanded', 'false');
+        return;
+      }
+      var hits = searcher.search(query);
+      section.hidden = false;
+      if (!hits.length) {
+        status.textContent = '「' + query + '」の検索結果は0件です。';
+        input.setAttribute('aria-expanded', 'false');
+        showEmpty(query);
+        return;
+      }
+      var shown = hits.slice(0, MAX_SHOWN);
+      var frag = document.createDocumentFragment();
+      shown.forEach(function (hit, i) {
+        var li = renderHit(hit, i);
+        options.push(li);
+        frag.appendChild(li);
+      });
+      list.appendChild(frag);
+      status.textContent = '「' + query + '」の検索結果は' + hits.length + '件です。' +
+        (hits.length > shown.length ? '上位' + shown.length + '件を表示しています。' : '');
+      input.setAttribute('aria-expanded', 'true');
+    }
+
+    function schedule() {
+      clearTimeout(timer);
+      timer = setTimeout(run, DEBOUNCE_MS);
+    }
+
+    input.addEventListener('focus', function () { load(); });
+    input.addEventListener('input', schedule);
+    input.addEventListener('keydown', function (e) {
+      if (e.isComposing || e.keyCode === 229) return; // IME conversion owns these keys
+      if (e.key === 'ArrowDown') {
+        if (options.length) {
+          e.preventDefault();
+          setActive(Math.min(active + 1, options.length - 1));
+        }
+      } else if (e.key === 'ArrowUp') {
+        if (options.length) {
+          e.preventDefault();
+          setActive(active - 1);
+        }
+      } else if (e.key === 'Enter') {
+        if (active >= 0 && options[active]) {
+          e.preventDefault();
+          window.location.assign(options[active].getAttribute('data-href'));
+        }
+      } else if (e.key === 'Escape') {
+        if (active >= 0) {
+          setActive(-1);
+        } else if (input.value) {
+          input.value = '';
+          run();
+        }
+      }
+    });
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      run();
+    });
+    list.addEventListener('mousedown', function (e) {
+      e.preventDefault(); // keep focus in the box so the keyboard position survives a tap
+    });
+
+    var q = null;
+    try {
+      q = new URLSearchParams(window.location.search).get('q');
+    } catch (e) {
+      q = null;
+    }
+    if (q) {
+      input.value = q;
+      load().then(run, function () {});
+    }
+  }
+
+  function init() {
+    var forms = document.querySelectorAll('form[data-search]');
+    for (var i = 0; i < forms.length; i++) enhance(forms[i]);
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+  else init();
+})();
