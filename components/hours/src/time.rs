@@ -17,11 +17,11 @@ impl Hm {
     /// `None` when minutes ≥ 60 or the time is past 48:00.
     pub fn new(hour: u32, minute: u32) -> Option<Hm> {
         let total = hour.checked_mul(60)?.checked_add(minute)?;
-        (minute < 60 && total <= Self::MAX).then(|| Hm(total as u16))
+        (minute < 60 && total <= Self::MAX).then_some(Hm(total as u16))
     }
 
     pub fn from_minutes(minutes: u32) -> Option<Hm> {
-        (minutes <= Self::MAX).then(|| Hm(minutes as u16))
+        (minutes <= Self::MAX).then_some(Hm(minutes as u16))
     }
 
     pub fn minutes(self) -> u32 {
