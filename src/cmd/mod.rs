@@ -39,7 +39,7 @@ pub struct Common {
 
 impl Common {
     pub fn today(&self) -> chrono::NaiveDate {
-        self.today.unwrap_or_else(|| japan_today())
+        self.today.unwrap_or_else(japan_today)
     }
 }
 

@@ -91,6 +91,10 @@ pub struct Matter {
     /// Public numbers for this matter when they differ from the agency's.
     #[serde(default)]
     pub phones: Vec<Phone>,
+    /// <別紙> for this row only: where and how to call differs per district.
+    /// The agency's own numbers are then not shown for this matter.
+    #[serde(default)]
+    pub separate_sheet: Option<String>,
     /// Staff-only: never rendered on the citizen site.
     #[serde(default)]
     pub staff: Option<MatterStaff>,

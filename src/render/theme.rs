@@ -50,6 +50,7 @@ impl Theme {
         tera.add_raw_templates(raw)
             .map_err(|e| RenderError::template("(theme)", &e))?;
         tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(escape_html);
         Ok((
             Theme {
                 tera,
@@ -58,6 +59,23 @@ impl Theme {
             source,
         ))
     }
+}
+
+/// Tera's default escaper also escapes `/`, which turns every relative link
+/// into `..&#x2F;`; correct but unreadable. These five are what HTML needs.
+fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 fn embedded(sub: &str) -> Files {

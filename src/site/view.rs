@@ -75,7 +75,6 @@ pub struct TopicView<A: Audience> {
 pub struct TopicEntry<A: Audience> {
     pub agency: AgencyRef,
     pub address: Option<String>,
-    pub separate_sheet: Option<String>,
     pub matter: MatterView<A>,
 }
 
@@ -88,8 +87,10 @@ pub struct MatterView<A: Audience> {
     pub description: String,
     /// The matter's own hours, or the agency's.
     pub hours: Option<String>,
-    /// The matter's own numbers, or the agency's.
+    /// The matter's own numbers, or the agency's unless the row is <別紙>.
     pub phones: Vec<PhoneView>,
+    /// <別紙>: the row's or, failing that, the agency's note.
+    pub separate_sheet: Option<String>,
     pub staff: A::MatterExtra,
 }
 
@@ -448,10 +449,10 @@ fn matter_view<A: Audience>(m: &model::Matter, a: &model::Agency, idx: &Index) -
         .as_ref()
         .or(a.hours.as_ref())
         .map(|h| h.get_ref().clone());
-    let phones = if m.phones.is_empty() {
-        phones(&a.phones)
-    } else {
-        phones(&m.phones)
+    let phones = match (&m.separate_sheet, m.phones.is_empty()) {
+        (_, false) => phones(&m.phones),
+        (Some(_), true) => Vec::new(),
+        (None, true) => phones(&a.phones),
     };
     MatterView {
         no: m.no,
@@ -460,6 +461,10 @@ fn matter_view<A: Audience>(m: &model::Matter, a: &model::Agency, idx: &Index) -
         description: m.description.clone(),
         hours,
         phones,
+        separate_sheet: m
+            .separate_sheet
+            .clone()
+            .or_else(|| a.separate_sheet.clone()),
         staff: A::matter(m),
     }
 }
@@ -574,8 +579,11 @@ fn topic_views<A: Audience>(
                         .filter(|m| &m.topic.id == id)
                         .map(move |m| TopicEntry {
                             agency: idx.agency_ref(&a.id),
-                            address: a.address.clone(),
-                            separate_sheet: a.separate_sheet.clone(),
+                            // A <別紙> row is not at the agency's address.
+                            address: match m.separate_sheet {
+                                Some(_) => None,
+                                None => a.address.clone(),
+                            },
                             matter: m.clone(),
                         })
                 })

@@ -1,0 +1,61 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The date the sample content is checked against, fixed so tests do not
+/// start failing as the calendar moves.
+pub fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid date")
+}
+
+/// Builds the site folder `root` into a fresh temporary folder.
+pub fn build(root: &Path) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = tmp.path().join("public");
+    if let Err(e) = tsunagu::pipeline::build(root, &out, today()) {
+        if let tsunagu::pipeline::BuildError::Invalid {
+            diagnostics,
+            sources,
+        } = &e
+        {
+            panic!(
+                "{}",
+                tsunagu::diagnostics::render(diagnostics, sources, false)
+            );
+        }
+        panic!("build of {} failed: {e}", root.display());
+    }
+    (tmp, out)
+}
+
+/// Every file of a tree: relative path → bytes.
+pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).expect("inside dir");
+            (
+                rel.to_string_lossy().replace('\\', "/"),
+                std::fs::read(e.path()).expect("readable"),
+            )
+        })
+        .collect()
+}
+
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+pub fn contains(haystack: &[u8], needle: &str) -> bool {
+    let n = needle.as_bytes();
+    haystack.windows(n.len()).any(|w| w == n)
+}
