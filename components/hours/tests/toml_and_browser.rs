@@ -91,3 +91,25 @@ fn browser_json_layout() {
     assert_eq!(v["until"], "2027-01-31");
     assert!(!json.contains('<'));
 }
+
+/// The browser test's fixture embeds this crate's JSON; it must not drift.
+#[test]
+fn browser_fixture_is_current() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/browser/fixtures/open-now.html"
+    );
+    let html = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let badges = [
+        ("hours-city-hall", "平日 8:30～12:00、13:00～17:15"),
+        ("hours-weekend", "土日祝 10:00～16:00"),
+    ];
+    for (id, text) in badges {
+        let hours = parse_hours(text).unwrap_or_else(|e| panic!("{}", e.message));
+        let json = browser_json(&hours, &Calendar::new(), d(2026, 11, 1), d(2027, 12, 31));
+        assert!(
+            html.contains(&json),
+            "{id} in {path} is stale: cargo run -p tsunagu-hours --example open_now_fixture"
+        );
+    }
+}
