@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod check;
+pub mod serve;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -24,6 +25,8 @@ pub enum Command {
     Build(build::Args),
     /// Check the content without writing anything
     Check(check::Args),
+    /// Preview both sites on localhost, rebuilding and reloading on change
+    Serve(serve::Args),
 }
 
 /// Options every subcommand shares.
@@ -52,6 +55,7 @@ pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
     match cli.command {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Serve(args) => serve::run(&args),
     }
 }
 

@@ -1,0 +1,93 @@
+//! Rebuilding in memory after a change, and reporting it in the terminal.
+
+use super::overlay;
+use super::watch::Scope;
+use crate::diagnostics::{self, Diagnostics, Severity, Sources};
+use crate::model::Content;
+use crate::output::Trees;
+use crate::pipeline;
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+pub struct Builder {
+    root: PathBuf,
+    today: Option<NaiveDate>,
+    color: bool,
+    /// Content of the last check that passed. A change to templates or
+    /// static files cannot make it wrong, so such a change only renders again.
+    content: Option<Content>,
+    /// Warnings last printed, so that an unchanged list is not repeated on
+    /// every save.
+    warnings_shown: String,
+}
+
+/// What a failed build shows: the overlay HTML (the terminal already has the
+/// details).
+pub type Failure = String;
+
+impl Builder {
+    pub fn new(root: PathBuf, today: Option<NaiveDate>, color: bool) -> Self {
+        Builder {
+            root,
+            today,
+            color,
+            content: None,
+            warnings_shown: String::new(),
+        }
+    }
+
+    pub fn build(&mut self, scope: Scope) -> Result<Trees, Failure> {
+        if scope == Scope::Content || self.content.is_none() {
+            self.content = None;
+            self.check()?;
+        }
+        let Some(content) = &self.content else {
+            return Err(overlay::render(&[]));
+        };
+        pipeline::render_trees(&self.root, content).map_err(|e| {
+            eprintln!("error: {e}");
+            overlay::render(&[overlay::from_render_error(&e, &self.root)])
+        })
+    }
+
+    fn check(&mut self) -> Result<(), Failure> {
+        let today = self.today.unwrap_or_else(crate::cmd::japan_today);
+        let checked = pipeline::check(&self.root, today);
+        let d = &checked.diagnostics;
+        if d.has_errors() {
+            eprint!("{}", diagnostics::render(d, &checked.sources, self.color));
+            self.warnings_shown.clear();
+            return Err(overlay::render(&overlay::from_diagnostics(
+                d,
+                &checked.sources,
+                &self.root,
+            )));
+        }
+        self.show_warnings(d, &checked.sources);
+        self.content = checked.content;
+        Ok(())
+    }
+
+    fn show_warnings(&mut self, d: &Diagnostics, sources: &Sources) {
+        let text = diagnostics::render(d, sources, self.color);
+        if text != self.warnings_shown {
+            eprint!("{text}");
+            if d.count(Severity::Warning) > 0 {
+                eprintln!("{} warning(s)", d.count(Severity::Warning));
+            }
+            self.warnings_shown = text;
+        }
+    }
+}
+
+/// "N citizen pages, M staff pages", for the terminal.
+pub fn summary(trees: &Trees) -> String {
+    trees
+        .iter()
+        .map(|(name, files)| {
+            let pages = files.keys().filter(|k| k.ends_with(".html")).count();
+            format!("{pages} {name} pages")
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
