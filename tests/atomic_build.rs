@@ -1,0 +1,177 @@
+//! Non-negotiable 2: a failed or interrupted build leaves the previous output
+//! exactly as it was. The output is compared file by file, byte by byte.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+type Tree = BTreeMap<String, Vec<u8>>;
+
+/// A copy of the sample site in a temp folder, so tests can edit it.
+fn sample_copy() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let root = tmp.path().join("site");
+    copy_dir(&common::repo().join("content"), &root.join("content"));
+    (tmp, root)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let rel = e.path().strip_prefix(from).expect("inside");
+        let dest = to.join(rel);
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).expect("mkdir");
+        } else {
+            std::fs::copy(e.path(), &dest).expect("copy");
+        }
+    }
+}
+
+fn edit(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join("content").join(file);
+    let text = common::read(&path);
+    assert!(text.contains(from), "{file} lacks {from}");
+    std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+}
+
+fn build(root: &Path, out: &Path) -> Result<(), tsunagu::pipeline::BuildError> {
+    tsunagu::pipeline::build(root, out, common::today()).map(|_| ())
+}
+
+#[test]
+fn invalid_content_leaves_the_last_good_output_untouched() {
+    let (_tmp, root) = sample_copy();
+    let out = root.join("public");
+    build(&root, &out).expect("first build");
+    let before = common::read_tree(&out);
+    edit(&root, "agencies/hokenjo-soumuka.toml", "name = ", "nmae = ");
+    let err = build(&root, &out).expect_err("typo must fail the build");
+    assert!(matches!(err, tsunagu::pipeline::BuildError::Invalid { .. }));
+    assert_eq!(common::read_tree(&out), before);
+}
+
+#[test]
+fn a_template_error_half_way_through_rendering_leaves_the_output_untouched() {
+    let (_tmp, root) = sample_copy();
+    let out = root.join("public");
+    build(&root, &out).expect("first build");
+    let before = common::read_tree(&out);
+    // Agency pages render after the home and topic pages: this fails mid-way.
+    std::fs::create_dir_all(root.join("templates")).expect("mkdir");
+    std::fs::write(
+        root.join("templates/agency.html"),
+        "{{ agency.no_such_field | upper }}",
+    )
+    .expect("write");
+    let err = build(&root, &out).expect_err("template error must fail the build");
+    assert!(
+        matches!(err, tsunagu::pipeline::BuildError::Render(_)),
+        "{err}"
+    );
+    assert_eq!(common::read_tree(&out), before);
+}
+
+#[test]
+fn removed_records_disappear_and_the_previous_output_is_kept_once() {
+    let (_tmp, root) = sample_copy();
+    let out = root.join("public");
+    build(&root, &out).expect("first build");
+    let first = common::read_tree(&out);
+    std::fs::remove_file(root.join("content/agencies/hokenjo-soumuka.toml")).expect("rm");
+    build(&root, &out).expect("second build");
+    assert!(!out.join("citizen/agencies/hokenjo-soumuka.html").exists());
+    let previous = tsunagu::output::previous_path(&out).expect("path");
+    assert_eq!(
+        common::read_tree(&previous),
+        first,
+        "rollback copy differs from the first build"
+    );
+}
+
+fn hash_of(tree: &Tree) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    tree.hash(&mut h);
+    h.finish()
+}
+
+/// A small deterministic generator so failures can be replayed.
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self, below: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % below.max(1)
+    }
+}
+
+#[test]
+fn killing_a_build_at_random_moments_never_leaves_a_mixed_tree() {
+    let (_tmp, root_a) = sample_copy();
+    let (_tmp_b, root_b) = sample_copy();
+    edit(
+        &root_b,
+        "agencies/hokenjo-soumuka.toml",
+        "086-803-1254",
+        "086-803-1255",
+    );
+    let (ref_a, ref_b) = (root_a.join("ref"), root_b.join("ref"));
+    build(&root_a, &ref_a).expect("build A");
+    build(&root_b, &ref_b).expect("build B");
+    let (tree_a, tree_b) = (common::read_tree(&ref_a), common::read_tree(&ref_b));
+    assert_ne!(hash_of(&tree_a), hash_of(&tree_b));
+
+    let out = root_a.join("public");
+    build(&root_a, &out).expect("initial output");
+    let full = time_one_build(&root_b, &out);
+    let mut rng = Lcg(0x5eed);
+    let (mut saw_old, mut saw_new) = (0, 0);
+    for trial in 0..24 {
+        let root = if trial % 2 == 0 { &root_b } else { &root_a };
+        let delay = Duration::from_micros(rng.next(full.as_micros() as u64 * 12 / 10));
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tsunagu"))
+            .args(["build", "--today", "2026-11-23", "--root"])
+            .arg(root)
+            .arg("--out")
+            .arg(&out)
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn tsunagu");
+        std::thread::sleep(delay);
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = hash_of(&common::read_tree(&out));
+        assert!(
+            now == hash_of(&tree_a) || now == hash_of(&tree_b),
+            "trial {trial}: killed after {delay:?}, output is neither the old nor the new tree"
+        );
+        if now == hash_of(&tree_a) {
+            saw_old += 1
+        } else {
+            saw_new += 1
+        }
+    }
+    eprintln!("kill trials: {saw_old} old, {saw_new} new (build takes {full:?})");
+}
+
+fn time_one_build(root: &Path, out: &Path) -> Duration {
+    let started = Instant::now();
+    let status = Command::new(env!("CARGO_BIN_EXE_tsunagu"))
+        .args(["build", "--today", "2026-11-23", "--root"])
+        .arg(root)
+        .arg("--out")
+        .arg(out)
+        .stderr(Stdio::null())
+        .status()
+        .expect("run tsunagu");
+    assert!(status.success());
+    started.elapsed()
+}
