@@ -43,7 +43,7 @@ pub enum ServeError {
     #[error("cannot watch {path} for changes: {source}")]
     Watch {
         path: PathBuf,
-        source: notify_debouncer_mini::notify::Error,
+        source: notify::Error,
     },
 }
 

@@ -2,16 +2,17 @@
 //! that one save (often several file events) gives one rebuild.
 
 use super::ServeError;
-use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{new_debouncer, DebounceEventResult, Debouncer};
+use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
-use std::sync::mpsc::{self, Receiver};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
 /// Folders of a site folder that a build reads.
 pub const WATCHED: [&str; 4] = ["content", "themes", "templates", "static"];
 
+/// One save is often several events (write, chmod, rename); wait this long
+/// for the folder to go quiet before rebuilding.
 const DEBOUNCE: Duration = Duration::from_millis(150);
 
 /// How much of a build a change invalidates.
@@ -51,8 +52,8 @@ impl Change {
 
 pub struct Watch {
     root: PathBuf,
-    debouncer: Debouncer<RecommendedWatcher>,
-    rx: Receiver<DebounceEventResult>,
+    watcher: RecommendedWatcher,
+    rx: Receiver<notify::Result<Event>>,
 }
 
 impl Watch {
@@ -60,13 +61,13 @@ impl Watch {
     /// event paths are compared with it).
     pub fn start(root: &Path) -> Result<Watch, ServeError> {
         let (tx, rx) = mpsc::channel();
-        let debouncer = new_debouncer(DEBOUNCE, tx).map_err(|source| ServeError::Watch {
+        let watcher = notify::recommended_watcher(tx).map_err(|source| ServeError::Watch {
             path: root.to_path_buf(),
             source,
         })?;
         let mut w = Watch {
             root: root.to_path_buf(),
-            debouncer,
+            watcher,
             rx,
         };
         // The root itself, not recursively: to notice a watched folder that is
@@ -79,8 +80,7 @@ impl Watch {
     }
 
     fn add(&mut self, path: &Path, mode: RecursiveMode) -> Result<(), ServeError> {
-        self.debouncer
-            .watcher()
+        self.watcher
             .watch(path, mode)
             .map_err(|source| ServeError::Watch {
                 path: path.to_path_buf(),
@@ -99,19 +99,33 @@ impl Watch {
     /// has stopped.
     pub fn next(&mut self) -> Option<Change> {
         loop {
-            let events = match self.rx.recv().ok()? {
-                Ok(events) => events,
-                Err(e) => {
-                    eprintln!("warning: watching for changes: {e}");
-                    continue;
-                }
-            };
-            let paths: Vec<PathBuf> = events.into_iter().map(|e| e.path).collect();
+            let paths = self.next_batch()?;
             self.rewatch_replaced_folders(&paths);
             if let Some(change) = classify(&self.root, &paths) {
                 return Some(change);
             }
         }
+    }
+
+    /// The paths of the events up to the next quiet moment.
+    fn next_batch(&self) -> Option<Vec<PathBuf>> {
+        let mut events = vec![self.rx.recv().ok()?];
+        loop {
+            match self.rx.recv_timeout(DEBOUNCE) {
+                Ok(e) => events.push(e),
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return None,
+            }
+        }
+        let mut paths = Vec::new();
+        for e in events {
+            match e {
+                Ok(e) if is_change(&e.kind) => paths.extend(e.paths),
+                Ok(_) => {}
+                Err(e) => eprintln!("warning: watching for changes: {e}"),
+            }
+        }
+        Some(paths)
     }
 
     fn rewatch_replaced_folders(&mut self, paths: &[PathBuf]) {
@@ -122,6 +136,18 @@ impl Watch {
                 }
             }
         }
+    }
+}
+
+/// Whether an event can change what a build reads. Reading files (which
+/// every build does) is not, or each build would trigger the next.
+fn is_change(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(notify::event::AccessKind::Close(notify::event::AccessMode::Write)) => {
+            true
+        }
+        EventKind::Access(_) => false,
+        _ => true,
     }
 }
 
@@ -213,6 +239,21 @@ mod tests {
         ] {
             assert_eq!(change(&[scratch]), None, "{scratch}");
         }
+    }
+
+    #[test]
+    fn reading_files_is_not_a_change() {
+        use notify::event::{AccessKind, AccessMode, ModifyKind};
+        assert!(!is_change(&EventKind::Access(AccessKind::Open(
+            AccessMode::Any
+        ))));
+        assert!(!is_change(&EventKind::Access(AccessKind::Close(
+            AccessMode::Read
+        ))));
+        assert!(is_change(&EventKind::Access(AccessKind::Close(
+            AccessMode::Write
+        ))));
+        assert!(is_change(&EventKind::Modify(ModifyKind::Any)));
     }
 
     #[test]
