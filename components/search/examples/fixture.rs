@@ -262,6 +262,7 @@ pub fn docs(audience: Audience) -> Vec<SearchDoc> {
             body: String::new(),
             staff_text: None,
             display: DisplayRecord::default(),
+            parent: None,
             boost: 2.0,
         });
     }
@@ -285,6 +286,7 @@ pub fn docs(audience: Audience) -> Vec<SearchDoc> {
             body: format!("{} {}", a.body, a.topic),
             staff_text: staff_text.clone(),
             display: display.clone(),
+            parent: None,
             boost: if a.star { 1.5 } else { 1.0 },
         });
         for (i, m) in a.matters.iter().enumerate() {
@@ -293,14 +295,15 @@ pub fn docs(audience: Audience) -> Vec<SearchDoc> {
                 kind: DocKind::Matter,
                 url: format!("agencies/{}.html#matter-{}", a.slug, i + 1),
                 title: m.to_string(),
-                keywords: a.keywords.iter().map(|k| k.to_string()).collect(),
-                body: format!("{} {}", a.name, a.topic),
-                staff_text: staff_text.clone(),
+                keywords: Vec::new(),
+                body: a.topic.to_string(),
+                staff_text: None,
                 display: DisplayRecord {
                     agency: Some(a.name.to_string()),
                     star: false,
                     ..display.clone()
                 },
+                parent: Some(format!("agency:{}", a.slug)),
                 boost: 1.0,
             });
         }
@@ -318,6 +321,7 @@ pub fn docs(audience: Audience) -> Vec<SearchDoc> {
                 topic: Some(topic.to_string()),
                 ..Default::default()
             },
+            parent: None,
             boost: 1.0,
         });
     }

@@ -1,6 +1,6 @@
 //! Builds the elasticlunr index and the display records.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use elasticlunr::IndexBuilder;
 use serde::{Deserialize, Serialize};
@@ -30,6 +30,9 @@ pub(crate) struct DisplayEntry {
     pub title: String,
     #[serde(skip_serializing_if = "is_one", default = "one")]
     pub boost: f64,
+    /// Position of the parent document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<usize>,
     #[serde(flatten)]
     pub display: DisplayRecord,
 }
@@ -45,6 +48,11 @@ fn one() -> f64 {
 /// Builds the index and display scripts for one audience.
 pub fn build(docs: &[SearchDoc], audience: Audience) -> Result<SearchFiles, SearchError> {
     validate(docs, audience)?;
+    let positions: HashMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
 
     let mut builder = IndexBuilder::with_language(Box::new(BigramJapanese))
         .save_docs(false)
@@ -68,9 +76,24 @@ pub fn build(docs: &[SearchDoc], audience: Audience) -> Result<SearchFiles, Sear
             url: doc.url.clone(),
             title: doc.title.clone(),
             boost: doc.boost,
+            parent: match &doc.parent {
+                Some(p) => {
+                    Some(
+                        *positions
+                            .get(p.as_str())
+                            .ok_or_else(|| SearchError::UnknownParent {
+                                id: doc.id.clone(),
+                                parent: p.clone(),
+                            })?,
+                    )
+                }
+                None => None,
+            },
             display: doc.display.clone(),
         });
     }
+
+    drop_inherited(&mut entries);
 
     let index_json = serde_json::to_string(&index)?;
     let display_json = serde_json::to_string(&DisplayFile {
@@ -86,6 +109,56 @@ pub fn build(docs: &[SearchDoc], audience: Audience) -> Result<SearchFiles, Sear
         audience,
         doc_count: docs.len(),
     })
+}
+
+/// A child's display fields that equal its parent's are left out of the file and filled
+/// back in by the reader: a matter row shows its agency's phone and hours, and repeating
+/// them for every matter would make display.js several times larger.
+fn drop_inherited(entries: &mut [DisplayEntry]) {
+    for i in 0..entries.len() {
+        let Some(p) = entries[i].parent else { continue };
+        let parent = entries[p].display.clone();
+        let parent_title = entries[p].title.clone();
+        let d = &mut entries[i].display;
+        if d.agency.as_deref() == Some(parent_title.as_str()) {
+            d.agency = None;
+        }
+        for (field, inherited) in [
+            (&mut d.topic, &parent.topic),
+            (&mut d.phone, &parent.phone),
+            (&mut d.hours, &parent.hours),
+            (&mut d.contact, &parent.contact),
+            (&mut d.extension, &parent.extension),
+        ] {
+            if field == inherited {
+                *field = None;
+            }
+        }
+    }
+}
+
+/// Inverse of [`drop_inherited`], used by readers.
+pub(crate) fn inherit(entries: &mut [DisplayEntry]) {
+    for i in 0..entries.len() {
+        let Some(p) = entries[i].parent.filter(|&p| p < entries.len() && p != i) else {
+            continue;
+        };
+        let parent = entries[p].display.clone();
+        let parent_title = entries[p].title.clone();
+        let d = &mut entries[i].display;
+        d.agency.get_or_insert(parent_title);
+        for (field, inherited) in [
+            (&mut d.topic, parent.topic),
+            (&mut d.phone, parent.phone),
+            (&mut d.hours, parent.hours),
+            (&mut d.contact, parent.contact),
+            (&mut d.extension, parent.extension),
+        ] {
+            if field.is_none() {
+                *field = inherited;
+            }
+        }
+    }
 }
 
 /// A script assigning the JSON to a global. `<` is escaped so the file stays inert
@@ -104,6 +177,12 @@ fn validate(docs: &[SearchDoc], audience: Audience) -> Result<(), SearchError> {
         }
         if !seen.insert(doc.id.as_str()) {
             return Err(SearchError::DuplicateId { id: doc.id.clone() });
+        }
+        if doc.parent.as_deref() == Some(doc.id.as_str()) {
+            return Err(SearchError::UnknownParent {
+                id: doc.id.clone(),
+                parent: doc.id.clone(),
+            });
         }
         if doc.title.trim().is_empty() {
             return Err(SearchError::EmptyTitle { id: doc.id.clone() });

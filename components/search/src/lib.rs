@@ -95,6 +95,11 @@ pub struct SearchDoc {
     /// Contact names and internal notes. Must be `None` for [`Audience::Citizen`].
     pub staff_text: Option<String>,
     pub display: DisplayRecord,
+    /// Id of the document this one belongs to (a matter's agency). A query word found in
+    /// the parent counts for the child as long as the child itself matches at least one
+    /// word, so "社協 貸付" finds the 貸付 matter of 社協 without every matter repeating its
+    /// agency's name and readings (which would multiply the index size).
+    pub parent: Option<String>,
     /// Score multiplier: 1.0 normal; e.g. 1.5 for ★ agencies, 2.0 for topics.
     pub boost: f64,
 }

@@ -8,7 +8,8 @@ use serde_json::{Map, Value};
 
 use crate::index::DisplayFile;
 use crate::{
-    words, DocKind, SearchError, SearchFiles, DISPLAY_GLOBAL, INDEX_GLOBAL, TOKENIZER_VERSION,
+    words, DisplayRecord, DocKind, SearchError, SearchFiles, DISPLAY_GLOBAL, INDEX_GLOBAL,
+    TOKENIZER_VERSION,
 };
 
 /// Per-field weight. Keywords hold readings and synonyms people type, so they weigh
@@ -21,6 +22,13 @@ pub(crate) fn field_boost(field: &str) -> f64 {
     }
 }
 
+/// Words past this are ignored (a bit mask per document tracks matched words; the JS
+/// twin uses 32-bit integers).
+pub const MAX_QUERY_WORDS: usize = 30;
+
+/// Share of the parent's score a child gets when the parent supplied a query word.
+pub(crate) const PARENT_WEIGHT: f64 = 0.25;
+
 /// A matching document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
@@ -28,6 +36,8 @@ pub struct Hit {
     pub kind: DocKind,
     pub url: String,
     pub title: String,
+    /// With fields inherited from the parent filled in.
+    pub display: DisplayRecord,
     /// 2 = the name equals the query, 1 = the name contains every query word, 0 = other.
     pub tier: u8,
     pub score: f64,
@@ -66,8 +76,9 @@ impl SearchIndex {
 
     pub fn parse(index_js: &str, display_js: &str) -> Result<Self, SearchError> {
         let index: Value = serde_json::from_str(strip_script("index.js", INDEX_GLOBAL, index_js)?)?;
-        let display: DisplayFile =
+        let mut display: DisplayFile =
             serde_json::from_str(strip_script("display.js", DISPLAY_GLOBAL, display_js)?)?;
+        crate::index::inherit(&mut display.docs);
 
         let lang = index["lang"].as_str().unwrap_or_default();
         for found in [lang, display.tokenizer.as_str()] {
@@ -108,15 +119,17 @@ impl SearchIndex {
 
     /// Runs a query the way the browser does and returns hits, best first.
     pub fn search(&self, query: &str) -> Vec<Hit> {
-        let qwords = crate::query_words(query);
+        let mut qwords = crate::query_words(query);
+        qwords.truncate(MAX_QUERY_WORDS);
         if qwords.is_empty() {
             return Vec::new();
         }
-        let mut scores: HashMap<&str, f64> = HashMap::new();
-        let mut words_matched: HashMap<&str, usize> = HashMap::new();
+        let mut scores: HashMap<usize, f64> = HashMap::new();
+        // Bit i set = query word i is fully matched by the document's own fields.
+        let mut own_words: HashMap<usize, u32> = HashMap::new();
 
-        for word in &qwords {
-            let mut terms_matched: HashMap<&str, Vec<bool>> = HashMap::new();
+        for (wi, word) in qwords.iter().enumerate() {
+            let mut terms_matched: HashMap<usize, Vec<bool>> = HashMap::new();
             for field in &self.fields {
                 let root = &self.roots[field];
                 for (ti, term) in word.terms.iter().enumerate() {
@@ -135,59 +148,76 @@ impl SearchIndex {
                             continue;
                         };
                         for (doc_ref, posting) in docs {
+                            let Ok(pos) = doc_ref.parse::<usize>() else {
+                                continue;
+                            };
                             let tf = posting["tf"].as_f64().unwrap_or(0.0);
                             let len = self.doc_info[doc_ref.as_str()][field.as_str()]
                                 .as_f64()
                                 .unwrap_or(1.0)
                                 .max(1.0);
-                            *scores.entry(doc_ref).or_default() +=
+                            *scores.entry(pos).or_default() +=
                                 tf * idf * idf / len.sqrt() * field_boost(field);
                             terms_matched
-                                .entry(doc_ref)
+                                .entry(pos)
                                 .or_insert_with(|| vec![false; word.terms.len()])[ti] = true;
                         }
                     }
                 }
             }
-            for (doc_ref, matched) in terms_matched {
+            for (pos, matched) in terms_matched {
                 if matched.iter().all(|m| *m) {
-                    *words_matched.entry(doc_ref).or_default() += 1;
+                    *own_words.entry(pos).or_default() |= 1 << wi;
                 }
             }
         }
 
+        let all: u32 = (1u32 << qwords.len()) - 1;
         let query_words_norm = words(query);
         let compact_query: String = query_words_norm.concat();
-        let mut hits: Vec<(usize, Hit)> = words_matched
-            .into_iter()
-            .filter(|(_, n)| *n == qwords.len())
-            .filter_map(|(doc_ref, _)| {
-                let position: usize = doc_ref.parse().ok()?;
-                let entry = self.display.docs.get(position)?;
-                let compact_title = words(&entry.title).concat();
-                let tier = if compact_title == compact_query {
-                    2
-                } else if query_words_norm
-                    .iter()
-                    .all(|w| compact_title.contains(w.as_str()))
-                {
-                    1
-                } else {
-                    0
-                };
-                Some((
-                    position,
-                    Hit {
-                        id: entry.id.clone(),
-                        kind: entry.kind,
-                        url: entry.url.clone(),
-                        title: entry.title.clone(),
-                        tier,
-                        score: scores.get(doc_ref).copied().unwrap_or(0.0) * entry.boost,
-                    },
-                ))
-            })
-            .collect();
+        let mut hits: Vec<(usize, Hit)> = Vec::new();
+        for (&pos, &own) in &own_words {
+            let Some(entry) = self.display.docs.get(pos) else {
+                continue;
+            };
+            let mut score = scores.get(&pos).copied().unwrap_or(0.0);
+            let mut covered = own;
+            // A matter inherits its agency's words ("社協 貸付"), so its own record
+            // need not repeat the agency's name and readings.
+            if let Some(parent) = entry.parent {
+                let inherited = own_words.get(&parent).copied().unwrap_or(0);
+                if inherited & !own != 0 {
+                    covered |= inherited;
+                    score += PARENT_WEIGHT * scores.get(&parent).copied().unwrap_or(0.0);
+                }
+            }
+            if covered != all {
+                continue;
+            }
+            let compact_title = words(&entry.title).concat();
+            let tier = if compact_title == compact_query {
+                2
+            } else if query_words_norm
+                .iter()
+                .all(|w| compact_title.contains(w.as_str()))
+            {
+                1
+            } else {
+                0
+            };
+            hits.push((
+                pos,
+                Hit {
+                    id: entry.id.clone(),
+                    kind: entry.kind,
+                    url: entry.url.clone(),
+                    title: entry.title.clone(),
+                    display: entry.display.clone(),
+                    tier,
+                    score: score * entry.boost,
+                },
+            ));
+        }
         hits.sort_by(|(pa, a), (pb, b)| {
             b.tier
                 .cmp(&a.tier)

@@ -53,13 +53,17 @@ fn sample(audience: Audience) -> Vec<SearchDoc> {
             &["DV", "ドメスティック・バイオレンス"],
             "DV被害の相談、一時保護",
         ),
-        doc(
-            "matter:houkatsu:1",
-            DocKind::Matter,
-            "介護保険の申請",
-            &[],
-            "要介護認定の申請手続き",
-        ),
+        {
+            let mut d = doc(
+                "matter:houkatsu:1",
+                DocKind::Matter,
+                "介護保険の申請",
+                &[],
+                "要介護認定の申請手続き",
+            );
+            d.parent = Some("agency:houkatsu".into());
+            d
+        },
         doc(
             "program:taiso",
             DocKind::Program,
@@ -123,8 +127,52 @@ fn long_vowel_noise() {
 fn all_words_must_match_across_fields() {
     let idx = citizen();
     // 介護 is in the body, 包括 in the name of the same document.
-    assert_eq!(ids(&idx, "包括　介護"), ["agency:houkatsu"]);
+    let mut got = ids(&idx, "包括　介護");
+    got.sort();
+    // The matter mentions 介護 itself and inherits 包括 from its agency.
+    assert_eq!(got, ["agency:houkatsu", "matter:houkatsu:1"]);
     assert!(ids(&idx, "包括 借金").is_empty());
+}
+
+#[test]
+fn children_inherit_parent_words_only_alongside_their_own() {
+    let idx = citizen();
+    // 包括 is only in the agency; 申請 only in the matter.
+    assert_eq!(ids(&idx, "包括 申請"), ["matter:houkatsu:1"]);
+    assert_eq!(ids(&idx, "ほうかつ 申請"), ["matter:houkatsu:1"]);
+    // The parent alone never pulls in its children.
+    assert!(!ids(&idx, "ほうかつ").contains(&"matter:houkatsu:1".to_string()));
+}
+
+#[test]
+fn children_inherit_display_fields() {
+    let mut docs = sample(Audience::Citizen);
+    docs[3].display.phone = Some("086-111-1111".into());
+    docs[3].display.hours = Some("平日 9:00~17:00".into());
+    docs[5].display.phone = Some("086-111-1111".into());
+    docs[5].display.agency = Some(docs[3].title.clone());
+    let files = build(&docs, Audience::Citizen).expect("build");
+    assert_eq!(files.display_js.matches("086-111-1111").count(), 1);
+    let idx = SearchIndex::from_files(&files).expect("parse");
+    let hit = &idx.search("介護保険の申請")[0];
+    assert_eq!(hit.display.phone.as_deref(), Some("086-111-1111"));
+    assert_eq!(hit.display.hours.as_deref(), Some("平日 9:00~17:00"));
+    assert_eq!(hit.display.agency.as_deref(), Some("地域包括支援センター"));
+}
+
+#[test]
+fn parent_must_exist() {
+    let mut docs = sample(Audience::Citizen);
+    docs[5].parent = Some("agency:nowhere".into());
+    assert!(matches!(
+        build(&docs, Audience::Citizen),
+        Err(SearchError::UnknownParent { .. })
+    ));
+    docs[5].parent = Some(docs[5].id.clone());
+    assert!(matches!(
+        build(&docs, Audience::Citizen),
+        Err(SearchError::UnknownParent { .. })
+    ));
 }
 
 #[test]

@@ -15,6 +15,7 @@ pub fn doc(id: &str, kind: DocKind, title: &str, keywords: &[&str], body: &str) 
         body: body.to_string(),
         staff_text: None,
         display: DisplayRecord::default(),
+        parent: None,
         boost: 1.0,
     }
 }

@@ -27,6 +27,9 @@
     [0x4e00, 0x9fff], [0xf900, 0xfaff], [0x20000, 0x3ffff]
   ];
   var FIELD_BOOST = { title: 4, keywords: 3 };
+  var MAX_QUERY_WORDS = 30;
+  var PARENT_WEIGHT = 0.25;
+  var INHERITED = ['topic', 'phone', 'hours', 'contact', 'extension'];
 
   function inRanges(cp, ranges) {
     for (var i = 0; i < ranges.length; i++) {
@@ -127,6 +130,19 @@
     }
   }
 
+  /* display.js leaves out a child's fields that equal its parent's (a matter's phone and
+   * hours are its agency's); fill them back in. Idempotent. */
+  function inherit(docs) {
+    docs.forEach(function (d, i) {
+      var p = d.parent;
+      if (typeof p !== 'number' || p === i || !docs[p]) return;
+      if (d.agency === undefined) d.agency = docs[p].title;
+      INHERITED.forEach(function (key) {
+        if (d[key] === undefined && docs[p][key] !== undefined) d[key] = docs[p][key];
+      });
+    });
+  }
+
   function VersionError(what, found) {
     var e = new Error('tsunagu search: ' + what + ' was built with tokenizer "' + found +
       '" but search-core.js uses "' + TOKENIZER_VERSION + '". Rebuild the site so both match.');
@@ -146,6 +162,7 @@
     var docs = display.docs;
     var n = docs.length;
     var compactTitles = [];
+    inherit(docs);
 
     function compactTitle(pos) {
       if (compactTitles[pos] === undefined) compactTitles[pos] = words(docs[pos].title).join('');
@@ -153,12 +170,12 @@
     }
 
     function search(query) {
-      var qwords = queryWords(query);
+      var qwords = queryWords(query).slice(0, MAX_QUERY_WORDS);
       if (!qwords.length) return [];
       var scores = new Map();
-      var wordsMatched = new Map();
+      var ownWords = new Map(); // bit i: query word i fully matched by the doc's own fields
 
-      qwords.forEach(function (word) {
+      qwords.forEach(function (word, wi) {
         var termsMatched = new Map();
         fields.forEach(function (field) {
           var rootNode = index.index[field].root;
@@ -175,37 +192,48 @@
               var postings = nd.docs || {};
               for (var ref in postings) {
                 if (!Object.prototype.hasOwnProperty.call(postings, ref)) continue;
+                var pos = Number(ref);
                 var info = docInfo[ref] || {};
                 var len = Math.max(info[field] || 1, 1);
                 var s = postings[ref].tf * idf * idf / Math.sqrt(len) * boost;
-                scores.set(ref, (scores.get(ref) || 0) + s);
-                var m = termsMatched.get(ref);
+                scores.set(pos, (scores.get(pos) || 0) + s);
+                var m = termsMatched.get(pos);
                 if (!m) {
                   m = new Array(word.terms.length).fill(false);
-                  termsMatched.set(ref, m);
+                  termsMatched.set(pos, m);
                 }
                 m[ti] = true;
               }
             });
           });
         });
-        termsMatched.forEach(function (m, ref) {
-          if (m.every(Boolean)) wordsMatched.set(ref, (wordsMatched.get(ref) || 0) + 1);
+        termsMatched.forEach(function (m, pos) {
+          if (m.every(Boolean)) ownWords.set(pos, (ownWords.get(pos) || 0) | (1 << wi));
         });
       });
 
+      var all = (1 << qwords.length) - 1;
       var qNorm = words(query);
       var qCompact = qNorm.join('');
       var hits = [];
-      wordsMatched.forEach(function (count, ref) {
-        if (count !== qwords.length) return;
-        var pos = Number(ref);
+      ownWords.forEach(function (own, pos) {
         var entry = docs[pos];
         if (!entry) return;
+        var score = scores.get(pos) || 0;
+        var covered = own;
+        /* A matter inherits its agency's words ("社協 貸付") but only alongside its own. */
+        if (entry.parent !== undefined) {
+          var inherited = ownWords.get(entry.parent) || 0;
+          if (inherited & ~own) {
+            covered |= inherited;
+            score += PARENT_WEIGHT * (scores.get(entry.parent) || 0);
+          }
+        }
+        if (covered !== all) return;
         var title = compactTitle(pos);
         var tier = title === qCompact ? 2
           : qNorm.every(function (w) { return title.indexOf(w) >= 0; }) ? 1 : 0;
-        hits.push({ pos: pos, tier: tier, score: (scores.get(ref) || 0) * (entry.boost || 1), doc: entry });
+        hits.push({ pos: pos, tier: tier, score: score * (entry.boost || 1), doc: entry });
       });
       hits.sort(function (a, b) {
         return (b.tier - a.tier) || (b.score - a.score) || (a.pos - b.pos);
