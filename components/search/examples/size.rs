@@ -301,6 +301,7 @@ fn main() {
         };
         if let Ok(dir) = std::env::var("SIZE_OUT") {
             let _ = std::fs::write(format!("{dir}/{audience:?}-index.js"), &files.index_js);
+            let _ = std::fs::write(format!("{dir}/{audience:?}-display.js"), &files.display_js);
         }
         println!(
             "{audience:?}: {agencies} agencies, {} documents\n  index.js   {:>10} raw {:>10} gzip\n  display.js {:>10} raw {:>10} gzip",

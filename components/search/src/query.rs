@@ -52,14 +52,11 @@ pub struct SearchIndex {
     display: DisplayFile,
 }
 
-fn strip_script<'a>(file: &'static str, global: &str, js: &'a str) -> Result<&'a str, SearchError> {
-    let prefix = format!("window.{global}=");
-    js.strip_prefix(prefix.as_str())
-        .and_then(|rest| rest.trim_end().strip_suffix(';'))
-        .ok_or_else(|| SearchError::Parse {
-            file,
-            reason: format!("expected `{prefix}{{…}};`"),
-        })
+fn strip_script(file: &'static str, global: &str, js: &str) -> Result<String, SearchError> {
+    crate::index::json_of_script(global, js).ok_or_else(|| SearchError::Parse {
+        file,
+        reason: format!("expected `window.{global}=JSON.parse('…');`"),
+    })
 }
 
 fn parse_err(file: &'static str, reason: &str) -> SearchError {
@@ -75,9 +72,10 @@ impl SearchIndex {
     }
 
     pub fn parse(index_js: &str, display_js: &str) -> Result<Self, SearchError> {
-        let index: Value = serde_json::from_str(strip_script("index.js", INDEX_GLOBAL, index_js)?)?;
+        let index: Value =
+            serde_json::from_str(&strip_script("index.js", INDEX_GLOBAL, index_js)?)?;
         let mut display: DisplayFile =
-            serde_json::from_str(strip_script("display.js", DISPLAY_GLOBAL, display_js)?)?;
+            serde_json::from_str(&strip_script("display.js", DISPLAY_GLOBAL, display_js)?)?;
         crate::index::inherit(&mut display.docs);
 
         let lang = index["lang"].as_str().unwrap_or_default();

@@ -268,7 +268,9 @@ fn invalid_documents_are_errors() {
 #[test]
 fn index_names_its_tokenizer() {
     let files = build(&sample(Audience::Citizen), Audience::Citizen).expect("build");
-    assert!(files.index_js.starts_with("window.TSUNAGU_SEARCH_INDEX={"));
+    assert!(files
+        .index_js
+        .starts_with("window.TSUNAGU_SEARCH_INDEX=JSON.parse('{"));
     assert!(files
         .index_js
         .contains(&format!("\"lang\":\"{TOKENIZER_VERSION}\"")));
