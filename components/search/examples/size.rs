@@ -199,8 +199,9 @@ fn corpus(agencies: usize, staff: bool) -> Vec<SearchDoc> {
             contact: staff.then(|| contact.clone()),
             extension: staff.then(|| extension.clone()),
         };
-        let staff_text =
-            staff.then(|| format!("{contact} 内線{extension} 連携メモ：{}", rng.pick(BODIES)));
+        // Drawn for both audiences so the two corpora hold the same documents.
+        let note = rng.pick(BODIES);
+        let staff_text = staff.then(|| format!("{contact} 内線{extension} 連携メモ：{note}"));
         let keywords = vec![format!("{reading_prefix}{reading}")];
         docs.push(SearchDoc {
             id: format!("agency:a{a}"),
