@@ -63,20 +63,28 @@ pub struct BuildReport {
 }
 
 /// Renders both trees in memory.
-pub fn render_trees(root: &Path, content: &Content) -> Result<Trees, RenderError> {
+pub fn render_trees(
+    root: &Path,
+    content: &Content,
+    today: NaiveDate,
+) -> Result<Trees, RenderError> {
     let theme_name = content.settings.value.theme.as_deref().unwrap_or("default");
     let (theme, _) = Theme::load(root, theme_name)?;
     Ok(vec![
-        (Citizen::NAME, render_tree::<Citizen>(content, &theme)?),
-        (Staff::NAME, render_tree::<Staff>(content, &theme)?),
+        (
+            Citizen::NAME,
+            render_tree::<Citizen>(content, &theme, today)?,
+        ),
+        (Staff::NAME, render_tree::<Staff>(content, &theme, today)?),
     ])
 }
 
 fn render_tree<A: Audience>(
     content: &Content,
     theme: &Theme,
+    today: NaiveDate,
 ) -> Result<render::Files, RenderError> {
-    let view = build_view::<A>(content);
+    let view = build_view::<A>(content, today);
     render::render_site(&view, theme)
 }
 
@@ -90,7 +98,7 @@ pub fn build(root: &Path, out: &Path, today: NaiveDate) -> Result<BuildReport, B
             sources: checked.sources,
         });
     };
-    let trees = render_trees(root, &content)?;
+    let trees = render_trees(root, &content, today)?;
     output::write_atomically(out, &trees)?;
     Ok(BuildReport {
         out: out.to_path_buf(),

@@ -1,6 +1,9 @@
 use chrono::NaiveDate;
 use serde::Deserialize;
 use toml::Spanned;
+use tsunagu_hours::ClosureConfig;
+
+use super::HoursSpec;
 
 /// One agency (機関) per file in `agencies/`.
 #[derive(Debug, Clone, Deserialize)]
@@ -27,7 +30,10 @@ pub struct Agency {
     pub website: Option<String>,
     /// Opening hours as written in the list, e.g. 「平日 8:30~17:15」.
     #[serde(default)]
-    pub hours: Option<Spanned<String>>,
+    pub hours: Option<Spanned<HoursSpec>>,
+    /// Closures of this agency on top of the site's (see docs/hours.md).
+    #[serde(default)]
+    pub closures: Option<ClosureConfig>,
     /// Catchment areas served: 福祉区, 行政区 or 中学校区 names, or 「市内全域」.
     #[serde(default)]
     pub areas: Vec<String>,
@@ -70,7 +76,7 @@ pub struct Office {
     #[serde(default)]
     pub phones: Vec<Phone>,
     #[serde(default)]
-    pub hours: Option<Spanned<String>>,
+    pub hours: Option<Spanned<HoursSpec>>,
 }
 
 /// One row of the 相談機関一覧: a matter this agency handles within a topic.
@@ -87,7 +93,7 @@ pub struct Matter {
     pub description: String,
     /// Hours for this matter when they differ from the agency's.
     #[serde(default)]
-    pub hours: Option<Spanned<String>>,
+    pub hours: Option<Spanned<HoursSpec>>,
     /// Public numbers for this matter when they differ from the agency's.
     #[serde(default)]
     pub phones: Vec<Phone>,

@@ -4,6 +4,7 @@
 //! structurally when the citizen view is built (see `crate::site`).
 
 mod agency;
+mod hours;
 mod page;
 mod program;
 mod roster;
@@ -11,6 +12,7 @@ mod settings;
 mod topic;
 
 pub use agency::{Agency, AgencyStaff, Matter, MatterStaff, Office, Phone};
+pub use hours::HoursSpec;
 pub use page::{Audience, Page, PageMeta};
 pub use program::{Figure, Program, ProgramStaff};
 pub use roster::{Roster, RosterMember};

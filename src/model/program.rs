@@ -17,9 +17,17 @@ pub struct Program {
     /// Where it takes place.
     #[serde(default)]
     pub place: Option<String>,
-    /// When, as written, e.g. 「第1・3水曜日 10:00～15:00」.
+    /// When, in the notation of docs/hours.md, e.g. 「第1・3水曜日 10:00～15:00」:
+    /// parsed into next sessions, an iCalendar file and schema.org data.
     #[serde(default)]
     pub schedule: Option<Spanned<String>>,
+    /// When, in words, for programs without a fixed timetable, e.g.
+    /// 「週1回（グループで決めます）」. Shown as written, never parsed.
+    #[serde(default)]
+    pub schedule_note: Option<String>,
+    /// Sessions are not held on national holidays and site closures.
+    #[serde(default)]
+    pub skip_holidays: bool,
     /// How to start or apply.
     #[serde(default)]
     pub how_to_join: Option<String>,

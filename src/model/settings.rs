@@ -15,6 +15,10 @@ pub struct SiteSettings {
     /// Shown in the footer of every page, e.g. 「土日祝日・年末年始はお休みです」.
     #[serde(default)]
     pub closed_days_note: Option<String>,
+    /// Closed days on top of national holidays; year-end (12/29–1/3) is on
+    /// by default. See docs/hours.md.
+    #[serde(default)]
+    pub closures: Option<tsunagu_hours::ClosureConfig>,
     /// Theme folder name under `themes/`; the built-in default when absent.
     #[serde(default)]
     pub theme: Option<String>,

@@ -65,6 +65,15 @@ pub fn render_site<A: Audience>(view: &SiteView<A>, theme: &Theme) -> Result<Fil
     for p in &view.programs {
         r.render(&p.url, "program.html", |c| c.insert("program", p))?;
     }
+    for p in &view.programs {
+        if let (Some(url), Some(ics)) = (&p.ics_url, &p.ics) {
+            r.files.insert(url.clone(), ics.clone().into_bytes());
+        }
+    }
+    if let Some(feed) = &view.programs_ics {
+        r.files
+            .insert(paths::PROGRAMS_ICS.to_string(), feed.clone().into_bytes());
+    }
     for p in &view.pages {
         r.render(&p.url, "page.html", |c| c.insert("page", p))?;
     }

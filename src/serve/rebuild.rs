@@ -44,18 +44,28 @@ impl Builder {
         let Some(content) = &self.content else {
             return Err(overlay::render(&[]));
         };
-        pipeline::render_trees(&self.root, content).map_err(|e| {
+        let today = self.today.unwrap_or_else(crate::cmd::japan_today);
+        pipeline::render_trees(&self.root, content, today).map_err(|e| {
             eprintln!("error: {e}");
             overlay::render(&[overlay::from_render_error(&e, &self.root)])
         })
     }
 
     fn check(&mut self) -> Result<(), Failure> {
-        let today = self.today.unwrap_or_else(crate::cmd::japan_today);
-        let checked = pipeline::check(&self.root, today);
+        let checked = pipeline::check(&self.root, self.today());
         let d = &checked.diagnostics;
         if d.has_errors() {
-            eprint!("{}", diagnostics::render(d, &checked.sources, self.color));
+            // The warnings would bury the errors when repeated on every save.
+            let errors = only_errors(d);
+            eprint!(
+                "{}",
+                diagnostics::render(&errors, &checked.sources, self.color)
+            );
+            eprintln!(
+                "{} error(s); {} warning(s) not shown",
+                errors.len(),
+                d.count(Severity::Warning)
+            );
             self.warnings_shown.clear();
             return Err(overlay::render(&overlay::from_diagnostics(
                 d,
@@ -68,6 +78,10 @@ impl Builder {
         Ok(())
     }
 
+    fn today(&self) -> NaiveDate {
+        self.today.unwrap_or_else(crate::cmd::japan_today)
+    }
+
     fn show_warnings(&mut self, d: &Diagnostics, sources: &Sources) {
         let text = diagnostics::render(d, sources, self.color);
         if text != self.warnings_shown {
@@ -78,6 +92,14 @@ impl Builder {
             self.warnings_shown = text;
         }
     }
+}
+
+fn only_errors(d: &Diagnostics) -> Diagnostics {
+    let mut out = Diagnostics::default();
+    for e in d.iter().filter(|e| e.severity == Severity::Error) {
+        out.push(e.clone());
+    }
+    out
 }
 
 /// "N citizen pages, M staff pages", for the terminal.

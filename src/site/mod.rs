@@ -3,6 +3,7 @@
 //! template can leak what it never receives.
 
 mod audience;
+pub mod hours;
 pub mod links;
 pub mod paths;
 mod view;

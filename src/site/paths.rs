@@ -10,6 +10,12 @@ pub fn agency(id: &str) -> String {
 pub fn program(id: &str) -> String {
     format!("programs/{id}.html")
 }
+/// iCalendar file of one program.
+pub fn program_ics(id: &str) -> String {
+    format!("programs/{id}.ics")
+}
+/// iCalendar feed of all programs.
+pub const PROGRAMS_ICS: &str = "programs/all.ics";
 pub fn page(slug: &str) -> String {
     format!("pages/{slug}.html")
 }

@@ -2,9 +2,11 @@
 //! URLs are relative to the site root; templates prefix them with `root`.
 
 use super::audience::Audience;
+use super::hours::{hours_view, script_json, sessions, HoursContext, HoursView, SessionView};
 use super::links::{render_markdown, Targets};
 use super::paths;
 use crate::model::{self, Content};
+use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -24,6 +26,9 @@ pub struct SiteView<A: Audience> {
     pub programs: Vec<ProgramView<A>>,
     pub pages: Vec<PageView>,
     pub rosters: A::Rosters,
+    /// iCalendar feed of every program with a schedule.
+    #[serde(skip)]
+    pub programs_ics: Option<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -67,6 +72,8 @@ pub struct TopicView<A: Audience> {
     /// ★ rows first, then in list order.
     pub entries: Vec<TopicEntry<A>>,
     pub programs: Vec<ProgramRef>,
+    /// Open-now data for the hours on this page, by key.
+    pub hours_data: BTreeMap<String, String>,
 }
 
 /// One row of a topic page: a matter and the agency that handles it.
@@ -86,7 +93,7 @@ pub struct MatterView<A: Audience> {
     pub star: bool,
     pub description: String,
     /// The matter's own hours, or the agency's.
-    pub hours: Option<String>,
+    pub hours: Option<HoursView>,
     /// The matter's own numbers, or the agency's unless the row is <別紙>.
     pub phones: Vec<PhoneView>,
     /// <別紙>: the row's or, failing that, the agency's note.
@@ -108,7 +115,10 @@ pub struct AgencyView<A: Audience> {
     pub fax: Option<String>,
     pub email: Option<String>,
     pub website: Option<String>,
-    pub hours: Option<String>,
+    pub hours: Option<HoursView>,
+    pub hours_data: BTreeMap<String, String>,
+    /// schema.org GovernmentOffice, ready for a script element.
+    pub jsonld: String,
     pub areas: Vec<String>,
     pub verified: Option<String>,
     pub separate_sheet: Option<String>,
@@ -154,6 +164,12 @@ pub struct ProgramView<A: Audience> {
     pub website: Option<String>,
     pub figures: Vec<model::Figure>,
     pub body_html: Option<String>,
+    pub sessions: Vec<SessionView>,
+    /// Relative URL of the program's .ics file, when it has a schedule.
+    pub ics_url: Option<String>,
+    pub jsonld: String,
+    #[serde(skip)]
+    pub ics: Option<String>,
     pub staff: A::ProgramExtra,
 }
 
@@ -298,6 +314,7 @@ impl From<&model::Roster> for RosterView {
 struct Index<'a> {
     topics: BTreeMap<&'a str, &'a model::Topic>,
     agencies: BTreeMap<&'a str, &'a model::Agency>,
+    hours: HoursContext,
 }
 
 impl Index<'_> {
@@ -372,9 +389,10 @@ pub fn targets<A: Audience>(content: &Content) -> Targets {
     }
 }
 
-/// Builds the view of `content` for audience `A`. Content must have passed
-/// validation: references are assumed to resolve.
-pub fn build_view<A: Audience>(content: &Content) -> SiteView<A> {
+/// Builds the view of `content` for audience `A` as of `today` (the open-now
+/// data and next sessions start there). Content must have passed validation:
+/// references are assumed to resolve.
+pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<A> {
     let idx = Index {
         topics: content
             .topics
@@ -386,6 +404,7 @@ pub fn build_view<A: Audience>(content: &Content) -> SiteView<A> {
             .iter()
             .map(|a| (a.value.id.get_ref().as_str(), &a.value))
             .collect(),
+        hours: HoursContext::new(today, content.settings.value.closures.as_ref()),
     };
     let targets = targets::<A>(content);
     let s = &content.settings.value;
@@ -424,6 +443,7 @@ pub fn build_view<A: Audience>(content: &Content) -> SiteView<A> {
         topics,
         agencies,
         programs,
+        programs_ics: programs_feed(&content.programs, &idx.hours),
         pages: page_views::<A>(content, &targets),
         rosters: A::rosters(&rosters),
     }
@@ -448,7 +468,7 @@ fn matter_view<A: Audience>(m: &model::Matter, a: &model::Agency, idx: &Index) -
         .hours
         .as_ref()
         .or(a.hours.as_ref())
-        .map(|h| h.get_ref().clone());
+        .map(|h| hours_view(h.get_ref(), a.closures.as_ref(), &idx.hours));
     let phones = match (&m.separate_sheet, m.phones.is_empty()) {
         (_, false) => phones(&m.phones),
         (Some(_), true) => Vec::new(),
@@ -481,6 +501,15 @@ fn agency_view<A: Audience>(
             topic_ids.push(m.topic.get_ref());
         }
     }
+    let hours = a
+        .hours
+        .as_ref()
+        .map(|h| hours_view(h.get_ref(), a.closures.as_ref(), &idx.hours));
+    let matters: Vec<MatterView<A>> = a
+        .matters
+        .iter()
+        .map(|m| matter_view::<A>(m, a, idx))
+        .collect();
     AgencyView {
         id: id.clone(),
         url: paths::agency(id),
@@ -493,7 +522,14 @@ fn agency_view<A: Audience>(
         fax: a.fax.as_ref().map(|f| f.get_ref().clone()),
         email: a.email.clone(),
         website: a.website.clone(),
-        hours: a.hours.as_ref().map(|h| h.get_ref().clone()),
+        hours_data: matters
+            .iter()
+            .filter_map(|m| m.hours.as_ref())
+            .chain(hours.as_ref())
+            .filter_map(hours_entry)
+            .collect(),
+        jsonld: agency_jsonld(a, hours.as_ref(), &idx.hours),
+        hours,
         areas: a.areas.clone(),
         verified: a.verified_date().map(|d| d.format("%Y-%m-%d").to_string()),
         separate_sheet: a.separate_sheet.clone(),
@@ -505,15 +541,11 @@ fn agency_view<A: Audience>(
                 areas: o.areas.clone(),
                 address: o.address.clone(),
                 phones: phones(&o.phones),
-                hours: o.hours.as_ref().map(|h| h.get_ref().clone()),
+                hours: o.hours.as_ref().map(|h| h.get_ref().text().to_string()),
             })
             .collect(),
         topics: topic_ids.iter().map(|t| idx.topic_ref(t)).collect(),
-        matters: a
-            .matters
-            .iter()
-            .map(|m| matter_view::<A>(m, a, idx))
-            .collect(),
+        matters,
         programs: programs
             .iter()
             .filter(|p| p.organiser.as_ref().is_some_and(|o| &o.id == id))
@@ -535,7 +567,27 @@ fn program_ref<A: Audience>(p: &ProgramView<A>) -> ProgramRef {
 fn program_view<A: Audience>(p: &model::Program, idx: &Index, targets: &Targets) -> ProgramView<A> {
     let id = p.id.get_ref();
     let url = paths::program(id);
+    let schedule = p
+        .schedule
+        .as_ref()
+        .and_then(|s| tsunagu_hours::parse_schedule(s.get_ref()).ok());
+    let h = &idx.hours;
     ProgramView {
+        sessions: schedule
+            .as_ref()
+            .map(|s| sessions(s, p.skip_holidays, h, 5))
+            .unwrap_or_default(),
+        ics_url: schedule.as_ref().map(|_| paths::program_ics(id)),
+        ics: schedule.as_ref().map(|s| {
+            tsunagu_hours::to_ics(
+                &p.name,
+                &[ics_event(p, s)],
+                &h.calendar,
+                h.today,
+                dtstamp(h.today),
+            )
+        }),
+        jsonld: program_jsonld(p, schedule.as_ref(), idx),
         id: id.clone(),
         body_html: p.body.as_deref().map(|b| render_markdown(b, &url, targets)),
         url,
@@ -544,7 +596,11 @@ fn program_view<A: Audience>(p: &model::Program, idx: &Index, targets: &Targets)
         summary: p.summary.clone(),
         audience: p.audience.clone(),
         place: p.place.clone(),
-        schedule: p.schedule.as_ref().map(|s| s.get_ref().clone()),
+        schedule: p
+            .schedule
+            .as_ref()
+            .map(|s| s.get_ref().clone())
+            .or_else(|| p.schedule_note.clone()),
         how_to_join: p.how_to_join.clone(),
         cost: p.cost.clone(),
         organiser: p.organiser.as_ref().map(|o| idx.agency_ref(o.get_ref())),
@@ -602,7 +658,17 @@ fn topic_views<A: Audience>(
                     .filter(|p| p.topics.iter().any(|pt| &pt.id == id))
                     .map(program_ref)
                     .collect(),
+                hours_data: BTreeMap::new(),
             }
+        })
+        .map(|mut t| {
+            t.hours_data = t
+                .entries
+                .iter()
+                .filter_map(|e| e.matter.hours.as_ref())
+                .filter_map(hours_entry)
+                .collect();
+            t
         })
         .collect()
 }
@@ -630,4 +696,95 @@ fn page_views<A: Audience>(content: &Content, targets: &Targets) -> Vec<PageView
             }
         })
         .collect()
+}
+
+fn hours_entry(h: &HoursView) -> Option<(String, String)> {
+    Some((h.key.clone()?, h.json.clone()?))
+}
+
+/// The iCalendar DTSTAMP: the build date, so two builds on one day agree.
+fn dtstamp(today: NaiveDate) -> chrono::DateTime<chrono::Utc> {
+    today.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()
+}
+
+fn ics_event<'a>(
+    p: &'a model::Program,
+    s: &'a tsunagu_hours::Schedule,
+) -> tsunagu_hours::IcsEvent<'a> {
+    tsunagu_hours::IcsEvent {
+        uid: p.id.get_ref(),
+        summary: &p.name,
+        description: Some(&p.summary),
+        location: p.place.as_deref(),
+        url: p.website.as_deref(),
+        schedule: s,
+        skip_holidays: p.skip_holidays,
+    }
+}
+
+fn programs_feed(programs: &[model::Sourced<model::Program>], h: &HoursContext) -> Option<String> {
+    let parsed: Vec<(&model::Program, tsunagu_hours::Schedule)> = programs
+        .iter()
+        .filter_map(|p| {
+            let s = tsunagu_hours::parse_schedule(p.value.schedule.as_ref()?.get_ref()).ok()?;
+            Some((&p.value, s))
+        })
+        .collect();
+    if parsed.is_empty() {
+        return None;
+    }
+    let events: Vec<tsunagu_hours::IcsEvent> =
+        parsed.iter().map(|(p, s)| ics_event(p, s)).collect();
+    Some(tsunagu_hours::to_ics(
+        "参加できる活動",
+        &events,
+        &h.calendar,
+        h.today,
+        dtstamp(h.today),
+    ))
+}
+
+fn agency_jsonld(a: &model::Agency, hours: Option<&HoursView>, h: &HoursContext) -> String {
+    let mut v = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "GovernmentOffice",
+        "name": a.name,
+    });
+    if let Some(addr) = &a.address {
+        v["address"] = serde_json::json!({ "@type": "PostalAddress", "streetAddress": addr, "addressCountry": "JP" });
+    }
+    if let Some(p) = a.phones.first() {
+        v["telephone"] = serde_json::json!(p.number.get_ref());
+    }
+    if let Some(w) = hours.and_then(|x| x.weekly.as_ref()) {
+        v["openingHoursSpecification"] = tsunagu_hours::opening_hours_specification(w);
+        let calendar = match &a.closures {
+            Some(c) => h.calendar.clone().extended(c),
+            None => h.calendar.clone(),
+        };
+        let until = h.today + chrono::Duration::days(365);
+        v["specialOpeningHoursSpecification"] =
+            tsunagu_hours::special_opening_hours(w, &calendar, h.today, until);
+    }
+    script_json(&v)
+}
+
+fn program_jsonld(p: &model::Program, s: Option<&tsunagu_hours::Schedule>, idx: &Index) -> String {
+    let mut v = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": p.name,
+        "description": p.summary,
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+    });
+    if let Some(place) = &p.place {
+        v["location"] = serde_json::json!({ "@type": "Place", "name": place });
+    }
+    if let Some(o) = &p.organiser {
+        v["organizer"] = serde_json::json!({ "@type": "Organization", "name": idx.agency_ref(o.get_ref()).name });
+    }
+    if let Some(s) = s {
+        v["eventSchedule"] = tsunagu_hours::event_schedule(s);
+    }
+    script_json(&v)
 }

@@ -1,8 +1,9 @@
 //! Checks that need the whole content: ids, references between records,
-//! phone numbers, dates and links. Each check adds diagnostics and goes on,
+//! phone numbers, dates, links, opening hours and schedules. Each check adds diagnostics and goes on,
 //! so one run reports every problem.
 
 mod dates;
+mod hours;
 mod ids;
 mod links;
 mod phones;
@@ -20,5 +21,6 @@ pub fn validate(content: &Content, today: NaiveDate) -> Diagnostics {
     phones::check(content, &mut d);
     dates::check(content, today, &mut d);
     links::check(content, &mut d);
+    hours::check(content, today, &mut d);
     d
 }

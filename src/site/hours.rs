@@ -1,0 +1,197 @@
+//! Opening hours and schedules in the views: the text as written, a weekly
+//! timetable for people without JavaScript, the compact JSON the open-now
+//! badge reads, schema.org JSON-LD and iCalendar files.
+
+use crate::model::HoursSpec;
+use chrono::{Datelike, NaiveDate, Weekday};
+use serde::Serialize;
+use tsunagu_hours::{Calendar, ClosureConfig, Schedule, WeeklyHours};
+
+/// What building hours needs: the build date (so output is reproducible)
+/// and the site's closure calendar.
+pub struct HoursContext {
+    pub today: NaiveDate,
+    pub calendar: Calendar,
+    /// Browser data covers today until this date.
+    pub until: NaiveDate,
+}
+
+impl HoursContext {
+    pub fn new(today: NaiveDate, closures: Option<&ClosureConfig>) -> Self {
+        let base = Calendar::new();
+        let calendar = match closures {
+            Some(c) => base.extended(c),
+            None => base,
+        };
+        let horizon = today + chrono::Duration::days(400);
+        HoursContext {
+            today,
+            calendar,
+            until: horizon.min(tsunagu_hours::holidays_covered_until()),
+        }
+    }
+
+    fn calendar_for(&self, extra: Option<&ClosureConfig>) -> Calendar {
+        match extra {
+            Some(c) => self.calendar.clone().extended(c),
+            None => self.calendar.clone(),
+        }
+    }
+}
+
+#[derive(Serialize, Clone)]
+pub struct HoursView {
+    /// As written, e.g. 「平日 8:30~17:15」.
+    pub text: String,
+    /// Id of the page's `<script type="application/json">` with the data
+    /// for the open-now badge; absent when the text could not be understood.
+    pub key: Option<String>,
+    /// 月…日, 祝日: one row each.
+    pub table: Vec<DayRow>,
+    #[serde(skip)]
+    pub json: Option<String>,
+    #[serde(skip)]
+    pub weekly: Option<WeeklyHours>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct DayRow {
+    pub day: &'static str,
+    pub hours: String,
+}
+
+const DAYS: [(Weekday, &str); 7] = [
+    (Weekday::Mon, "月曜"),
+    (Weekday::Tue, "火曜"),
+    (Weekday::Wed, "水曜"),
+    (Weekday::Thu, "木曜"),
+    (Weekday::Fri, "金曜"),
+    (Weekday::Sat, "土曜"),
+    (Weekday::Sun, "日曜"),
+];
+
+pub fn hours_view(
+    spec: &HoursSpec,
+    closures: Option<&ClosureConfig>,
+    ctx: &HoursContext,
+) -> HoursView {
+    let weekly = spec.weekly();
+    let (key, json, table) = match &weekly {
+        Some(w) => {
+            let calendar = ctx.calendar_for(closures);
+            let json = tsunagu_hours::browser_json(w, &calendar, ctx.today, ctx.until);
+            (
+                Some(format!("hours-{:016x}", fnv1a(json.as_bytes()))),
+                Some(json),
+                timetable(w),
+            )
+        }
+        None => (None, None, Vec::new()),
+    };
+    HoursView {
+        text: spec.text().to_string(),
+        key,
+        table,
+        json,
+        weekly,
+    }
+}
+
+fn timetable(w: &WeeklyHours) -> Vec<DayRow> {
+    let mut rows: Vec<DayRow> = DAYS
+        .iter()
+        .map(|(d, label)| DayRow {
+            day: label,
+            hours: describe(w.rules.iter().filter(|r| r.days.contains(*d))),
+        })
+        .collect();
+    rows.push(DayRow {
+        day: "祝日",
+        hours: describe(w.rules.iter().filter(|r| r.days.has_holiday())),
+    });
+    rows
+}
+
+fn describe<'a>(rules: impl Iterator<Item = &'a tsunagu_hours::Rule>) -> String {
+    let parts: Vec<String> = rules
+        .map(|r| {
+            let ranges: Vec<String> = r
+                .ranges
+                .iter()
+                .map(|t| format!("{}～{}", short(t.open), short(t.close)))
+                .collect();
+            if r.weeks.is_every() {
+                ranges.join("、")
+            } else {
+                let nths: Vec<String> = r.weeks.nths().map(|n| n.to_string()).collect();
+                format!("第{}週 {}", nths.join("・"), ranges.join("、"))
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        "休み".to_string()
+    } else {
+        parts.join("／")
+    }
+}
+
+/// 「8:30」 rather than 「08:30」, as municipal lists write it.
+fn short(t: tsunagu_hours::Hm) -> String {
+    format!("{}:{:02}", t.hour(), t.minute())
+}
+
+/// A stable id for identical data, so pages share one script element per
+/// distinct set of hours.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf29ce484222325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x100000001b3)
+    })
+}
+
+#[derive(Serialize, Clone)]
+pub struct SessionView {
+    pub date: String,
+    pub label: String,
+}
+
+/// The next sessions of a program, for its page.
+pub fn sessions(
+    schedule: &Schedule,
+    skip_holidays: bool,
+    ctx: &HoursContext,
+    n: usize,
+) -> Vec<SessionView> {
+    tsunagu_hours::next_occurrences(schedule, &ctx.calendar, ctx.today, n, skip_holidays)
+        .into_iter()
+        .map(|o| {
+            let end = o
+                .end
+                .map(|e| format!("～{}", short(e)))
+                .unwrap_or_else(|| "～".into());
+            SessionView {
+                date: o.date.to_string(),
+                label: format!(
+                    "{}年{}月{}日（{}）{}{}",
+                    o.date.year(),
+                    o.date.month(),
+                    o.date.day(),
+                    weekday_ja(o.date.weekday()),
+                    short(o.start),
+                    end
+                ),
+            }
+        })
+        .collect()
+}
+
+fn weekday_ja(d: Weekday) -> &'static str {
+    ["月", "火", "水", "木", "金", "土", "日"][d.num_days_from_monday() as usize]
+}
+
+/// JSON for a `<script type="application/ld+json">`: `</` is escaped so the
+/// text cannot close the script element.
+pub fn script_json(v: &serde_json::Value) -> String {
+    serde_json::to_string(v)
+        .unwrap_or_default()
+        .replace("</", "<\\/")
+}

@@ -1,0 +1,112 @@
+//! Opening hours and program schedules must be understood, not just stored:
+//! the open-now badge, the timetable and the calendar files depend on them.
+//! Text that cannot be parsed is an error that points inside the string.
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{Content, HoursSpec};
+use chrono::NaiveDate;
+use std::ops::Range;
+use std::path::Path;
+use tsunagu_hours::HoursError;
+
+pub fn check(c: &Content, today: NaiveDate, d: &mut Diagnostics) {
+    for a in &c.agencies {
+        let v = &a.value;
+        let all = v
+            .hours
+            .iter()
+            .chain(v.matters.iter().filter_map(|m| m.hours.as_ref()))
+            .chain(v.offices.iter().filter_map(|o| o.hours.as_ref()));
+        for h in all {
+            if let HoursSpec::Text(text) = h.get_ref() {
+                if let Err(e) = tsunagu_hours::parse_hours(text) {
+                    d.push(diagnostic(
+                        "bad-hours",
+                        &a.file,
+                        h.span(),
+                        text,
+                        &e,
+                        "受付時間",
+                    ));
+                }
+            }
+        }
+    }
+    for p in &c.programs {
+        if let Some(s) = &p.value.schedule {
+            if let Err(e) = tsunagu_hours::parse_schedule(s.get_ref()) {
+                let mut diag =
+                    diagnostic("bad-schedule", &p.file, s.span(), s.get_ref(), &e, "日程");
+                diag.help = Some(format!(
+                    "{}; a program without a fixed timetable can say so in words with `schedule_note = \"…\"` instead",
+                    e.help
+                ));
+                d.push(diag);
+            }
+        }
+    }
+    coverage(c, today, d);
+}
+
+fn diagnostic(
+    code: &'static str,
+    file: &Path,
+    value: Range<usize>,
+    text: &str,
+    e: &HoursError,
+    what: &str,
+) -> Diagnostic {
+    Diagnostic::error(
+        code,
+        file,
+        format!("{what}「{text}」を読み取れません: {}", e.message),
+    )
+    .at(inside(value, text, &e.span))
+    .label(e.message.clone())
+    .help(e.help.clone())
+}
+
+/// The error's span moved from the string into the file. The TOML value's
+/// span includes its quotes; only when the raw value is exactly the text in
+/// quotes (no escapes) can the inner offsets be trusted.
+fn inside(value: Range<usize>, text: &str, span: &Range<usize>) -> Range<usize> {
+    let quotes = match value.len().checked_sub(text.len()) {
+        Some(2) => 1,
+        Some(6) => 3,
+        _ => return value,
+    };
+    let start = value.start + quotes + span.start.min(text.len());
+    let end = value.start + quotes + span.end.min(text.len());
+    start..end.max(start + 1)
+}
+
+/// Holidays come from data shipped with tsunagu; warn well before it runs out.
+fn coverage(c: &Content, today: NaiveDate, d: &mut Diagnostics) {
+    let covered = tsunagu_hours::holidays_covered_until();
+    let needed = today + chrono::Duration::days(365);
+    if covered < needed {
+        d.push(
+            Diagnostic::warning(
+                "holidays-outdated",
+                &c.settings.file,
+                format!("the holiday data ends on {covered}; open-now badges and calendars after that date ignore national holidays"),
+            )
+            .help("update tsunagu, or regenerate the holiday data as described in docs/hours.md"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inside;
+
+    #[test]
+    fn error_spans_move_inside_the_quotes() {
+        // `hours = "平日 8:30~17:15"` with the value starting at byte 8.
+        let text = "平日 8:30~17:15";
+        let value = 8..8 + text.len() + 2;
+        assert_eq!(inside(value.clone(), text, &(7..11)), 16..20);
+        // With an escape the raw text is longer: fall back to the whole value.
+        assert_eq!(inside(8..40, text, &(7..11)), 8..40);
+    }
+}
