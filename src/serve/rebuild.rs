@@ -44,8 +44,7 @@ impl Builder {
         let Some(content) = &self.content else {
             return Err(overlay::render(&[]));
         };
-        let today = self.today.unwrap_or_else(crate::cmd::japan_today);
-        pipeline::render_trees(&self.root, content, today).map_err(|e| {
+        pipeline::render_trees(&self.root, content, self.today()).map_err(|e| {
             eprintln!("error: {e}");
             overlay::render(&[overlay::from_render_error(&e, &self.root)])
         })
