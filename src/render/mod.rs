@@ -2,6 +2,7 @@
 //! touches the output folder; [`crate::output`] writes the result atomically.
 
 mod pages;
+mod search;
 mod sitemap;
 mod theme;
 
@@ -18,6 +19,8 @@ pub type Files = BTreeMap<String, Vec<u8>>;
 pub enum RenderError {
     #[error("template error in {template}: {message}")]
     Template { template: String, message: String },
+    #[error("cannot build the search index: {0}")]
+    Search(#[from] tsunagu_search::SearchError),
     #[error("cannot read theme file {path}: {source}")]
     ThemeIo {
         path: String,

@@ -60,7 +60,9 @@ pub fn render_site<A: Audience>(view: &SiteView<A>, theme: &Theme) -> Result<Fil
         r.render(&a.url, "agency.html", |c| c.insert("agency", a))?;
     }
     r.render(paths::PROGRAM_INDEX, "programs.html", |c| {
-        c.insert("programs", &view.programs)
+        c.insert("programs", &view.programs);
+        let calendar = view.programs_ics.as_ref().map(|_| paths::PROGRAMS_ICS);
+        c.insert("calendar_url", &calendar);
     })?;
     for p in &view.programs {
         r.render(&p.url, "program.html", |c| c.insert("program", p))?;
@@ -78,6 +80,7 @@ pub fn render_site<A: Audience>(view: &SiteView<A>, theme: &Theme) -> Result<Fil
         r.render(&p.url, "page.html", |c| c.insert("page", p))?;
     }
     r.rosters(view)?;
+    r.files.extend(super::search::search_files(view)?);
     r.render(paths::NOT_FOUND, "404.html", |_| {})?;
     Ok(r.finish(A::NAME == "staff"))
 }

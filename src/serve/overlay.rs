@@ -49,6 +49,7 @@ pub fn from_render_error(e: &RenderError, root: &Path) -> Item {
     let file = match e {
         RenderError::Template { template, .. } => template.clone(),
         RenderError::ThemeIo { path, .. } => relative(Path::new(path), root),
+        RenderError::Search(_) => "(search index)".to_string(),
     };
     Item {
         file,

@@ -15,10 +15,27 @@ pub trait Audience: Clone {
     type ProgramExtra: Serialize + Clone;
     type Rosters: Serialize + Clone;
 
+    /// The search index this audience gets.
+    const SEARCH: tsunagu_search::Audience;
+
     fn agency(a: &Agency) -> Self::AgencyExtra;
     fn matter(m: &Matter) -> Self::MatterExtra;
     fn program(p: &Program) -> Self::ProgramExtra;
     fn rosters(r: &[&Roster]) -> Self::Rosters;
+
+    /// Text the search index may hold beyond the public fields: contact
+    /// names, 内線 and notes. Only the staff audience has any to give.
+    fn search_staff(x: &Self::MatterExtra) -> StaffSearch;
+    fn search_agency_staff(x: &Self::AgencyExtra) -> Option<String>;
+    fn search_program_staff(x: &Self::ProgramExtra) -> Option<String>;
+}
+
+/// Staff-only text of one matter for the search index and result rows.
+#[derive(Default)]
+pub struct StaffSearch {
+    pub text: Option<String>,
+    pub contact: Option<String>,
+    pub extension: Option<String>,
 }
 
 /// The public site: gets nothing from any `staff` table, nor rosters.
@@ -48,6 +65,16 @@ impl Audience for Citizen {
     fn rosters(_: &[&Roster]) -> NoStaff {
         NoStaff
     }
+    const SEARCH: tsunagu_search::Audience = tsunagu_search::Audience::Citizen;
+    fn search_staff(_: &NoStaff) -> StaffSearch {
+        StaffSearch::default()
+    }
+    fn search_agency_staff(_: &NoStaff) -> Option<String> {
+        None
+    }
+    fn search_program_staff(_: &NoStaff) -> Option<String> {
+        None
+    }
 }
 
 impl Audience for Staff {
@@ -71,4 +98,44 @@ impl Audience for Staff {
             .map(|r| super::view::RosterView::from(*r))
             .collect()
     }
+    const SEARCH: tsunagu_search::Audience = tsunagu_search::Audience::Staff;
+    fn search_staff(x: &Self::MatterExtra) -> StaffSearch {
+        let Some(s) = x else {
+            return StaffSearch::default();
+        };
+        let contact = match (&s.primary, &s.secondary) {
+            (Some(p), Some(q)) => Some(format!("主 {p} / 副 {q}")),
+            (Some(p), None) => Some(format!("主 {p}")),
+            (None, Some(q)) => Some(format!("副 {q}")),
+            (None, None) => s.separate_sheet.then(|| "別紙参照".to_string()),
+        };
+        let extension = (!s.extensions.is_empty()).then(|| s.extensions.join("、"));
+        let text = [contact.clone(), extension.clone(), s.note.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+        StaffSearch {
+            text: (!text.is_empty()).then_some(text),
+            contact,
+            extension,
+        }
+    }
+    fn search_agency_staff(x: &Self::AgencyExtra) -> Option<String> {
+        let s = x.as_ref()?;
+        joined(&[s.extensions.join(" "), s.note.clone().unwrap_or_default()])
+    }
+    fn search_program_staff(x: &Self::ProgramExtra) -> Option<String> {
+        let s = x.as_ref()?;
+        joined(&[
+            s.contact.clone().unwrap_or_default(),
+            s.extensions.join(" "),
+            s.note.clone().unwrap_or_default(),
+        ])
+    }
+}
+
+fn joined(parts: &[String]) -> Option<String> {
+    let text = parts.join(" ").trim().to_string();
+    (!text.is_empty()).then_some(text)
 }

@@ -8,7 +8,7 @@ pub mod links;
 pub mod paths;
 mod view;
 
-pub use audience::{Audience, Citizen, NoStaff, Staff};
+pub use audience::{Audience, Citizen, NoStaff, Staff, StaffSearch};
 pub use view::{
     build_view, targets, AgencyRef, AgencyView, MatterView, PageView, PhoneView, ProgramView,
     RosterView, SiteView, TopicEntry, TopicRef, TopicView, WebmasterView,

@@ -1,0 +1,122 @@
+//! The search index of one audience, built from that audience's view: the
+//! citizen index can only hold what the citizen view has.
+
+use super::Files;
+use crate::site::{Audience, SiteView};
+use tsunagu_search::{DisplayRecord, DocKind, SearchDoc, SearchError};
+
+pub fn search_files<A: Audience>(view: &SiteView<A>) -> Result<Files, SearchError> {
+    let files = tsunagu_search::build(&docs(view), A::SEARCH)?;
+    let mut out = Files::new();
+    out.insert(
+        tsunagu_search::INDEX_PATH.to_string(),
+        files.index_js.into_bytes(),
+    );
+    out.insert(
+        tsunagu_search::DISPLAY_PATH.to_string(),
+        files.display_js.into_bytes(),
+    );
+    Ok(out)
+}
+
+fn docs<A: Audience>(view: &SiteView<A>) -> Vec<SearchDoc> {
+    let mut docs = Vec::new();
+    for t in &view.topics {
+        let mut keywords = vec![t.reading.clone()];
+        keywords.extend(t.synonyms.iter().cloned());
+        docs.push(SearchDoc {
+            id: format!("topic:{}", t.id),
+            kind: DocKind::Topic,
+            url: t.url.clone(),
+            title: t.label.clone(),
+            keywords,
+            body: t.description.clone(),
+            staff_text: None,
+            display: DisplayRecord::default(),
+            parent: None,
+            boost: 2.0,
+        });
+    }
+    for a in &view.agencies {
+        let star = a.matters.iter().any(|m| m.star);
+        let topics: Vec<&str> = a.topics.iter().map(|t| t.label.as_str()).collect();
+        let mut keywords = vec![a.reading.clone()];
+        keywords.extend(a.aliases.iter().cloned());
+        let body = [
+            a.summary.clone().unwrap_or_default(),
+            a.address.clone().unwrap_or_default(),
+            a.areas.join(" "),
+            topics.join(" "),
+        ]
+        .join(" ");
+        docs.push(SearchDoc {
+            id: format!("agency:{}", a.id),
+            kind: DocKind::Agency,
+            url: a.url.clone(),
+            title: a.name.clone(),
+            keywords,
+            body,
+            staff_text: A::search_agency_staff(&a.staff),
+            display: DisplayRecord {
+                topic: (!topics.is_empty()).then(|| topics.join("、")),
+                star,
+                phone: a.phones.first().map(|p| p.number.clone()),
+                hours: a.hours.as_ref().map(|h| h.text.clone()),
+                ..DisplayRecord::default()
+            },
+            parent: None,
+            boost: if star { 1.5 } else { 1.0 },
+        });
+        for (i, m) in a.matters.iter().enumerate() {
+            let staff = A::search_staff(&m.staff);
+            docs.push(SearchDoc {
+                id: format!("matter:{}:{i}", a.id),
+                kind: DocKind::Matter,
+                url: a.url.clone(),
+                title: m.description.clone(),
+                keywords: Vec::new(),
+                body: m.topic.label.clone(),
+                staff_text: staff.text,
+                display: DisplayRecord {
+                    topic: Some(m.topic.label.clone()),
+                    agency: Some(a.name.clone()),
+                    star: m.star,
+                    phone: m.phones.first().map(|p| p.number.clone()),
+                    hours: m.hours.as_ref().map(|h| h.text.clone()),
+                    contact: staff.contact,
+                    extension: staff.extension,
+                },
+                parent: Some(format!("agency:{}", a.id)),
+                boost: if m.star { 1.5 } else { 1.0 },
+            });
+        }
+    }
+    for p in &view.programs {
+        let topics: Vec<&str> = p.topics.iter().map(|t| t.label.as_str()).collect();
+        let body = [
+            p.summary.clone(),
+            p.audience.clone().unwrap_or_default(),
+            p.place.clone().unwrap_or_default(),
+            topics.join(" "),
+        ]
+        .join(" ");
+        docs.push(SearchDoc {
+            id: format!("program:{}", p.id),
+            kind: DocKind::Program,
+            url: p.url.clone(),
+            title: p.name.clone(),
+            keywords: vec![p.reading.clone()],
+            body,
+            staff_text: A::search_program_staff(&p.staff),
+            display: DisplayRecord {
+                topic: (!topics.is_empty()).then(|| topics.join("、")),
+                agency: p.organiser.as_ref().map(|o| o.name.clone()),
+                hours: p.schedule.clone(),
+                ..DisplayRecord::default()
+            },
+            parent: None,
+            boost: 1.0,
+        });
+    }
+    docs
+}
