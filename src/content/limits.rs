@@ -8,7 +8,24 @@ use std::path::Path;
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 pub const MAX_DEPTH: usize = 16;
 
-pub fn read_capped(path: &Path) -> Result<String, Box<Diagnostic>> {
+/// A file that could not be read as text: the problem, and the text as far
+/// as it can be shown (a file that is not UTF-8 is shown with replacement
+/// characters, so that the diagnostic can point at the first bad byte).
+pub struct Unreadable {
+    pub diagnostic: Box<Diagnostic>,
+    pub lossy: Option<String>,
+}
+
+impl From<Box<Diagnostic>> for Unreadable {
+    fn from(diagnostic: Box<Diagnostic>) -> Self {
+        Unreadable {
+            diagnostic,
+            lossy: None,
+        }
+    }
+}
+
+pub fn read_capped(path: &Path) -> Result<String, Unreadable> {
     let len = std::fs::metadata(path)
         .map(|m| m.len())
         .map_err(|e| io_error(path, &e))?;
@@ -17,22 +34,42 @@ pub fn read_capped(path: &Path) -> Result<String, Box<Diagnostic>> {
             Diagnostic::error(
                 "file-too-large",
                 path,
-                format!("file is {len} bytes; the limit is {MAX_FILE_BYTES} bytes"),
+                format!(
+                    "file is {} KiB; the limit is {} KiB",
+                    len.div_ceil(1024),
+                    MAX_FILE_BYTES / 1024
+                ),
             )
-            .help("split the records into several files (one agency or program per file)"),
-        ));
+            .help("split the records into several files (one agency or program per file); a file this big may also be a mistake, e.g. an Excel sheet saved with a .toml name"),
+        )
+        .into());
     }
     let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(Box::new(
+            Diagnostic::error("not-utf8", path, "file is saved as UTF-16, not UTF-8").help(
+                "save it again as \"UTF-8\" (in Excel: CSV UTF-8; in Notepad: encoding UTF-8)",
+            ),
+        )
+        .into());
+    }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        Box::new(
-            Diagnostic::error(
-                "not-utf8",
-                path,
-                format!("file is not valid UTF-8 (byte {at})"),
-            )
-            .help("save the file as UTF-8; Excel exports are often Shift_JIS"),
-        )
+        let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        let end = lossy[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+        Unreadable {
+            diagnostic: Box::new(
+                Diagnostic::error(
+                    "not-utf8",
+                    path,
+                    "file is not UTF-8 (probably Shift_JIS)",
+                )
+                .at(at..end)
+                .label("first byte that is not UTF-8")
+                .help("save the file again as UTF-8; Excel and older editors save Japanese text as Shift_JIS"),
+            ),
+            lossy: Some(lossy),
+        }
     })
 }
 

@@ -4,11 +4,12 @@
 
 mod front_matter;
 mod limits;
+mod placeholder;
 mod toml_file;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Sources};
 use crate::model::{
-    Agency, Content, Page, PageMeta, Program, Roster, SiteSettings, Sourced, TopicFile,
+    Agency, Content, Page, PageMeta, Program, Roster, SiteSettings, Sourced, Topic, TopicFile,
 };
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
@@ -21,8 +22,16 @@ pub const PROGRAMS_DIR: &str = "programs";
 pub const ROSTERS_DIR: &str = "rosters";
 pub const PAGES_DIR: &str = "pages";
 
-/// What reading a site folder produced: the content if every file could be
-/// read, and in any case the problems found and the text of every file.
+/// What reading a site folder produced: the problems found, the text of every
+/// file, and the content.
+///
+/// `content` is given whenever `site.toml` and `topics.toml` exist, even when
+/// some files had errors: a record that could not be read is replaced by a
+/// placeholder that carries only its id (when one can be found), so that the
+/// checks of the other files still run and report every problem in one run,
+/// without follow-on errors such as "unknown agency" for the broken one.
+/// Content read with errors must never be rendered: check
+/// `diagnostics.has_errors()` first (as `pipeline::check` does).
 pub struct Loaded {
     pub content: Option<Content>,
     pub diagnostics: Diagnostics,
@@ -41,24 +50,16 @@ pub fn load(root: &Path) -> Loaded {
         diagnostics: Diagnostics::default(),
         sources: Sources::default(),
     };
-    let settings = r.read_required::<SiteSettings>("site.toml");
-    let topics = r.read_required::<TopicFile>("topics.toml");
+    let settings = r.read_required::<Sourced<SiteSettings>>("site.toml");
+    let topics = r.read_required::<Vec<Sourced<Topic>>>("topics.toml");
     let agencies = r.read_dir::<Agency>(AGENCIES_DIR);
     let programs = r.read_dir::<Program>(PROGRAMS_DIR);
     let rosters = r.read_dir::<Roster>(ROSTERS_DIR);
     let pages = r.read_pages();
     let content = match (settings, topics) {
-        (Some(settings), Some(topics)) if !r.diagnostics.has_errors() => Some(Content {
+        (Some(settings), Some(topics)) => Some(Content {
             settings,
-            topics: topics
-                .value
-                .topic
-                .into_iter()
-                .map(|t| Sourced {
-                    file: topics.file.clone(),
-                    value: t,
-                })
-                .collect(),
+            topics,
             agencies,
             programs,
             rosters,
@@ -73,8 +74,58 @@ pub fn load(root: &Path) -> Loaded {
     }
 }
 
+/// A required file at the root of the content folder.
+trait Required: Sized {
+    type File: DeserializeOwned;
+    fn from_file(file: PathBuf, value: Self::File) -> Self;
+    /// What stands in for the file when it could not be read.
+    fn placeholder(file: PathBuf, text: Option<&str>) -> Option<Self>;
+}
+
+impl Required for Sourced<SiteSettings> {
+    type File = SiteSettings;
+    fn from_file(file: PathBuf, value: SiteSettings) -> Self {
+        Sourced { file, value }
+    }
+    fn placeholder(file: PathBuf, _: Option<&str>) -> Option<Self> {
+        let value = toml::from_str(placeholder::SETTINGS).ok()?;
+        Some(Sourced { file, value })
+    }
+}
+
+impl Required for Vec<Sourced<Topic>> {
+    type File = TopicFile;
+    fn from_file(file: PathBuf, value: TopicFile) -> Self {
+        value
+            .topic
+            .into_iter()
+            .map(|t| Sourced {
+                file: file.clone(),
+                value: t,
+            })
+            .collect()
+    }
+    fn placeholder(file: PathBuf, text: Option<&str>) -> Option<Self> {
+        // Without the ids of the topics every reference to a topic would be
+        // reported as unknown: better check nothing else.
+        let ids = placeholder::topic_ids(text?);
+        if ids.is_empty() {
+            return None;
+        }
+        Some(
+            ids.into_iter()
+                .filter_map(placeholder::record::<Topic>)
+                .map(|value| Sourced {
+                    file: file.clone(),
+                    value,
+                })
+                .collect(),
+        )
+    }
+}
+
 impl Reader<'_> {
-    fn read_required<T: DeserializeOwned>(&mut self, name: &str) -> Option<Sourced<T>> {
+    fn read_required<T: Required>(&mut self, name: &str) -> Option<T> {
         let path = self.root.join(name);
         if !path.is_file() {
             self.diagnostics.push(
@@ -84,15 +135,23 @@ impl Reader<'_> {
             );
             return None;
         }
-        self.read_toml(path)
+        let text = self.read_text(&path);
+        let parsed = text
+            .as_deref()
+            .and_then(|t| self.parse_or_report::<T::File>(&path, t));
+        let out = match parsed {
+            Some(v) => Some(T::from_file(path.clone(), v)),
+            None => T::placeholder(path.clone(), text.as_deref()),
+        };
+        if let Some(t) = text {
+            self.sources.insert(path, t);
+        }
+        out
     }
 
-    fn read_toml<T: DeserializeOwned>(&mut self, path: PathBuf) -> Option<Sourced<T>> {
-        let text = self.read_text(&path)?;
-        let parsed = toml_file::parse::<T>(&path, &text);
-        self.sources.insert(path.clone(), text);
-        match parsed {
-            Ok(value) => Some(Sourced { file: path, value }),
+    fn parse_or_report<T: DeserializeOwned>(&mut self, path: &Path, text: &str) -> Option<T> {
+        match toml_file::parse::<T>(path, text) {
+            Ok(v) => Some(v),
             Err(d) => {
                 self.diagnostics.push(*d);
                 None
@@ -100,11 +159,29 @@ impl Reader<'_> {
         }
     }
 
+    /// A record file; a placeholder with only its id when it has errors.
+    fn read_record<T: placeholder::Record>(&mut self, path: PathBuf) -> Option<Sourced<T>> {
+        let text = self.read_text(&path);
+        let value = match text.as_deref() {
+            Some(t) => self
+                .parse_or_report::<T>(&path, t)
+                .or_else(|| placeholder::id_of(t, &path).and_then(placeholder::record::<T>)),
+            None => placeholder::id_of("", &path).and_then(placeholder::record::<T>),
+        };
+        if let Some(t) = text {
+            self.sources.insert(path.clone(), t);
+        }
+        value.map(|value| Sourced { file: path, value })
+    }
+
     fn read_text(&mut self, path: &Path) -> Option<String> {
         match limits::read_capped(path) {
             Ok(text) => Some(text),
-            Err(d) => {
-                self.diagnostics.push(*d);
+            Err(e) => {
+                self.diagnostics.push(*e.diagnostic);
+                if let Some(lossy) = e.lossy {
+                    self.sources.insert(path.to_path_buf(), lossy);
+                }
                 None
             }
         }
@@ -147,41 +224,58 @@ impl Reader<'_> {
         files
     }
 
-    fn read_dir<T: DeserializeOwned>(&mut self, dir: &str) -> Vec<Sourced<T>> {
+    fn read_dir<T: placeholder::Record>(&mut self, dir: &str) -> Vec<Sourced<T>> {
         self.files_in(dir, "toml")
             .into_iter()
-            .filter_map(|p| self.read_toml(p))
+            .filter_map(|p| self.read_record(p))
             .collect()
     }
 
     fn read_pages(&mut self) -> Vec<Sourced<Page>> {
         let mut pages = Vec::new();
         for path in self.files_in(PAGES_DIR, "md") {
-            let Some(text) = self.read_text(&path) else {
-                continue;
-            };
             let slug = path
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            match front_matter::split(&path, &text) {
-                Ok((fm, body_offset)) => {
-                    match toml_file::parse_at::<PageMeta>(&path, fm, fm_offset(&text)) {
-                        Ok(meta) => pages.push(Sourced {
-                            file: path.clone(),
-                            value: Page {
-                                slug,
-                                meta,
-                                markdown: text[body_offset..].to_string(),
-                                body_offset,
-                            },
-                        }),
-                        Err(d) => self.diagnostics.push(*d),
+            let text = self.read_text(&path);
+            let page = text.as_deref().and_then(|text| {
+                let (fm, body_offset) = match front_matter::split(&path, text) {
+                    Ok(split) => split,
+                    Err(d) => {
+                        self.diagnostics.push(*d);
+                        return None;
+                    }
+                };
+                match toml_file::parse_at::<PageMeta>(&path, fm, fm_offset(text)) {
+                    Ok(meta) => Some(Page {
+                        slug: slug.clone(),
+                        meta,
+                        markdown: text[body_offset..].to_string(),
+                        body_offset,
+                    }),
+                    Err(d) => {
+                        self.diagnostics.push(*d);
+                        None
                     }
                 }
-                Err(d) => self.diagnostics.push(*d),
+            });
+            // A page with errors still exists for links to it; its own links
+            // are not checked.
+            let page = page.or_else(|| {
+                Some(Page {
+                    slug,
+                    meta: placeholder::page_meta(text.as_deref().unwrap_or(""))?,
+                    markdown: String::new(),
+                    body_offset: 0,
+                })
+            });
+            if let Some(text) = text {
+                self.sources.insert(path.clone(), text);
             }
-            self.sources.insert(path, text);
+            if let Some(value) = page {
+                pages.push(Sourced { file: path, value });
+            }
         }
         pages
     }

@@ -23,7 +23,12 @@ impl Sources {
         let before = &text[..offset];
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = text[line_start..offset].chars().count() + 1;
+        // A byte order mark is invisible: it is not a column.
+        let col = text[line_start..offset]
+            .chars()
+            .filter(|&c| c != '\u{feff}')
+            .count()
+            + 1;
         Some((line, col))
     }
 }

@@ -56,32 +56,67 @@ pub fn normalized(id: &str) -> String {
 fn check_kind(kind: &str, ids: Vec<Id>, d: &mut Diagnostics) {
     let mut seen: BTreeMap<String, &Id> = BTreeMap::new();
     for id in &ids {
-        if !is_safe(id.id) {
-            d.push(
-                Diagnostic::error(
-                    "bad-id",
-                    id.file,
-                    format!("{kind} id `{}` cannot be used as a file name", id.id),
-                )
-                .at_opt(id.span.clone())
-                .label("use a–z, 0–9 and -")
-                .help(format!(
-                    "ids are part of the page address; write it in lowercase romaji, e.g. `{}`",
-                    suggestion(id.id)
-                )),
-            );
-        }
         let key = normalized(id.id);
         if let Some(first) = seen.get(&key) {
+            let message = if first.id == id.id && first.file == id.file {
+                format!("{kind} id `{}` is used twice in this file", id.id)
+            } else if first.id == id.id {
+                format!(
+                    "{kind} id `{}` is already used by {}",
+                    id.id,
+                    first.file.display()
+                )
+            } else {
+                format!(
+                    "{kind} id `{}` is the same as `{}` in {} once full-width letters and capitals are ignored",
+                    id.id,
+                    first.id,
+                    first.file.display()
+                )
+            };
             d.push(
-                Diagnostic::error("duplicate-id", id.file, format!("{kind} id `{}` is already used by {}", id.id, first.file.display()))
+                Diagnostic::error("duplicate-id", id.file, message)
                     .at_opt(id.span.clone())
                     .label("duplicate")
-                    .help(format!("each {kind} needs its own id: both would be written to the same page; rename one of them")),
+                    .help(format!(
+                        "each {kind} needs its own id (both would be written to the same page): rename one of them, using a–z, 0–9 and -"
+                    )),
             );
-        } else {
-            seen.insert(key, id);
+            continue;
         }
+        seen.insert(key, id);
+        if is_safe(id.id) {
+            continue;
+        }
+        if id.span.is_none() {
+            // Pages take their id from the file name.
+            let name = id.file.file_name().unwrap_or_default().to_string_lossy();
+            d.push(
+                Diagnostic::error(
+                    "bad-page-name",
+                    id.file,
+                    format!("page file name `{name}` cannot be used in a page address"),
+                )
+                .help(format!(
+                    "rename the file using a–z, 0–9 and -, e.g. `{}.md`",
+                    suggestion(id.id, None)
+                )),
+            );
+            continue;
+        }
+        d.push(
+            Diagnostic::error(
+                "bad-id",
+                id.file,
+                format!("{kind} id `{}` cannot be used in a page address", id.id),
+            )
+            .at_opt(id.span.clone())
+            .label("use a–z, 0–9 and -")
+            .help(format!(
+                "ids become file names and URLs: write it in lowercase romaji with a–z, 0–9 and -, e.g. `{}`",
+                suggestion(id.id, (kind != "topic").then_some(id.file))
+            )),
+        );
     }
 }
 
@@ -125,7 +160,8 @@ fn index_names(c: &Content, d: &mut Diagnostics) {
                     ),
                 )
                 .at(span)
-                .help("choose another id"),
+                .label("reserved for the list page")
+                .help("choose another id, e.g. the name of the agency in romaji"),
             );
         }
     }
@@ -140,15 +176,25 @@ fn is_safe(id: &str) -> bool {
         && !id.starts_with('-')
 }
 
-fn suggestion(id: &str) -> String {
+/// A safe id to suggest: the id made safe, or else the file name.
+fn suggestion(id: &str, file: Option<&Path>) -> String {
     let s: String = normalized(id)
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect();
-    let s = s.trim_matches('-').to_string();
-    if s.is_empty() {
-        "soudan-center".into()
-    } else {
-        s
+    let mut s = s.trim_matches('-').to_string();
+    while s.contains("--") {
+        s = s.replace("--", "-");
+    }
+    if is_safe(&s) && s.chars().any(|c| c.is_ascii_alphabetic()) {
+        return s;
+    }
+    let stem = file
+        .and_then(|f| f.file_stem())
+        .and_then(|s| s.to_str())
+        .filter(|s| is_safe(s));
+    match stem {
+        Some(stem) => stem.to_string(),
+        None => "soudan-center".into(),
     }
 }

@@ -5,6 +5,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Audience, Content};
 use crate::site::links::{links, resolve, Resolved, Targets};
 use crate::site::{targets, Citizen, Staff};
+use std::ops::Range;
 use std::path::Path;
 
 pub fn check(c: &Content, d: &mut Diagnostics) {
@@ -48,6 +49,7 @@ fn check_text(
     d: &mut Diagnostics,
 ) {
     for (dest, range) in links(md) {
+        let range = destination(md, &dest, range);
         report(
             file,
             &dest,
@@ -60,34 +62,75 @@ fn check_text(
     }
 }
 
+/// Narrows the range of a whole link `[text](dest)` to its destination, the
+/// part to correct; reference-style links keep the whole range.
+fn destination(md: &str, dest: &str, range: Range<usize>) -> Range<usize> {
+    let Some(link) = md.get(range.clone()) else {
+        return range;
+    };
+    match link.rfind(dest) {
+        Some(i) if !dest.is_empty() => range.start + i..range.start + i + dest.len(),
+        _ => range,
+    }
+}
+
 fn report(
     file: &Path,
     dest: &str,
     dir: &str,
     t: &Targets,
     staff: &Targets,
-    span: std::ops::Range<usize>,
+    span: Range<usize>,
     d: &mut Diagnostics,
 ) {
     let Resolved::Broken(path) = resolve(dest, dir, t) else {
         return;
     };
     let staff_only = matches!(resolve(dest, dir, staff), Resolved::Internal(_));
-    let (message, help) = if staff_only {
+    let (code, label, message, help) = if staff_only {
         (
+            "staff-only-link",
+            "staff-only page",
             format!("link to `{dest}` points at a staff-only page"),
             "this page is published on the citizen site, which has no staff pages: remove the link or mark this page `audience = \"staff\"`".to_string(),
         )
     } else {
+        let help = match closest(dest, &path, t) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => "link to an existing record with @/agencies/<id>, @/topics/<id>, @/programs/<id> or @/pages/<slug>, or to another page as <slug>.md".to_string(),
+        };
         (
+            "broken-link",
+            "no such page",
             format!("link to `{dest}` leads to no page (looked for {path})"),
-            "link to an existing record with @/agencies/<id>, @/topics/<id>, @/programs/<id> or @/pages/<slug>, or to another page as <slug>.md".to_string(),
+            help,
         )
     };
     d.push(
-        Diagnostic::error("broken-link", file, message)
+        Diagnostic::error(code, file, message)
             .at(span)
-            .label("broken link")
+            .label(label)
             .help(help),
     );
+}
+
+/// The existing page a broken link most likely meant, written the way the
+/// link was (`@/agencies/<id>` or `<slug>.md`).
+fn closest(dest: &str, path: &str, t: &Targets) -> Option<String> {
+    let (dir, _) = path.rsplit_once('/')?;
+    let candidates: Vec<&str> = t
+        .paths
+        .iter()
+        .filter(|p| p.rsplit_once('/').is_some_and(|(d, _)| d == dir))
+        .map(String::as_str)
+        .collect();
+    let best = crate::diagnostics::did_you_mean(path, &candidates)?;
+    let stem = best.strip_suffix(".html").unwrap_or(best);
+    Some(if dest.starts_with("@/") {
+        format!("@/{stem}")
+    } else if dest.ends_with(".md") {
+        format!("{}.md", stem.rsplit('/').next().unwrap_or(stem))
+    } else {
+        stem.rsplit('/').next().unwrap_or(stem).to_string()
+    })
 }

@@ -8,6 +8,7 @@ use crate::model::{Content, Phone};
 use phonenumber::country::Id::JP;
 use std::path::Path;
 use toml::Spanned;
+use unicode_normalization::UnicodeNormalization;
 
 pub fn check(c: &Content, d: &mut Diagnostics) {
     for a in &c.agencies {
@@ -57,6 +58,43 @@ fn public(file: &Path, n: &Spanned<String>, d: &mut Diagnostics) {
 
 fn valid(file: &Path, n: &Spanned<String>, d: &mut Diagnostics) {
     let number = n.get_ref();
+    // libphonenumber reads letters as a keypad spelling (O → 6), so a letter
+    // O typed for a zero would pass: refuse anything but digits and
+    // separators first.
+    let half: String = number.nfkc().collect();
+    if half != *number && is_phone_text(&half) {
+        d.push(
+            Diagnostic::error(
+                "bad-phone",
+                file,
+                format!("`{number}` is written with full-width characters"),
+            )
+            .at(n.span())
+            .label("full-width")
+            .help(format!(
+                "type the number with half-width digits: \"{half}\""
+            )),
+        );
+        return;
+    }
+    if let Some(bad) = number.chars().find(|c| !is_phone_char(*c)) {
+        let help = if bad.is_ascii_alphabetic() {
+            format!("a phone number has only digits and hyphens: is `{bad}` a mistyped digit (O for 0, l or I for 1)?")
+        } else {
+            format!("remove `{bad}`: a phone number has only digits and hyphens, e.g. \"086-803-1254\"; put notes in `label`")
+        };
+        d.push(
+            Diagnostic::error(
+                "bad-phone",
+                file,
+                format!("`{number}` contains `{bad}`, which is not a digit"),
+            )
+            .at(n.span())
+            .label("not a digit")
+            .help(help),
+        );
+        return;
+    }
     let ok = phonenumber::parse(Some(JP), number)
         .map(|p| phonenumber::is_valid(&p))
         .unwrap_or(false);
@@ -70,6 +108,14 @@ fn valid(file: &Path, n: &Spanned<String>, d: &mut Diagnostics) {
     }
 }
 
+fn is_phone_char(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '-' | ' ' | '(' | ')' | '+')
+}
+
+fn is_phone_text(s: &str) -> bool {
+    s.chars().all(is_phone_char) && s.chars().any(|c| c.is_ascii_digit())
+}
+
 fn looks_like_extension(s: &str) -> bool {
     let digits = s.chars().filter(char::is_ascii_digit).count();
     s.contains("内線")
@@ -80,6 +126,8 @@ fn looks_like_extension(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::looks_like_extension;
+    use std::path::Path;
+    use toml::Spanned;
 
     #[test]
     fn extensions_are_told_apart_from_numbers() {
@@ -87,5 +135,16 @@ mod tests {
         assert!(looks_like_extension("内線5443"));
         assert!(!looks_like_extension("086-803-1254"));
         assert!(!looks_like_extension("110"));
+    }
+
+    #[test]
+    fn letters_are_not_keypad_digits() {
+        let mut d = crate::diagnostics::Diagnostics::default();
+        let n = Spanned::new(0..1, "O86-8O3-1240".to_string());
+        super::valid(Path::new("a.toml"), &n, &mut d);
+        assert_eq!(d.len(), 1);
+        let n = Spanned::new(0..1, "086-803-1240".to_string());
+        super::valid(Path::new("a.toml"), &n, &mut d);
+        assert_eq!(d.len(), 1);
     }
 }

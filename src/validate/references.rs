@@ -66,6 +66,7 @@ fn expect(file: &Path, r: &Spanned<String>, kind: &str, known: &[&str], d: &mut 
 fn preview(known: &[&str]) -> String {
     let mut v: Vec<&str> = known.to_vec();
     v.sort_unstable();
+    v.dedup();
     if v.len() > 12 {
         format!("{} …", v[..12].join(", "))
     } else {

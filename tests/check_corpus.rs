@@ -1,0 +1,305 @@
+//! The `tsunagu check` corpus: one small broken site per kind of mistake a
+//! webmaster makes, each with the diagnostics it must produce.
+//!
+//! Every case is the valid site in `tests/check/base/` plus an overlay in
+//! `tests/check/cases/<name>/`:
+//! - `case.toml`: what the mistake is (`about`), files of the base to delete
+//!   (`remove`), files to generate (`[[generate]]`, for inputs too big to check
+//!   in) and the diagnostics expected, one line each as
+//!   `severity[code] path:line:column` (`path` alone when the diagnostic
+//!   concerns the whole file), in the order they are reported;
+//! - any other file is copied over the base (e.g. `content/agencies/x.toml`).
+//!
+//! The rendered output (no colour) is compared to a snapshot in
+//! `tests/check/snapshots/`; review changes with `cargo insta review` or rerun
+//! with `INSTA_UPDATE=always`.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use tsunagu::diagnostics::{self, Diagnostic, Severity};
+use tsunagu::pipeline::{self, Checked};
+
+const TODAY: &str = "2026-11-23";
+
+fn today() -> NaiveDate {
+    TODAY.parse().unwrap()
+}
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/check")
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    about: String,
+    #[serde(default)]
+    remove: Vec<String>,
+    #[serde(default)]
+    generate: Vec<Generate>,
+    expect: Vec<String>,
+}
+
+/// A file written by the test: `head`, then `line` repeated `times`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Generate {
+    path: String,
+    #[serde(default)]
+    head: String,
+    line: String,
+    times: usize,
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        if rel == Path::new("case.toml") {
+            continue;
+        }
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&dest).unwrap();
+        } else {
+            fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// Builds the site of one case in a fresh temporary folder.
+fn site_of(case_dir: &Path) -> (tempfile::TempDir, Case) {
+    let case: Case = toml::from_str(&fs::read_to_string(case_dir.join("case.toml")).unwrap())
+        .unwrap_or_else(|e| panic!("{}/case.toml: {e}", case_dir.display()));
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&corpus().join("base"), tmp.path());
+    for r in &case.remove {
+        let p = tmp.path().join(r);
+        assert!(p.exists(), "{}: cannot remove {r}", case_dir.display());
+        if p.is_dir() {
+            fs::remove_dir_all(p).unwrap();
+        } else {
+            fs::remove_file(p).unwrap();
+        }
+    }
+    copy_tree(case_dir, tmp.path());
+    for g in &case.generate {
+        let mut text = g.head.clone();
+        text.push_str(&g.line.repeat(g.times));
+        fs::write(tmp.path().join(&g.path), text).unwrap();
+    }
+    (tmp, case)
+}
+
+fn relative(root: &Path, p: &Path) -> String {
+    p.strip_prefix(root)
+        .unwrap_or(p)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// `severity[code] path:line:column` of one diagnostic.
+fn summary(root: &Path, checked: &Checked, d: &Diagnostic) -> String {
+    let severity = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let file = relative(root, &d.file);
+    let at = match &d.span {
+        Some(s) => {
+            let (line, col) = checked
+                .sources
+                .line_col(&d.file, s.start)
+                .unwrap_or_else(|| panic!("no source kept for {file}"));
+            format!("{file}:{line}:{col}")
+        }
+        None => file,
+    };
+    format!("{severity}[{}] {at}", d.code)
+}
+
+/// The rendered diagnostics with the temporary folder taken out of the paths.
+fn rendered(root: &Path, checked: &Checked) -> String {
+    let text = diagnostics::render(&checked.diagnostics, &checked.sources, false);
+    let prefix = format!("{}{}", root.display(), std::path::MAIN_SEPARATOR);
+    text.replace(&prefix, "")
+}
+
+fn case_dirs() -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = fs::read_dir(corpus().join("cases"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+fn name_of(dir: &Path) -> String {
+    dir.file_name().unwrap().to_string_lossy().into_owned()
+}
+
+/// Diagnostics that concern a whole file rather than a place in it.
+const WHOLE_FILE: &[&str] = &[
+    "missing-file",
+    "file-too-large",
+    "stray-file",
+    "unreadable",
+    "bad-page-name",
+    "not-utf8",
+];
+
+#[test]
+fn the_base_site_is_valid() {
+    let root = corpus().join("base");
+    let checked = pipeline::check(&root, today());
+    assert!(
+        checked.diagnostics.is_empty(),
+        "{}",
+        diagnostics::render(&checked.diagnostics, &checked.sources, false)
+    );
+    assert!(checked.content.is_some());
+}
+
+#[test]
+fn corpus_has_at_least_30_cases() {
+    assert!(case_dirs().len() >= 30, "{} cases", case_dirs().len());
+}
+
+#[test]
+fn every_case_gives_its_expected_diagnostics() {
+    let mut failures = Vec::new();
+    for dir in case_dirs() {
+        let name = name_of(&dir);
+        let (tmp, case) = site_of(&dir);
+        let root = tmp.path();
+        let checked = pipeline::check(root, today());
+        let got: Vec<String> = checked
+            .diagnostics
+            .sorted()
+            .into_iter()
+            .map(|d| summary(root, &checked, d))
+            .collect();
+        if got != case.expect {
+            failures.push(format!(
+                "{name} ({}):\n  expected {:#?}\n  got      {:#?}\n{}",
+                case.about,
+                case.expect,
+                got,
+                rendered(root, &checked)
+            ));
+        }
+        for d in checked.diagnostics.iter() {
+            if d.help.as_deref().unwrap_or("").is_empty() {
+                failures.push(format!("{name}: `{}` has no help", d.code));
+            }
+            if d.span.is_none() && !WHOLE_FILE.contains(&d.code) {
+                failures.push(format!("{name}: `{}` has no position", d.code));
+            }
+            if d.span.is_some() && d.label.is_none() {
+                failures.push(format!("{name}: `{}` has no label", d.code));
+            }
+        }
+        if checked.diagnostics.has_errors() == checked.content.is_some() {
+            failures.push(format!("{name}: content must be given exactly when valid"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn every_case_matches_its_snapshot() {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(corpus().join("snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| {
+        for dir in case_dirs() {
+            let name = name_of(&dir);
+            let (tmp, case) = site_of(&dir);
+            let checked = pipeline::check(tmp.path(), today());
+            insta::with_settings!({ description => case.about.clone() }, {
+                insta::assert_snapshot!(name, rendered(tmp.path(), &checked));
+            });
+        }
+    });
+}
+
+/// Several independent mistakes in different files: every one is reported in
+/// a single run, each exactly once, and nothing else.
+#[test]
+fn seeded_errors_are_all_reported_in_one_run() {
+    let seeded = corpus().join("seeded");
+    let (tmp, case) = site_of(&seeded);
+    let checked = pipeline::check(tmp.path(), today());
+    let got: Vec<String> = checked
+        .diagnostics
+        .sorted()
+        .into_iter()
+        .map(|d| summary(tmp.path(), &checked, d))
+        .collect();
+    assert_eq!(got, case.expect, "{}", rendered(tmp.path(), &checked));
+    assert!(case.expect.len() >= 8);
+    let files: std::collections::BTreeSet<_> =
+        checked.diagnostics.iter().map(|d| d.file.clone()).collect();
+    assert_eq!(files.len(), case.expect.len(), "one mistake per file");
+}
+
+fn run_json(root: &Path) -> (i32, serde_json::Value) {
+    let out = Command::new(env!("CARGO_BIN_EXE_tsunagu"))
+        .args(["check", "--format", "json", "--today", TODAY, "--root"])
+        .arg(root)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}):\n{}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out.status.code().unwrap(), json)
+}
+
+#[test]
+fn json_output_of_the_binary_has_every_diagnostic_and_the_exit_code() {
+    for dir in case_dirs().into_iter().chain([corpus().join("seeded")]) {
+        let name = name_of(&dir);
+        let (tmp, case) = site_of(&dir);
+        let (code, json) = run_json(tmp.path());
+        let items = json["diagnostics"].as_array().expect("diagnostics array");
+        assert_eq!(items.len(), case.expect.len(), "{name}: {json:#}");
+        let errors = case
+            .expect
+            .iter()
+            .filter(|e| e.starts_with("error"))
+            .count();
+        assert_eq!(json["errors"], errors, "{name}");
+        assert_eq!(json["warnings"], case.expect.len() - errors, "{name}");
+        assert_eq!(code, if errors > 0 { 1 } else { 0 }, "{name}");
+        for (item, expected) in items.iter().zip(&case.expect) {
+            let file = relative(tmp.path(), Path::new(item["file"].as_str().unwrap()));
+            let at = match item["start"].as_object() {
+                Some(s) => format!("{file}:{}:{}", s["line"], s["column"]),
+                None => file,
+            };
+            let line = format!(
+                "{}[{}] {at}",
+                item["severity"].as_str().unwrap(),
+                item["code"].as_str().unwrap()
+            );
+            assert_eq!(&line, expected, "{name}");
+            assert!(item["help"].is_string(), "{name}");
+        }
+    }
+}
+
+#[test]
+fn exit_codes_of_the_binary() {
+    let (code, json) = run_json(&corpus().join("base"));
+    assert_eq!((code, json["errors"].as_u64()), (0, Some(0)));
+}
