@@ -303,3 +303,46 @@ fn exit_codes_of_the_binary() {
     let (code, json) = run_json(&corpus().join("base"));
     assert_eq!((code, json["errors"].as_u64()), (0, Some(0)));
 }
+
+/// Never a panic: every file of the base site cut short at every character,
+/// and with each of the characters that trip up TOML inserted at every line
+/// start, still gives diagnostics (the content is never accepted half-read).
+#[test]
+fn truncated_and_garbled_files_never_panic() {
+    let base = corpus().join("base");
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&base, tmp.path());
+    let files: Vec<PathBuf> = walkdir::WalkDir::new(base.join("content"))
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.is_file())
+        .collect();
+    for file in files {
+        let rel = file.strip_prefix(&base).unwrap();
+        let target = tmp.path().join(rel);
+        let original = fs::read_to_string(&file).unwrap();
+        let mut variants: Vec<String> = original
+            .char_indices()
+            .map(|(i, _)| original[..i].to_string())
+            .collect();
+        for junk in [
+            "\"", "[", "[[", "{", "=", "\u{3000}", "＝", "「", "#", "\u{feff}", "\r",
+        ] {
+            for (i, _) in original.match_indices('\n') {
+                variants.push(format!("{}{junk}{}", &original[..=i], &original[i + 1..]));
+            }
+        }
+        for v in variants {
+            fs::write(&target, &v).unwrap();
+            let checked = pipeline::check(tmp.path(), today());
+            let _ = diagnostics::render(&checked.diagnostics, &checked.sources, false);
+            let _ = diagnostics::to_json(&checked.diagnostics, &checked.sources);
+            assert!(
+                checked.content.is_none() || !checked.diagnostics.has_errors(),
+                "{}",
+                rel.display()
+            );
+        }
+        fs::write(&target, &original).unwrap();
+    }
+}

@@ -13,6 +13,7 @@ pub fn check(c: &Content, today: NaiveDate, d: &mut Diagnostics) {
             d.push(
                 Diagnostic::error("bad-date", &a.file, "`verified` must be a date")
                     .at(v.span())
+                    .label("not a date")
                     .help("write the date without quotes and without a time, e.g. verified = 2024-04-01"),
             );
             continue;
