@@ -63,7 +63,9 @@ pub fn write_atomically(out: &Path, trees: &Trees) -> Result<(), OutputError> {
     for (tree, files) in trees {
         write_tree(&staging.join(tree), files)?;
     }
-    sync_dir(&staging);
+    // Data must be on disk before the rename makes it live, or a crash could
+    // publish empty files.
+    sync_all(&staging, trees)?;
     swap::into_place(&staging, out, &previous_path(out)?)
 }
 
@@ -75,10 +77,34 @@ fn write_tree(dir: &Path, files: &Files) -> Result<(), OutputError> {
         }
         let mut f = fs::File::create(&path).map_err(io(&path))?;
         f.write_all(bytes).map_err(io(&path))?;
-        // Data must be on disk before the rename makes it live, or a crash
-        // could publish empty files.
-        f.sync_all().map_err(io(&path))?;
     }
+    Ok(())
+}
+
+/// One `syncfs` for the whole staging folder on Linux: the same guarantee as
+/// an fsync per file at a fraction of the cost (the build wrote thousands).
+#[cfg(target_os = "linux")]
+fn sync_all(staging: &Path, _: &Trees) -> Result<(), OutputError> {
+    use std::os::fd::AsRawFd;
+    let dir = fs::File::open(staging).map_err(io(staging))?;
+    // SAFETY: the descriptor is valid for the duration of the call.
+    if unsafe { libc::syncfs(dir.as_raw_fd()) } != 0 {
+        return Err(io(staging)(std::io::Error::last_os_error()));
+    }
+    Ok(())
+}
+
+#[cfg(not(target_os = "linux"))]
+fn sync_all(staging: &Path, trees: &Trees) -> Result<(), OutputError> {
+    for (tree, files) in trees {
+        for rel in files.keys() {
+            let path = staging.join(tree).join(rel);
+            fs::File::open(&path)
+                .and_then(|f| f.sync_all())
+                .map_err(io(&path))?;
+        }
+    }
+    sync_dir(staging);
     Ok(())
 }
 

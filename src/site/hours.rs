@@ -5,6 +5,8 @@
 use crate::model::HoursSpec;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use tsunagu_hours::{Calendar, ClosureConfig, Schedule, WeeklyHours};
 
 /// What building hours needs: the build date (so output is reproducible)
@@ -14,6 +16,9 @@ pub struct HoursContext {
     pub calendar: Calendar,
     /// Browser data covers today until this date.
     pub until: NaiveDate,
+    /// Most desks share a handful of notations (平日 8:30~17:15): compute
+    /// each distinct one once.
+    cache: RefCell<HashMap<String, HoursView>>,
 }
 
 impl HoursContext {
@@ -28,6 +33,7 @@ impl HoursContext {
             today,
             calendar,
             until: horizon.min(tsunagu_hours::holidays_covered_until()),
+            cache: RefCell::default(),
         }
     }
 
@@ -75,6 +81,16 @@ pub fn hours_view(
     closures: Option<&ClosureConfig>,
     ctx: &HoursContext,
 ) -> HoursView {
+    let key = format!("{spec:?}{closures:?}");
+    if let Some(v) = ctx.cache.borrow().get(&key) {
+        return v.clone();
+    }
+    let view = compute(spec, closures, ctx);
+    ctx.cache.borrow_mut().insert(key, view.clone());
+    view
+}
+
+fn compute(spec: &HoursSpec, closures: Option<&ClosureConfig>, ctx: &HoursContext) -> HoursView {
     let weekly = spec.weekly();
     let (key, json, table) = match &weekly {
         Some(w) => {
