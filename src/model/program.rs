@@ -44,7 +44,7 @@ pub struct Program {
     pub figures: Vec<Figure>,
     /// Longer description in Markdown.
     #[serde(default)]
-    pub body: Option<String>,
+    pub body: Option<Spanned<String>>,
     #[serde(default)]
     pub staff: Option<ProgramStaff>,
 }

@@ -589,7 +589,10 @@ fn program_view<A: Audience>(p: &model::Program, idx: &Index, targets: &Targets)
         }),
         jsonld: program_jsonld(p, schedule.as_ref(), idx),
         id: id.clone(),
-        body_html: p.body.as_deref().map(|b| render_markdown(b, &url, targets)),
+        body_html: p
+            .body
+            .as_ref()
+            .map(|b| render_markdown(b.get_ref(), &url, targets)),
         url,
         name: p.name.clone(),
         reading: p.reading.clone(),

@@ -56,14 +56,10 @@ fn diagnostic(
     e: &HoursError,
     what: &str,
 ) -> Diagnostic {
-    Diagnostic::error(
-        code,
-        file,
-        format!("{what}「{text}」を読み取れません: {}", e.message),
-    )
-    .at(inside(value, text, &e.span))
-    .label(e.message.clone())
-    .help(e.help.clone())
+    Diagnostic::error(code, file, format!("{what}「{text}」を読み取れません"))
+        .at(inside(value, text, &e.span))
+        .label(e.message.clone())
+        .help(e.help.clone())
 }
 
 /// The error's span moved from the string into the file. The TOML value's

@@ -28,14 +28,30 @@ pub fn check(c: &Content, d: &mut Diagnostics) {
         );
     }
     for p in &c.programs {
-        if let Some(body) = &p.value.body {
-            // The body is a TOML string, so its offset in the file is not known
-            // exactly; point at the program id instead.
-            let at = p.value.id.span().start;
-            for (dest, _) in links(body) {
-                report(&p.file, &dest, "programs", &citizen, &staff, at..at + 1, d);
+        let Some(body) = &p.value.body else { continue };
+        let text = body.get_ref();
+        match text_start(body.span(), text) {
+            Some(offset) => check_text(&p.file, text, offset, "programs", &citizen, &staff, d),
+            // Escapes make positions inside the string unknowable: point at
+            // the whole value instead.
+            None => {
+                for (dest, _) in links(text) {
+                    report(&p.file, &dest, "programs", &citizen, &staff, body.span(), d);
+                }
             }
         }
+    }
+}
+
+/// Where a TOML string's text starts in the file, when the raw value is the
+/// text between its quotes with no escapes (`"…"`, `"""…"""`, or `"""` and a
+/// newline that TOML trims).
+fn text_start(value: std::ops::Range<usize>, text: &str) -> Option<usize> {
+    match value.len().checked_sub(text.len())? {
+        2 => Some(value.start + 1),
+        6 => Some(value.start + 3),
+        7 => Some(value.start + 4),
+        _ => None,
     }
 }
 
