@@ -14,23 +14,8 @@ type Tree = BTreeMap<String, Vec<u8>>;
 fn sample_copy() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().expect("temp dir");
     let root = tmp.path().join("site");
-    copy_dir(&common::repo().join("content"), &root.join("content"));
+    common::copy_dir(&common::repo().join("content"), &root.join("content"));
     (tmp, root)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from)
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        let rel = e.path().strip_prefix(from).expect("inside");
-        let dest = to.join(rel);
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).expect("mkdir");
-        } else {
-            std::fs::copy(e.path(), &dest).expect("copy");
-        }
-    }
 }
 
 fn edit(root: &Path, file: &str, from: &str, to: &str) {

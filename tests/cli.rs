@@ -20,20 +20,7 @@ fn tsunagu(args: &[&str], root: &Path) -> Output {
 /// A copy of the canary fixture (small and valid) to break on purpose.
 fn site() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().expect("temp dir");
-    let from = common::repo().join("tests/fixtures/canary");
-    for e in walkdir::WalkDir::new(&from)
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        let dest = tmp
-            .path()
-            .join(e.path().strip_prefix(&from).expect("inside"));
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).expect("mkdir");
-        } else {
-            std::fs::copy(e.path(), &dest).expect("copy");
-        }
-    }
+    common::copy_dir(&common::repo().join("tests/fixtures/canary"), tmp.path());
     tmp
 }
 

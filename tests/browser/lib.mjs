@@ -2,6 +2,8 @@
 // Run all browser tests from the repository root with: node --test tests/browser/
 // Needs: Debian chromium at /usr/bin/chromium (apt-get install -y chromium) and
 // `npm ci` (or `npm install`) in tests/browser for the pinned playwright-core.
+// Without them the browser tests skip, with the reason in the report; in CI (or with
+// TSUNAGU_REQUIRE_BROWSER=1) they fail instead.
 import { createServer } from 'node:http';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
@@ -25,12 +27,52 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** True when Chromium and playwright-core are installed; tests skip (loudly) otherwise. */
-export function browserAvailable() {
-  return existsSync(CHROMIUM) && existsSync(path.join(repoRoot, 'tests/browser/node_modules/playwright-core'));
+/**
+ * Browser tests must not skip silently in CI. Locally, a missing browser skips them
+ * (with the reason in the test report); with $CI or $TSUNAGU_REQUIRE_BROWSER set it is
+ * a failure instead.
+ */
+export const BROWSER_REQUIRED = Boolean(process.env.CI || process.env.TSUNAGU_REQUIRE_BROWSER);
+
+/** What is missing for the headless-browser tests, as install hints (empty when ready). */
+export function missingBrowserParts() {
+  const missing = [];
+  if (!existsSync(CHROMIUM)) {
+    missing.push(`Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+  }
+  if (!existsSync(path.join(repoRoot, 'tests/browser/node_modules/playwright-core'))) {
+    missing.push('playwright-core in tests/browser/node_modules (cd tests/browser && npm ci)');
+  }
+  return missing;
 }
 
+/** True when Chromium and playwright-core are installed. */
+export function browserAvailable() {
+  return missingBrowserParts().length === 0;
+}
+
+/**
+ * The `skip` option for a browser test or suite: a reason when the browser is missing
+ * and not required, else false (the test then runs and requireBrowser() fails it).
+ */
+export function browserSkip() {
+  const missing = missingBrowserParts();
+  if (missing.length === 0 || BROWSER_REQUIRED) return false;
+  return `headless browser missing: ${missing.join('; ')}. Set TSUNAGU_REQUIRE_BROWSER=1 to fail instead of skipping`;
+}
+
+/** Throws a clear error when the browser is missing; call it before launchBrowser(). */
+export function requireBrowser() {
+  const missing = missingBrowserParts();
+  if (missing.length) {
+    const why = BROWSER_REQUIRED ? ' ($CI or $TSUNAGU_REQUIRE_BROWSER is set, so browser tests fail instead of skipping)' : '';
+    throw new Error(`browser tests cannot run, missing: ${missing.join('; ')}${why}`);
+  }
+}
+
+/** Launches headless Chromium; fails with requireBrowser()'s message when it is missing. */
 export async function launchBrowser() {
+  requireBrowser();
   const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
@@ -110,8 +152,15 @@ export async function runTsunagu(args, opts = {}) {
   return cargo(['run', '--quiet', '--bin', 'tsunagu', '--', ...args], opts);
 }
 
-/** Writes the search fixture site (components/search/examples/fixture.rs) and returns its dir. */
-export async function buildSearchFixture(outDir = tempDir('tsunagu-search-')) {
-  await cargo(['run', '--quiet', '-p', 'tsunagu-search', '--example', 'fixture', '--', outDir]);
+/** The fixed build date of the sample and fixture sites in these tests. */
+export const TODAY = '2026-11-23';
+
+/**
+ * Builds the site whose content/ folder is in `root` (default: the repository's sample,
+ * Okayama's list) into `outDir` with `tsunagu build --today 2026-11-23`; returns outDir,
+ * which then holds citizen/ and staff/.
+ */
+export async function buildSite(root = repoRoot, outDir = tempDir('tsunagu-site-')) {
+  await runTsunagu(['build', '--root', root, '--out', outDir, '--today', TODAY]);
   return outDir;
 }

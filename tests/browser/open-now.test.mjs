@@ -1,12 +1,12 @@
 // The open-now badge (themes/default/static/js/open-now.js): its pure core
 // under Node, and the real page in headless Chromium with the clock fixed
 // to chosen Japan-time instants while the browser runs in another time zone.
-import { test, before, after } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { repoRoot, browserAvailable, launchBrowser, serveStatic, fileUrl } from './lib.mjs';
+import { repoRoot, browserSkip, launchBrowser, serveStatic, fileUrl } from './lib.mjs';
 
 const SCRIPT = path.join(repoRoot, 'themes/default/static/js/open-now.js');
 const FIXTURE = path.join(repoRoot, 'tests/browser/fixtures/open-now.html');
@@ -65,48 +65,49 @@ test('core handles overnight and around-the-clock hours', () => {
   assert.equal(core.describe(core.status(nth, jst('2026-11-28T12:00'))), '本日の受付は終了しました。次の受付: 12月12日（土）9:00');
 });
 
-let browser;
-let server;
-before(async () => {
-  if (!browserAvailable()) return;
-  browser = await launchBrowser();
-  server = await serveStatic(repoRoot);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+describe('open-now badge in headless Chromium', { skip: browserSkip() }, () => {
+  let browser;
+  let server;
+  before(async () => {
+    browser = await launchBrowser();
+    server = await serveStatic(repoRoot);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 
-async function badges(url, at, timezoneId = 'America/Los_Angeles') {
-  // A viewer far from Japan: the badge must still follow Japan time.
-  const context = await browser.newContext({ timezoneId, locale: 'en-US' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.clock.setFixedTime(new Date(jst(at)));
-  await page.goto(url);
-  const read = (id) =>
-    page.$eval(`#${id}`, (el) => ({ text: el.textContent, state: el.getAttribute('data-open-state'), hidden: el.hidden }));
-  const result = { city: await read('badge-city-hall'), weekend: await read('badge-weekend') };
-  await context.close();
-  assert.deepEqual(errors, []);
-  return result;
-}
-
-test('badge in headless Chromium at fixed JST instants', { skip: !browserAvailable() && 'chromium or playwright-core missing' }, async () => {
-  const url = `${server.url}tests/browser/fixtures/open-now.html`;
-  for (const [label, at, cityText, weekendText] of CASES) {
-    const got = await badges(url, at);
-    assert.equal(got.city.text, cityText, `${label}: city hall`);
-    assert.equal(got.weekend.text, weekendText, `${label}: weekend`);
-    assert.equal(got.city.hidden, false);
-    assert.equal(got.city.state, cityText.startsWith('開いています') ? 'open' : 'closed', `${label}: state`);
+  async function badges(url, at, timezoneId = 'America/Los_Angeles') {
+    // A viewer far from Japan: the badge must still follow Japan time.
+    const context = await browser.newContext({ timezoneId, locale: 'en-US' });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.clock.setFixedTime(new Date(jst(at)));
+    await page.goto(url);
+    const read = (id) =>
+      page.$eval(`#${id}`, (el) => ({ text: el.textContent, state: el.getAttribute('data-open-state'), hidden: el.hidden }));
+    const result = { city: await read('badge-city-hall'), weekend: await read('badge-weekend') };
+    await context.close();
+    assert.deepEqual(errors, []);
+    return result;
   }
-});
 
-test('badge works from file:// and in a Japan-time browser too', { skip: !browserAvailable() && 'chromium or playwright-core missing' }, async () => {
-  const got = await badges(fileUrl(FIXTURE), '2026-11-25T12:30', 'Asia/Tokyo');
-  assert.equal(got.city.text, '現在は受付時間外です。次の受付: 本日 13:00');
-  const weekend = await badges(fileUrl(FIXTURE), '2026-11-28T15:59', 'Pacific/Kiritimati');
-  assert.equal(weekend.weekend.text, '開いています（16:00まで）');
+  test('badge in headless Chromium at fixed JST instants', async () => {
+    const url = `${server.url}tests/browser/fixtures/open-now.html`;
+    for (const [label, at, cityText, weekendText] of CASES) {
+      const got = await badges(url, at);
+      assert.equal(got.city.text, cityText, `${label}: city hall`);
+      assert.equal(got.weekend.text, weekendText, `${label}: weekend`);
+      assert.equal(got.city.hidden, false);
+      assert.equal(got.city.state, cityText.startsWith('開いています') ? 'open' : 'closed', `${label}: state`);
+    }
+  });
+
+  test('badge works from file:// and in a Japan-time browser too', async () => {
+    const got = await badges(fileUrl(FIXTURE), '2026-11-25T12:30', 'Asia/Tokyo');
+    assert.equal(got.city.text, '現在は受付時間外です。次の受付: 本日 13:00');
+    const weekend = await badges(fileUrl(FIXTURE), '2026-11-28T15:59', 'Pacific/Kiritimati');
+    assert.equal(weekend.weekend.text, '開いています（16:00まで）');
+  });
 });

@@ -11,7 +11,7 @@ import { execFile, spawn } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { browserAvailable, cargo, CHROMIUM, launchBrowser, repoRoot, tempDir } from './lib.mjs';
+import { browserSkip, cargo, launchBrowser, repoRoot, tempDir } from './lib.mjs';
 
 const AGENCY = 'okayama-shakyo';
 const AGENCY_FILE = `content/agencies/${AGENCY}.toml`;
@@ -71,15 +71,12 @@ describe('tsunagu serve', () => {
   let original;
 
   before(async () => {
-    assert.ok(browserAvailable(),
-      `Chromium (${CHROMIUM}) or playwright-core missing: apt-get install -y chromium; (cd tests/browser && npm ci)`);
     bin = await tsunaguBin();
     site = tempDir('tsunagu-serve-');
     cpSync(path.join(repoRoot, 'content'), path.join(site, 'content'), { recursive: true });
     original = readFileSync(path.join(site, AGENCY_FILE), 'utf8');
     server = startServe(bin, ['--root', site, '--port', '0']);
     urls = await server.ready;
-    browser = await launchBrowser();
   });
 
   after(async () => {
@@ -107,8 +104,17 @@ describe('tsunagu serve', () => {
     assert.equal(traversal.status, 400);
   });
 
-  test('reloads on change, overlays errors on the last good page, clears when fixed', async () => {
+  test('reloads on change, overlays errors on the last good page, clears when fixed', { skip: browserSkip() }, async () => {
+    browser = await launchBrowser();
     const page = await browser.newPage();
+    const fs = await import('node:fs');
+    const t0 = Date.now();
+    const logf = (m) => fs.appendFileSync('/tmp/serve-debug.log', `${process.pid} ${Date.now() - t0} ${m}\n`);
+    page.on('request', (r) => logf('req ' + r.url()));
+    page.on('requestfinished', (r) => logf('fin ' + r.url()));
+    page.on('requestfailed', (r) => logf('fail ' + r.url()));
+    page.on('console', (m) => logf('console ' + m.text()));
+    page.on('load', () => logf('load'));
     await page.goto(urls.citizen + PAGE);
 
     const first = 'サーブ確認その一の説明です。';
