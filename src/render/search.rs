@@ -3,6 +3,7 @@
 
 use super::Files;
 use crate::site::{Audience, SiteView};
+use std::collections::BTreeMap;
 use tsunagu_search::{DisplayRecord, DocKind, SearchDoc, SearchError};
 
 pub fn search_files<A: Audience>(view: &SiteView<A>) -> Result<Files, SearchError> {
@@ -16,7 +17,35 @@ pub fn search_files<A: Audience>(view: &SiteView<A>) -> Result<Files, SearchErro
         tsunagu_search::DISPLAY_PATH.to_string(),
         files.display_js.into_bytes(),
     );
+    out.insert(
+        tsunagu_search::HOURS_PATH.to_string(),
+        hours_js(view).into_bytes(),
+    );
     Ok(out)
+}
+
+/// The open-now data of every agency and matter, by the key their display
+/// records carry: one entry per distinct set of hours.
+fn hours_js<A: Audience>(view: &SiteView<A>) -> String {
+    let entries: BTreeMap<&str, &str> = view
+        .agencies
+        .iter()
+        .flat_map(|a| {
+            a.matters
+                .iter()
+                .filter_map(|m| m.hours.as_ref())
+                .chain(a.hours.as_ref())
+        })
+        .filter_map(|h| Some((h.key.as_deref()?, h.json.as_deref()?)))
+        .collect();
+    let body: Vec<String> = entries
+        .iter()
+        .map(|(k, json)| format!("{}:{json}", serde_json::Value::String((*k).to_string())))
+        .collect();
+    tsunagu_search::as_script(
+        tsunagu_search::HOURS_GLOBAL,
+        &format!("{{{}}}", body.join(",")),
+    )
 }
 
 fn docs<A: Audience>(view: &SiteView<A>) -> Vec<SearchDoc> {
@@ -62,6 +91,7 @@ fn docs<A: Audience>(view: &SiteView<A>) -> Vec<SearchDoc> {
                 star,
                 phone: a.phones.first().map(|p| p.number.clone()),
                 hours: a.hours.as_ref().map(|h| h.text.clone()),
+                open: a.hours.as_ref().and_then(|h| h.key.clone()),
                 ..DisplayRecord::default()
             },
             parent: None,
@@ -85,6 +115,7 @@ fn docs<A: Audience>(view: &SiteView<A>) -> Vec<SearchDoc> {
                     hours: m.hours.as_ref().map(|h| h.text.clone()),
                     contact: staff.contact,
                     extension: staff.extension,
+                    open: m.hours.as_ref().and_then(|h| h.key.clone()),
                 },
                 parent: Some(format!("agency:{}", a.id)),
                 boost: if m.star { 1.5 } else { 1.0 },

@@ -165,7 +165,7 @@ pub(crate) fn inherit(entries: &mut [DisplayEntry]) {
 /// a JSON string several times faster than the same data as an object literal (measured
 /// in docs/search.md), and a `<script>` tag still works from `file://`. `<` is escaped
 /// so the file stays inert even if someone inlines it into a page.
-pub(crate) fn as_script(global: &str, json: &str) -> String {
+pub fn as_script(global: &str, json: &str) -> String {
     let mut out = String::with_capacity(json.len() + 40);
     out.push_str("window.");
     out.push_str(global);

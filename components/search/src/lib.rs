@@ -14,7 +14,7 @@ mod query;
 mod tokenize;
 
 pub use error::SearchError;
-pub use index::build;
+pub use index::{as_script, build};
 pub use language::BigramJapanese;
 pub use normalize::{normalize, words};
 pub use query::{Hit, SearchIndex};
@@ -34,6 +34,9 @@ pub const DISPLAY_GLOBAL: &str = "TSUNAGU_SEARCH_DISPLAY";
 /// Where the renderer should write the files, relative to the site root.
 pub const INDEX_PATH: &str = "search/index.js";
 pub const DISPLAY_PATH: &str = "search/display.js";
+/// Opening-hours data of the results, by key (written by the site renderer).
+pub const HOURS_PATH: &str = "search/hours.js";
+pub const HOURS_GLOBAL: &str = "TSUNAGU_SEARCH_HOURS";
 
 /// Which site the index is for. A citizen index refuses any document carrying
 /// staff-only data, so a renderer mistake fails the build instead of leaking.
@@ -77,6 +80,10 @@ pub struct DisplayRecord {
     /// Staff only: 内線.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extension: Option<String>,
+    /// Key of this record's opening hours in [`HOURS_PATH`], for the
+    /// 「今開いている窓口だけ」 filter of the results.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open: Option<String>,
 }
 
 /// One result candidate.
