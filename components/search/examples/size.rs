@@ -198,6 +198,7 @@ fn corpus(agencies: usize, staff: bool) -> Vec<SearchDoc> {
             hours: Some("平日 8:30~17:15".to_string()),
             contact: staff.then(|| contact.clone()),
             extension: staff.then(|| extension.clone()),
+            open: None,
         };
         // Drawn for both audiences so the two corpora hold the same documents.
         let note = rng.pick(BODIES);
