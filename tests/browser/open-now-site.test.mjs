@@ -28,13 +28,12 @@ describe('opening hours on the built sample site (headless Chromium)', { skip: b
     if (site) rmSync(site, { recursive: true, force: true });
   });
 
-  /** Opens `rel` on the citizen site at a fixed instant, in a browser far from Japan. */
+  /** Opens `rel` on the citizen site at a fixed instant, in a browser far from Japan; close with page.context().close(). */
   async function openAt(rel, at, options = {}) {
     const context = await browser.newContext({ timezoneId: 'America/Los_Angeles', locale: 'en-US', ...options });
     const page = await context.newPage();
     page.errors = [];
     page.on('pageerror', (e) => page.errors.push(String(e)));
-    page.on('close', () => context.close());
     if (options.javaScriptEnabled !== false) await page.clock.setFixedTime(at);
     await page.goto(`${server.url}citizen/${rel}`);
     return page;
@@ -61,7 +60,7 @@ describe('opening hours on the built sample site (headless Chromium)', { skip: b
       assert.equal(await filter(page).isVisible(), false);
       const all = await entries(page);
       assert.ok(all.length > 0 && all.every((e) => e.visible));
-      await page.close();
+      await page.context().close();
     });
 
     test('the checkbox shows with JavaScript, unchecked, all entries listed', async () => {
@@ -70,7 +69,7 @@ describe('opening hours on the built sample site (headless Chromium)', { skip: b
       assert.equal(await filter(page).isChecked(), false);
       assert.ok((await entries(page)).every((e) => e.visible));
       assert.deepEqual(page.errors, []);
-      await page.close();
+      await page.context().close();
     });
 
     test('weekday 10:00 JST: checking it keeps every 平日 entry visible', async () => {
@@ -83,7 +82,7 @@ describe('opening hours on the built sample site (headless Chromium)', { skip: b
       const shown = all.filter((e) => e.visible).length;
       assert.equal(await filterStatus(page), `今開いている窓口は ${shown} 件です。`);
       assert.deepEqual(page.errors, []);
-      await page.close();
+      await page.context().close();
     });
 
     test('Saturday 10:00 JST: checking it hides all 平日 entries and says none is open', async () => {
@@ -95,7 +94,7 @@ describe('opening hours on the built sample site (headless Chromium)', { skip: b
       for (const e of weekday) assert.equal(e.visible, false, `${e.title} (${e.hours})`);
       assert.equal(await filterStatus(page), '今開いている窓口はありません。電話の受付時間をご確認ください。');
       assert.deepEqual(page.errors, []);
-      await page.close();
+      await page.context().close();
     });
 
     test('unchecking it lists every entry again and clears the status', async () => {
@@ -104,7 +103,7 @@ describe('opening hours on the built sample site (headless Chromium)', { skip: b
       await filter(page).uncheck();
       assert.ok((await entries(page)).every((e) => e.visible));
       assert.equal(await filterStatus(page), '');
-      await page.close();
+      await page.context().close();
     });
   });
 
@@ -115,7 +114,7 @@ describe('opening hours on the built sample site (headless Chromium)', { skip: b
       assert.equal(await badge.textContent(), '開いています（17:15まで）');
       assert.equal(await badge.isVisible(), true);
       assert.deepEqual(page.errors, []);
-      await page.close();
+      await page.context().close();
     });
 
     test('has a timetable of the week: 平日 8:30～17:15, weekend and holidays closed', async () => {
@@ -128,7 +127,7 @@ describe('opening hours on the built sample site (headless Chromium)', { skip: b
         月曜: '8:30～17:15', 火曜: '8:30～17:15', 水曜: '8:30～17:15', 木曜: '8:30～17:15', 金曜: '8:30～17:15',
         土曜: '休み', 日曜: '休み', 祝日: '休み',
       });
-      await page.close();
+      await page.context().close();
     });
 
     test('has JSON-LD that parses as a GovernmentOffice', async () => {
@@ -142,7 +141,7 @@ describe('opening hours on the built sample site (headless Chromium)', { skip: b
       assert.equal(data.telephone, '086-803-1254');
       assert.deepEqual(data.openingHoursSpecification.map((s) => [s.opens, s.closes, s.dayOfWeek.length]),
         [['08:30:00', '17:15:00', 5]]);
-      await page.close();
+      await page.context().close();
     });
   });
 });

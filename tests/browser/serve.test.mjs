@@ -107,14 +107,6 @@ describe('tsunagu serve', () => {
   test('reloads on change, overlays errors on the last good page, clears when fixed', { skip: browserSkip() }, async () => {
     browser = await launchBrowser();
     const page = await browser.newPage();
-    const fs = await import('node:fs');
-    const t0 = Date.now();
-    const logf = (m) => fs.appendFileSync('/tmp/serve-debug.log', `${process.pid} ${Date.now() - t0} ${m}\n`);
-    page.on('request', (r) => logf('req ' + r.url()));
-    page.on('requestfinished', (r) => logf('fin ' + r.url()));
-    page.on('requestfailed', (r) => logf('fail ' + r.url()));
-    page.on('console', (m) => logf('console ' + m.text()));
-    page.on('load', () => logf('load'));
     await page.goto(urls.citizen + PAGE);
 
     const first = 'サーブ確認その一の説明です。';
