@@ -160,3 +160,32 @@ fn time_one_build(root: &Path, out: &Path) -> Duration {
     assert!(status.success());
     started.elapsed()
 }
+
+#[test]
+fn a_folder_tsunagu_did_not_write_is_never_replaced() {
+    let (_tmp, root) = sample_copy();
+    let out = root.join("important");
+    std::fs::create_dir_all(&out).expect("mkdir");
+    std::fs::write(out.join("notes.txt"), "keep me").expect("write");
+    let err = build(&root, &out).expect_err("must refuse a foreign folder");
+    assert!(err.to_string().contains("not written by tsunagu"), "{err}");
+    assert_eq!(common::read(&out.join("notes.txt")), "keep me");
+    assert!(!tsunagu::output::previous_path(&out).expect("path").exists());
+}
+
+#[test]
+fn builds_into_the_same_output_take_turns() {
+    let (_tmp, root) = sample_copy();
+    let out = root.join("public");
+    let threads: Vec<_> = (0..3)
+        .map(|_| {
+            let (root, out) = (root.clone(), out.clone());
+            std::thread::spawn(move || build(&root, &out).is_ok())
+        })
+        .collect();
+    for t in threads {
+        assert!(t.join().expect("thread"), "a concurrent build failed");
+    }
+    let (_ref_tmp, reference) = common::build(&root);
+    assert_eq!(common::read_tree(&out), common::read_tree(&reference));
+}

@@ -1,7 +1,11 @@
 //! Writing the output so that a failed or interrupted build never damages
 //! the last good one: everything is written into a staging folder next to the
 //! output, then swapped into place with one atomic rename. The previous
-//! output is kept as `<out>.previous` for one rollback.
+//! output is kept as `.<out>.previous` for one rollback.
+//!
+//! Two guards keep this from destroying anything else: a folder is only ever
+//! replaced or deleted when it carries the [`MARKER`] file a build writes, and
+//! builds into the same output take turns through a lock file.
 
 mod swap;
 
@@ -19,6 +23,19 @@ pub enum OutputError {
     },
     #[error("output folder {0} has no parent folder to stage the build in")]
     NoParent(PathBuf),
+    #[error("refusing to replace {0}: it is not empty and was not written by tsunagu (no {MARKER} file); choose an empty or new folder with --out, or remove it yourself")]
+    NotOurs(PathBuf),
+}
+
+/// Written into every output; its presence is what allows a later build to
+/// replace (and eventually delete) a folder.
+pub const MARKER: &str = ".tsunagu-output";
+
+/// Whether `dir` may be replaced: absent, empty, or written by tsunagu.
+fn is_ours(dir: &Path) -> bool {
+    !dir.exists()
+        || dir.join(MARKER).is_file()
+        || fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none())
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
@@ -51,9 +68,12 @@ fn sibling(out: &Path, suffix: &str) -> Result<PathBuf, OutputError> {
     Ok(parent.join(format!(".{name}.{suffix}")))
 }
 
-/// Writes `trees` to `out` atomically. `before_swap` runs after everything is
-/// staged and before the swap; tests use it to fail or stall at that moment.
+/// Writes `trees` to `out` atomically.
 pub fn write_atomically(out: &Path, trees: &Trees) -> Result<(), OutputError> {
+    if !is_ours(out) {
+        return Err(OutputError::NotOurs(out.to_path_buf()));
+    }
+    let _turn = lock(out)?;
     let staging = staging_path(out)?;
     if staging.exists() {
         // Left over from a build that was killed; it was never live.
@@ -63,10 +83,29 @@ pub fn write_atomically(out: &Path, trees: &Trees) -> Result<(), OutputError> {
     for (tree, files) in trees {
         write_tree(&staging.join(tree), files)?;
     }
+    fs::write(
+        staging.join(MARKER),
+        b"Written by tsunagu build; replaced by the next build.\n",
+    )
+    .map_err(io(&staging))?;
     // Data must be on disk before the rename makes it live, or a crash could
     // publish empty files.
     sync_all(&staging, trees)?;
     swap::into_place(&staging, out, &previous_path(out)?)
+}
+
+/// Two builds into one output (a git hook and a manual build) would share
+/// the staging folder; the second waits for the first instead.
+fn lock(out: &Path) -> Result<fs::File, OutputError> {
+    let path = sibling(out, "lock")?;
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io(&path))?;
+    file.lock().map_err(io(&path))?;
+    Ok(file)
 }
 
 fn write_tree(dir: &Path, files: &Files) -> Result<(), OutputError> {

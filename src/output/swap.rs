@@ -14,6 +14,9 @@ pub fn into_place(staging: &Path, out: &Path, previous: &Path) -> Result<(), Out
         return Ok(());
     }
     if previous.exists() {
+        if !previous.join(super::MARKER).is_file() {
+            return Err(super::OutputError::NotOurs(previous.to_path_buf()));
+        }
         fs::remove_dir_all(previous).map_err(io(previous))?;
     }
     if exchange(staging, out) {
