@@ -49,7 +49,7 @@ impl Record for Topic {
     }
 }
 
-pub const SETTINGS: &str = "municipality = \"\"\n[citizen]\ntitle = \"\"\nbase_url = \"\"\n[staff]\ntitle = \"\"\nbase_url = \"\"\n[webmaster]\nname = \"\"";
+pub const SETTINGS: &str = "municipality = \"\"\n[citizen]\ntitle = \"\"\nbase_url = \"https://placeholder.invalid/\"\n[staff]\ntitle = \"\"\nbase_url = \"https://placeholder.invalid/\"\n[webmaster]\nname = \"\"";
 
 pub fn record<T: Record>(id: Spanned<String>) -> Option<T> {
     let mut r: T = toml::from_str(T::MINIMAL).ok()?;

@@ -25,9 +25,9 @@ pub struct Agency {
     #[serde(default)]
     pub fax: Option<Spanned<String>>,
     #[serde(default)]
-    pub email: Option<String>,
+    pub email: Option<Spanned<String>>,
     #[serde(default)]
-    pub website: Option<String>,
+    pub website: Option<Spanned<String>>,
     /// Opening hours as written in the list, e.g. 「平日 8:30~17:15」.
     #[serde(default)]
     pub hours: Option<Spanned<HoursSpec>>,

@@ -39,7 +39,7 @@ pub struct Program {
     #[serde(default)]
     pub topics: Vec<Spanned<String>>,
     #[serde(default)]
-    pub website: Option<String>,
+    pub website: Option<Spanned<String>>,
     #[serde(default, rename = "figure")]
     pub figures: Vec<Figure>,
     /// Longer description in Markdown.

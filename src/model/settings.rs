@@ -31,7 +31,7 @@ pub struct SiteTarget {
     pub title: String,
     /// Absolute URL the site is published at; used only where a format needs
     /// absolute URLs (sitemap, canonical link).
-    pub base_url: String,
+    pub base_url: toml::Spanned<String>,
     #[serde(default)]
     pub description: Option<String>,
 }

@@ -19,22 +19,37 @@ pub struct HoursContext {
     /// Most desks share a handful of notations (平日 8:30~17:15): compute
     /// each distinct one once.
     cache: RefCell<HashMap<String, HoursView>>,
+    uid_domain: String,
 }
 
 impl HoursContext {
-    pub fn new(today: NaiveDate, closures: Option<&ClosureConfig>) -> Self {
+    /// `site_url` is the citizen site's address; its host makes calendar
+    /// UIDs globally unique, as RFC 5545 requires.
+    pub fn new(today: NaiveDate, closures: Option<&ClosureConfig>, site_url: &str) -> Self {
         let base = Calendar::new();
         let calendar = match closures {
             Some(c) => base.extended(c),
             None => base,
         };
-        let horizon = today + chrono::Duration::days(400);
+        // Closures are known for any year; only the holiday list stops where
+        // its data does (and `check` warns well before that).
         HoursContext {
             today,
             calendar,
-            until: horizon.min(tsunagu_hours::holidays_covered_until()),
+            until: today + chrono::Duration::days(400),
             cache: RefCell::default(),
+            uid_domain: site_url
+                .split("://")
+                .nth(1)
+                .and_then(|rest| rest.split('/').next())
+                .unwrap_or("tsunagu.invalid")
+                .to_string(),
         }
+    }
+
+    /// The iCalendar UID of a program: `<id>@<site host>`.
+    pub fn uid(&self, id: &str) -> String {
+        format!("{id}@{}", self.uid_domain)
     }
 
     fn calendar_for(&self, extra: Option<&ClosureConfig>) -> Calendar {
@@ -204,10 +219,29 @@ fn weekday_ja(d: Weekday) -> &'static str {
     ["月", "火", "水", "木", "金", "土", "日"][d.num_days_from_monday() as usize]
 }
 
-/// JSON for a `<script type="application/ld+json">`: `</` is escaped so the
-/// text cannot close the script element.
+/// JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` are
+/// written as escapes so no content can close the element or open a comment.
 pub fn script_json(v: &serde_json::Value) -> String {
     serde_json::to_string(v)
         .unwrap_or_default()
-        .replace("</", "<\\/")
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::script_json;
+
+    #[test]
+    fn script_json_cannot_close_or_comment_out_its_element() {
+        let v = serde_json::json!({ "name": "</script><!--<script> & more" });
+        let out = script_json(&v);
+        assert!(
+            !out.contains('<') && !out.contains('>') && !out.contains('&'),
+            "{out}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&out).expect("still JSON");
+        assert_eq!(back, v);
+    }
 }

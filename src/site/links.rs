@@ -99,11 +99,49 @@ pub fn render_markdown(markdown: &str, page_path: &str, targets: &Targets) -> St
                 id,
             })
         }
+        // Raw HTML could hide staff notes in comments, run scripts or load
+        // from other hosts; `check` refuses it, and it never renders.
+        Event::Html(_) | Event::InlineHtml(_) => Event::Text(CowStr::Borrowed("")),
+        // The page title is the only h1: Markdown headings start at h2.
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Event::Start(Tag::Heading {
+            level: demote(level),
+            id,
+            classes,
+            attrs,
+        }),
+        Event::End(pulldown_cmark::TagEnd::Heading(level)) => {
+            Event::End(pulldown_cmark::TagEnd::Heading(demote(level)))
+        }
         other => other,
     });
     let mut out = String::new();
     html::push_html(&mut out, events);
     out
+}
+
+fn demote(level: pulldown_cmark::HeadingLevel) -> pulldown_cmark::HeadingLevel {
+    use pulldown_cmark::HeadingLevel::*;
+    match level {
+        H1 => H2,
+        H2 => H3,
+        H3 => H4,
+        H4 => H5,
+        _ => H6,
+    }
+}
+
+/// Byte ranges of raw HTML in `markdown`, for `check`.
+pub fn raw_html(markdown: &str) -> Vec<Range<usize>> {
+    Parser::new_ext(markdown, options())
+        .into_offset_iter()
+        .filter(|(ev, _)| matches!(ev, Event::Html(_) | Event::InlineHtml(_)))
+        .map(|(_, range)| range)
+        .collect()
 }
 
 fn rewrite<'a>(dest: &str, from_dir: &str, prefix: &str, t: &Targets) -> Option<CowStr<'a>> {
@@ -150,6 +188,18 @@ mod tests {
             resolve("missing.md", "pages", &t),
             Resolved::Broken("pages/missing.html".into())
         );
+    }
+
+    #[test]
+    fn raw_html_never_renders_and_headings_start_at_h2() {
+        let md = "# 見出し\n\n<!-- 担当 山田 -->\n\n本文 <img src=x onerror=alert(1)>";
+        let html = render_markdown(md, "pages/a.html", &targets());
+        assert!(
+            !html.contains("山田") && !html.contains("<img") && !html.contains("<!--"),
+            "{html}"
+        );
+        assert!(html.contains("<h2>見出し</h2>"), "{html}");
+        assert_eq!(raw_html(md).len(), 2);
     }
 
     #[test]

@@ -15,7 +15,8 @@ pub fn program_ics(id: &str) -> String {
     format!("programs/{id}.ics")
 }
 /// iCalendar feed of all programs.
-pub const PROGRAMS_ICS: &str = "programs/all.ics";
+/// `index` is reserved for program ids, so this cannot collide with one.
+pub const PROGRAMS_ICS: &str = "programs/index.ics";
 pub fn page(slug: &str) -> String {
     format!("pages/{slug}.html")
 }

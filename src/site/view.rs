@@ -404,7 +404,11 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
             .iter()
             .map(|a| (a.value.id.get_ref().as_str(), &a.value))
             .collect(),
-        hours: HoursContext::new(today, content.settings.value.closures.as_ref()),
+        hours: HoursContext::new(
+            today,
+            content.settings.value.closures.as_ref(),
+            content.settings.value.citizen.base_url.get_ref(),
+        ),
     };
     let targets = targets::<A>(content);
     let s = &content.settings.value;
@@ -428,7 +432,7 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
         municipality: s.municipality.clone(),
         title: site.title.clone(),
         description: site.description.clone(),
-        base_url: with_trailing_slash(&site.base_url),
+        base_url: with_trailing_slash(site.base_url.get_ref()),
         edition: s.edition.clone(),
         webmaster: WebmasterView {
             name: s.webmaster.name.clone(),
@@ -520,8 +524,8 @@ fn agency_view<A: Audience>(
         address: a.address.clone(),
         phones: phones(&a.phones),
         fax: a.fax.as_ref().map(|f| f.get_ref().clone()),
-        email: a.email.clone(),
-        website: a.website.clone(),
+        email: a.email.as_ref().map(|e| e.get_ref().clone()),
+        website: a.website.as_ref().map(|w| w.get_ref().clone()),
         hours_data: matters
             .iter()
             .filter_map(|m| m.hours.as_ref())
@@ -581,7 +585,7 @@ fn program_view<A: Audience>(p: &model::Program, idx: &Index, targets: &Targets)
         ics: schedule.as_ref().map(|s| {
             tsunagu_hours::to_ics(
                 &p.name,
-                &[ics_event(p, s)],
+                &[ics_event(p, s, &h.uid(id))],
                 &h.calendar,
                 h.today,
                 dtstamp(h.today),
@@ -612,7 +616,7 @@ fn program_view<A: Audience>(p: &model::Program, idx: &Index, targets: &Targets)
             .iter()
             .map(|t| idx.topic_ref(t.get_ref()))
             .collect(),
-        website: p.website.clone(),
+        website: p.website.as_ref().map(|w| w.get_ref().clone()),
         figures: p.figures.clone(),
         staff: A::program(p),
     }
@@ -713,31 +717,34 @@ fn dtstamp(today: NaiveDate) -> chrono::DateTime<chrono::Utc> {
 fn ics_event<'a>(
     p: &'a model::Program,
     s: &'a tsunagu_hours::Schedule,
+    uid: &'a str,
 ) -> tsunagu_hours::IcsEvent<'a> {
     tsunagu_hours::IcsEvent {
-        uid: p.id.get_ref(),
+        uid,
         summary: &p.name,
         description: Some(&p.summary),
         location: p.place.as_deref(),
-        url: p.website.as_deref(),
+        url: p.website.as_ref().map(|w| w.get_ref().as_str()),
         schedule: s,
         skip_holidays: p.skip_holidays,
     }
 }
 
 fn programs_feed(programs: &[model::Sourced<model::Program>], h: &HoursContext) -> Option<String> {
-    let parsed: Vec<(&model::Program, tsunagu_hours::Schedule)> = programs
+    let parsed: Vec<(&model::Program, tsunagu_hours::Schedule, String)> = programs
         .iter()
         .filter_map(|p| {
             let s = tsunagu_hours::parse_schedule(p.value.schedule.as_ref()?.get_ref()).ok()?;
-            Some((&p.value, s))
+            Some((&p.value, s, h.uid(p.value.id.get_ref())))
         })
         .collect();
     if parsed.is_empty() {
         return None;
     }
-    let events: Vec<tsunagu_hours::IcsEvent> =
-        parsed.iter().map(|(p, s)| ics_event(p, s)).collect();
+    let events: Vec<tsunagu_hours::IcsEvent> = parsed
+        .iter()
+        .map(|(p, s, uid)| ics_event(p, s, uid))
+        .collect();
     Some(tsunagu_hours::to_ics(
         "参加できる活動",
         &events,

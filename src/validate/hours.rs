@@ -66,13 +66,11 @@ fn diagnostic(
 /// span includes its quotes; only when the raw value is exactly the text in
 /// quotes (no escapes) can the inner offsets be trusted.
 fn inside(value: Range<usize>, text: &str, span: &Range<usize>) -> Range<usize> {
-    let quotes = match value.len().checked_sub(text.len()) {
-        Some(2) => 1,
-        Some(6) => 3,
-        _ => return value,
+    let Some(start) = super::text_start(value.clone(), text) else {
+        return value;
     };
-    let start = value.start + quotes + span.start.min(text.len());
-    let end = value.start + quotes + span.end.min(text.len());
+    let end = start + span.end.min(text.len());
+    let start = start + span.start.min(text.len());
     start..end.max(start + 1)
 }
 

@@ -3,7 +3,7 @@
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Audience, Content};
-use crate::site::links::{links, resolve, Resolved, Targets};
+use crate::site::links::{links, raw_html, resolve, Resolved, Targets};
 use crate::site::{targets, Citizen, Staff};
 use std::ops::Range;
 use std::path::Path;
@@ -26,11 +26,13 @@ pub fn check(c: &Content, d: &mut Diagnostics) {
             &staff,
             d,
         );
+        no_raw_html(&p.file, &p.value.markdown, Some(p.value.body_offset), d);
     }
     for p in &c.programs {
         let Some(body) = &p.value.body else { continue };
         let text = body.get_ref();
-        match text_start(body.span(), text) {
+        no_raw_html(&p.file, text, super::text_start(body.span(), text), d);
+        match super::text_start(body.span(), text) {
             Some(offset) => check_text(&p.file, text, offset, "programs", &citizen, &staff, d),
             // Escapes make positions inside the string unknowable: point at
             // the whole value instead.
@@ -43,15 +45,20 @@ pub fn check(c: &Content, d: &mut Diagnostics) {
     }
 }
 
-/// Where a TOML string's text starts in the file, when the raw value is the
-/// text between its quotes with no escapes (`"…"`, `"""…"""`, or `"""` and a
-/// newline that TOML trims).
-fn text_start(value: std::ops::Range<usize>, text: &str) -> Option<usize> {
-    match value.len().checked_sub(text.len())? {
-        2 => Some(value.start + 1),
-        6 => Some(value.start + 3),
-        7 => Some(value.start + 4),
-        _ => None,
+/// Raw HTML in Markdown is refused: a comment can carry staff notes onto
+/// the citizen site unseen, a tag can run scripts or load from elsewhere.
+fn no_raw_html(file: &Path, md: &str, offset: Option<usize>, d: &mut Diagnostics) {
+    for range in raw_html(md) {
+        let trimmed = md[range.clone()].trim_end().len();
+        let range = range.start..range.start + trimmed.max(1);
+        let snippet: String = md[range.clone()].chars().take(40).collect();
+        let diag = Diagnostic::error("raw-html", file, format!("raw HTML is not allowed: `{}`", snippet.trim()))
+            .label("HTML")
+            .help("write it in Markdown instead (links: [text](@/agencies/<id>), emphasis: **text**); for internal notes use a `[staff]` table");
+        d.push(match offset {
+            Some(o) => diag.at(o + range.start..o + range.end),
+            None => diag,
+        });
     }
 }
 

@@ -1,0 +1,103 @@
+//! Web and mail addresses become links that citizens follow: only real
+//! `http(s)` and mail addresses are allowed, never `javascript:` or a bare
+//! `www.…` that browsers would treat as a file next to the page.
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::Content;
+use std::path::Path;
+use toml::Spanned;
+
+pub fn check(c: &Content, d: &mut Diagnostics) {
+    let s = &c.settings;
+    web(&s.file, &s.value.citizen.base_url, "base_url", d);
+    web(&s.file, &s.value.staff.base_url, "base_url", d);
+    for a in &c.agencies {
+        if let Some(w) = &a.value.website {
+            web(&a.file, w, "website", d);
+        }
+        if let Some(e) = &a.value.email {
+            mail(&a.file, e, d);
+        }
+    }
+    for p in &c.programs {
+        if let Some(w) = &p.value.website {
+            web(&p.file, w, "website", d);
+        }
+    }
+}
+
+fn is_web(url: &str) -> bool {
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !host.is_empty()
+        && (host.contains('.') || host.starts_with("localhost"))
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+}
+
+fn web(file: &Path, v: &Spanned<String>, field: &str, d: &mut Diagnostics) {
+    let url = v.get_ref();
+    if is_web(url) {
+        return;
+    }
+    let help = if url.starts_with("www.") || (url.contains('.') && !url.contains(':')) {
+        format!("did you mean \"https://{}\"?", url.trim())
+    } else {
+        format!("write the full address starting with https://, e.g. {field} = \"https://www.city.example.jp/\"")
+    };
+    d.push(
+        Diagnostic::error("bad-url", file, format!("`{url}` is not a web address"))
+            .at(v.span())
+            .label("not an http(s) address")
+            .help(help),
+    );
+}
+
+fn mail(file: &Path, v: &Spanned<String>, d: &mut Diagnostics) {
+    let email = v.get_ref();
+    let ok = match email.split_once('@') {
+        Some((user, domain)) => {
+            !user.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !email
+                    .chars()
+                    .any(|c| c.is_whitespace() || c.is_control() || "\"<>,;:".contains(c))
+                && email.matches('@').count() == 1
+        }
+        None => false,
+    };
+    if !ok {
+        d.push(
+            Diagnostic::error(
+                "bad-email",
+                file,
+                format!("`{email}` is not a mail address"),
+            )
+            .at(v.span())
+            .label("not a mail address")
+            .help("write it as name@example.jp, in half-width characters, without spaces"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_web;
+
+    #[test]
+    fn only_http_addresses_with_a_host_pass() {
+        assert!(is_web("https://www.city.okayama.jp/"));
+        assert!(is_web("http://localhost:8000/"));
+        assert!(!is_web("javascript:alert(1)"));
+        assert!(!is_web("www.city.okayama.jp"));
+        assert!(!is_web("https://"));
+        assert!(!is_web("https://example.jp/a b"));
+    }
+}
