@@ -61,7 +61,10 @@ fn docs<A: Audience>(view: &SiteView<A>) -> Vec<SearchDoc> {
             keywords,
             body: t.description.clone(),
             staff_text: None,
-            display: DisplayRecord::default(),
+            display: DisplayRecord {
+                reading: Some(t.reading.clone()),
+                ..DisplayRecord::default()
+            },
             parent: None,
             boost: 2.0,
         });
@@ -92,6 +95,7 @@ fn docs<A: Audience>(view: &SiteView<A>) -> Vec<SearchDoc> {
                 phone: a.phones.first().map(|p| p.number.clone()),
                 hours: a.hours.as_ref().map(|h| h.text.clone()),
                 open: a.hours.as_ref().and_then(|h| h.key.clone()),
+                reading: Some(a.reading.clone()),
                 ..DisplayRecord::default()
             },
             parent: None,
@@ -116,6 +120,7 @@ fn docs<A: Audience>(view: &SiteView<A>) -> Vec<SearchDoc> {
                     contact: staff.contact,
                     extension: staff.extension,
                     open: m.hours.as_ref().and_then(|h| h.key.clone()),
+                    reading: None,
                 },
                 parent: Some(format!("agency:{}", a.id)),
                 boost: if m.star { 1.5 } else { 1.0 },

@@ -199,6 +199,7 @@ fn corpus(agencies: usize, staff: bool) -> Vec<SearchDoc> {
             contact: staff.then(|| contact.clone()),
             extension: staff.then(|| extension.clone()),
             open: None,
+            reading: None,
         };
         // Drawn for both audiences so the two corpora hold the same documents.
         let note = rng.pick(BODIES);

@@ -80,6 +80,10 @@ pub struct DisplayRecord {
     /// Staff only: 内線.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extension: Option<String>,
+    /// Reading (かな) of a topic's or agency's name: typing it exactly ranks
+    /// the record like typing its name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reading: Option<String>,
     /// Key of this record's opening hours in [`HOURS_PATH`], for the
     /// 「今開いている窓口だけ」 filter of the results.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -193,7 +193,12 @@ impl SearchIndex {
                 continue;
             }
             let compact_title = words(&entry.title).concat();
-            let tier = if compact_title == compact_query {
+            let reading_matches = entry
+                .display
+                .reading
+                .as_deref()
+                .is_some_and(|r| words(r).concat() == compact_query);
+            let tier = if compact_title == compact_query || reading_matches {
                 2
             } else if query_words_norm
                 .iter()

@@ -169,6 +169,12 @@
       return compactTitles[pos];
     }
 
+    /* Typing a name's reading exactly (かいご for 介護) ranks like its name. */
+    function readingIs(pos, qCompact) {
+      var r = docs[pos].reading;
+      return typeof r === 'string' && words(r).join('') === qCompact;
+    }
+
     function search(query) {
       var qwords = queryWords(query).slice(0, MAX_QUERY_WORDS);
       if (!qwords.length) return [];
@@ -231,7 +237,7 @@
         }
         if (covered !== all) return;
         var title = compactTitle(pos);
-        var tier = title === qCompact ? 2
+        var tier = (title === qCompact || readingIs(pos, qCompact)) ? 2
           : qNorm.every(function (w) { return title.indexOf(w) >= 0; }) ? 1 : 0;
         hits.push({ pos: pos, tier: tier, score: score * (entry.boost || 1), doc: entry });
       });
