@@ -54,6 +54,40 @@ describe('opening hours on the built sample site (headless Chromium)', { skip: b
   const filter = (page) => page.getByRole('checkbox', { name: '今開いている窓口だけ表示' });
   const filterStatus = (page) => page.textContent('[data-open-filter-status]');
 
+  describe('search results filter 「今開いている窓口だけ」', () => {
+    /** Searches `q` on the home page at instant `at`, optionally with the filter on. */
+    async function searchAt(q, at, openOnly) {
+      const page = await openAt(`index.html?q=${encodeURIComponent(q)}`, at);
+      const box = page.getByRole('checkbox', { name: '今開いている窓口だけ' });
+      await box.waitFor({ state: 'visible' });
+      if (openOnly) await box.check();
+      await page.waitForFunction(
+        (want) => document.querySelector('#search-results [role="status"]')?.textContent.includes(want),
+        openOnly ? '今開いている窓口だけ' : '件です');
+      const rows = await page.$$eval('#search-results-list > li', (lis) => lis.map((li) => li.textContent));
+      const status = await page.textContent('#search-results [role="status"]');
+      return { page, rows, status };
+    }
+
+    test('on a weekday morning it keeps desks open now and drops topics', async () => {
+      const all = await searchAt('介護', TUESDAY_10_JST, false);
+      const open = await searchAt('介護', TUESDAY_10_JST, true);
+      assert.ok(open.rows.length > 0 && open.rows.length < all.rows.length, `${open.rows.length} of ${all.rows.length}`);
+      assert.ok(open.rows.every((r) => /平日/.test(r)), JSON.stringify(open.rows));
+      assert.match(open.status, /今開いている窓口だけを表示しています。/);
+      assert.deepEqual(open.page.errors, []);
+      await all.page.context().close();
+      await open.page.context().close();
+    });
+
+    test('on a Saturday nothing in the sample is open', async () => {
+      const { page, rows, status } = await searchAt('介護', SATURDAY_10_JST, true);
+      assert.equal(rows.length, 0);
+      assert.match(status, /検索結果は0件です。今開いている窓口だけを表示しています。/);
+      await page.context().close();
+    });
+  });
+
   describe('topic page filter 「今開いている窓口だけ表示」 (topics/shougai.html)', () => {
     test('the checkbox is hidden without JavaScript and every entry is listed', async () => {
       const page = await openAt('topics/shougai.html', TUESDAY_10_JST, { javaScriptEnabled: false });
@@ -79,20 +113,27 @@ describe('opening hours on the built sample site (headless Chromium)', { skip: b
       const weekday = all.filter((e) => WEEKDAY_HOURS.test(e.hours));
       assert.ok(weekday.length >= 2, JSON.stringify(all));
       for (const e of weekday) assert.equal(e.visible, true, `${e.title} (${e.hours})`);
-      const shown = all.filter((e) => e.visible).length;
-      assert.equal(await filterStatus(page), `今開いている窓口は ${shown} 件です。`);
+      // Desks with no stated hours stay listed: hiding them would say "closed".
+      const unknown = all.filter((e) => e.hours.includes('記載なし'));
+      assert.ok(unknown.length >= 1 && unknown.every((e) => e.visible), JSON.stringify(unknown));
+      const open = all.filter((e) => e.visible).length - unknown.length;
+      assert.equal(await filterStatus(page),
+        `今開いている窓口は ${open} 件です。受付時間の記載がない窓口 ${unknown.length} 件も表示しています。`);
       assert.deepEqual(page.errors, []);
       await page.context().close();
     });
 
-    test('Saturday 10:00 JST: checking it hides all 平日 entries and says none is open', async () => {
+    test('Saturday 10:00 JST: checking it hides all 平日 entries, keeps desks without stated hours, and says none is open', async () => {
       const page = await openAt('topics/shougai.html', SATURDAY_10_JST);
       await filter(page).check();
       const all = await entries(page);
       const weekday = all.filter((e) => WEEKDAY_HOURS.test(e.hours));
       assert.ok(weekday.length >= 2, JSON.stringify(all));
       for (const e of weekday) assert.equal(e.visible, false, `${e.title} (${e.hours})`);
-      assert.equal(await filterStatus(page), '今開いている窓口はありません。電話の受付時間をご確認ください。');
+      const unknown = all.filter((e) => e.hours.includes('記載なし'));
+      assert.ok(unknown.every((e) => e.visible), JSON.stringify(unknown));
+      assert.equal(await filterStatus(page),
+        `今開いている窓口はありません。電話の受付時間をご確認ください。受付時間の記載がない窓口 ${unknown.length} 件も表示しています。`);
       assert.deepEqual(page.errors, []);
       await page.context().close();
     });

@@ -13,27 +13,37 @@
     var entries = Array.prototype.slice.call(document.querySelectorAll('.entry-list > li'));
     box.hidden = false;
 
-    function openNow(li) {
+    /* 'open', 'closed', or 'unknown' when the hours are not stated or
+     * cannot be read: those desks stay listed, since hiding them would
+     * suggest they are closed. */
+    function state(li) {
       var badge = li.querySelector('[data-open-now]');
-      if (!badge) return false;
-      var el = document.getElementById(badge.getAttribute('data-open-now'));
+      var el = badge && document.getElementById(badge.getAttribute('data-open-now'));
+      if (!el) return 'unknown';
       try {
-        return !!(el && lib.isOpen(JSON.parse(el.textContent), Date.now()));
+        return lib.isOpen(JSON.parse(el.textContent), Date.now()) ? 'open' : 'closed';
       } catch (e) {
-        return false;
+        return 'unknown';
       }
     }
 
     function apply() {
-      var shown = 0;
+      var open = 0;
+      var unknown = 0;
       entries.forEach(function (li) {
-        var show = !toggle.checked || openNow(li);
-        li.hidden = !show;
-        if (show) shown += 1;
+        var st = state(li);
+        li.hidden = toggle.checked && st === 'closed';
+        if (st === 'open') open += 1;
+        if (st === 'unknown') unknown += 1;
       });
-      status.textContent = toggle.checked
-        ? (shown ? '今開いている窓口は ' + shown + ' 件です。' : '今開いている窓口はありません。電話の受付時間をご確認ください。')
-        : '';
+      if (!toggle.checked) {
+        status.textContent = '';
+        return;
+      }
+      status.textContent = (open
+        ? '今開いている窓口は ' + open + ' 件です。'
+        : '今開いている窓口はありません。電話の受付時間をご確認ください。') +
+        (unknown ? '受付時間の記載がない窓口 ' + unknown + ' 件も表示しています。' : '');
     }
     toggle.addEventListener('change', apply);
   }

@@ -49,6 +49,8 @@
       status.setAttribute('role', 'status');
       section.insertBefore(status, list);
     }
+    var openFilter = section.querySelector('[data-search-open-filter]');
+    var openOnly = section.querySelector('[data-search-open-only]');
     var empty = el('div', 'search-empty');
     empty.hidden = true;
     section.appendChild(empty);
@@ -98,6 +100,7 @@
         loadScript(form.getAttribute('data-display-src') || 'search/display.js')
       ]).then(function () {
         searcher = core.createIndex(window.TSUNAGU_SEARCH_INDEX, window.TSUNAGU_SEARCH_DISPLAY);
+        loadHours();
       }).catch(function (err) {
         var message = err && err.name === 'TokenizerVersionError'
           ? '検索データの版がこのページと合いません。サイトを作り直す必要があります。相談項目の一覧から探してください。'
@@ -190,6 +193,24 @@
       empty.hidden = false;
     }
 
+    /* The 「今開いている窓口だけ」 filter needs the opening hours of the
+     * results and open-now.js; without either the control stays hidden. */
+    function loadHours() {
+      var src = form.getAttribute('data-hours-src');
+      if (!src || !openFilter || !openOnly || !window.TsunaguOpenNow) return;
+      loadScript(src).then(function () {
+        if (!window.TSUNAGU_SEARCH_HOURS) return;
+        openFilter.hidden = false;
+        openOnly.addEventListener('change', run);
+      }, function () {});
+    }
+
+    function isOpenNow(hit) {
+      var key = hit.doc && hit.doc.open;
+      var data = key && window.TSUNAGU_SEARCH_HOURS && window.TSUNAGU_SEARCH_HOURS[key];
+      return !!data && window.TsunaguOpenNow.isOpen(data, Date.now());
+    }
+
     function run() {
       clearTimeout(timer);
       if (failed) return;
@@ -210,9 +231,12 @@
         return;
       }
       var hits = searcher.search(query);
+      var filtered = !!(openOnly && openOnly.checked && !openFilter.hidden);
+      if (filtered) hits = hits.filter(isOpenNow);
       section.hidden = false;
       if (!hits.length) {
-        status.textContent = '「' + query + '」の検索結果は0件です。';
+        status.textContent = '「' + query + '」の検索結果は0件です。' +
+          (filtered ? '今開いている窓口だけを表示しています。' : '');
         input.setAttribute('aria-expanded', 'false');
         showEmpty(query);
         return;
@@ -226,6 +250,7 @@
       });
       list.appendChild(frag);
       status.textContent = '「' + query + '」の検索結果は' + hits.length + '件です。' +
+        (filtered ? '今開いている窓口だけを表示しています。' : '') +
         (hits.length > shown.length ? '上位' + shown.length + '件を表示しています。' : '');
       input.setAttribute('aria-expanded', 'true');
     }
