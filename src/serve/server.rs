@@ -5,8 +5,9 @@ use super::http::{content_type, is_html, prefix, rebase, resolve, Route};
 use super::overlay::placeholder_page;
 use super::reload::{inject, script, stream};
 use super::state::{Snapshot, State};
+use std::io::Write;
 use std::sync::Arc;
-use tiny_http::{Header, Method, Request, Response};
+use tiny_http::{Method, Request};
 
 pub fn serve(server: tiny_http::Server, state: Arc<State>) {
     for request in server.incoming_requests() {
@@ -113,26 +114,87 @@ fn page(snap: &Snapshot, tree: &str, key: &str, bytes: &[u8], status: u16) -> Re
     }
 }
 
+/// Writes the response by hand with `Connection: close`. tiny_http keeps
+/// connections alive and serves each one on a pooled thread for as long as it
+/// stays open; its pool can count a busy thread as idle when several
+/// connections arrive at once, and a new connection then waits behind an idle
+/// keep-alive one (seen as a stuck script load under CPU load). Closing after
+/// every response keeps each connection's thread short-lived.
 fn send(request: Request, reply: Reply) {
-    let mut response = Response::from_data(reply.body).with_status_code(reply.status);
-    let headers = [
-        ("Content-Type", Some(reply.content_type.to_string())),
-        // Every reload must see the newest build.
-        ("Cache-Control", Some("no-store".to_string())),
-        ("Location", reply.location),
-    ];
-    for (name, value) in headers {
-        if let Some(h) = value.and_then(|v| Header::from_bytes(name, v).ok()) {
-            response.add_header(h);
-        }
-    }
+    let head_only = *request.method() == Method::Head;
+    let mut out = request.into_writer();
     // The tab may have gone away; nothing to do about that.
-    let _ = request.respond(response);
+    let _ = out
+        .write_all(&wire(&reply, head_only))
+        .and_then(|()| out.flush());
+}
+
+fn wire(reply: &Reply, head_only: bool) -> Vec<u8> {
+    let reason = match reply.status {
+        200 => "OK",
+        301 => "Moved Permanently",
+        302 => "Found",
+        308 => "Permanent Redirect",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        503 => "Service Unavailable",
+        _ => "",
+    };
+    let mut head = format!(
+        "HTTP/1.1 {} {reason}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\
+         Cache-Control: no-store\r\nConnection: close\r\n",
+        reply.status,
+        reply.content_type,
+        reply.body.len()
+    );
+    // A header value must not carry a line break (response splitting).
+    if let Some(to) = reply
+        .location
+        .as_ref()
+        .filter(|l| !l.contains(['\r', '\n']))
+    {
+        head.push_str(&format!("Location: {to}\r\n"));
+    }
+    head.push_str("\r\n");
+    let mut bytes = head.into_bytes();
+    if !head_only {
+        bytes.extend_from_slice(&reply.body);
+    }
+    bytes
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn responses_close_the_connection_and_say_their_length() {
+        let r = Reply {
+            location: None,
+            ..text(200, "はい")
+        };
+        let bytes = String::from_utf8(wire(&r, false)).expect("utf-8");
+        assert!(bytes.starts_with("HTTP/1.1 200 OK\r\n"), "{bytes}");
+        assert!(bytes.contains("\r\nConnection: close\r\n"));
+        assert!(bytes.contains("\r\nContent-Length: 6\r\n"));
+        assert!(bytes.ends_with("\r\n\r\nはい"));
+        let head = String::from_utf8(wire(&r, true)).expect("utf-8");
+        assert!(head.ends_with("\r\n\r\n") && head.contains("Content-Length: 6"));
+    }
+
+    #[test]
+    fn a_location_with_a_line_break_is_dropped() {
+        let r = redirect("/x\r\nSet-Cookie: a=b".to_string());
+        let bytes = String::from_utf8(wire(&r, false)).expect("utf-8");
+        assert!(
+            !bytes.contains("Set-Cookie") && !bytes.contains("Location"),
+            "{bytes}"
+        );
+        assert!(String::from_utf8(wire(&redirect("/staff/".into()), false))
+            .expect("utf-8")
+            .contains("Location: /staff/\r\n"));
+    }
     use crate::render::Files;
 
     fn snap(overlay: Option<&str>) -> Snapshot {
