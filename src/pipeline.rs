@@ -69,7 +69,7 @@ pub fn render_trees(
     today: NaiveDate,
 ) -> Result<Trees, RenderError> {
     let theme_name = content.settings.value.theme.as_deref().unwrap_or("default");
-    let (theme, _) = Theme::load(root, theme_name)?;
+    let theme = Theme::load(root, theme_name)?;
     Ok(vec![
         (
             Citizen::NAME,

@@ -7,7 +7,7 @@ mod sitemap;
 mod theme;
 
 pub use pages::render_site;
-pub use theme::{Theme, ThemeSource};
+pub use theme::Theme;
 
 use std::collections::BTreeMap;
 

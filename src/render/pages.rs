@@ -82,7 +82,7 @@ pub fn render_site<A: Audience>(view: &SiteView<A>, theme: &Theme) -> Result<Fil
     r.rosters(view)?;
     r.files.extend(super::search::search_files(view)?);
     r.render(paths::NOT_FOUND, "404.html", |_| {})?;
-    Ok(r.finish(A::NAME == "staff"))
+    Ok(r.finish(A::STAFF))
 }
 
 fn meta<A: Audience>(view: &SiteView<A>) -> SiteMeta<'_> {
@@ -93,7 +93,7 @@ fn meta<A: Audience>(view: &SiteView<A>) -> SiteMeta<'_> {
         .map_or_else(|| "/".to_string(), |p| format!("/{p}"));
     SiteMeta {
         audience: A::NAME,
-        staff: A::NAME == "staff",
+        staff: A::STAFF,
         title: &view.title,
         municipality: &view.municipality,
         description: view.description.as_deref(),
@@ -146,20 +146,15 @@ impl Renderer<'_> {
     /// Rosters are staff-only: the citizen view carries `NoStaff` in their
     /// place, which serialises to `null` and renders no page.
     fn rosters<A: Audience>(&mut self, view: &SiteView<A>) -> Result<(), RenderError> {
-        let value = serde_json::to_value(&view.rosters).unwrap_or(serde_json::Value::Null);
-        let Some(list) = value.as_array() else {
+        let list = A::roster_list(&view.rosters);
+        if list.is_empty() {
             return Ok(());
-        };
+        }
         self.render(paths::ROSTER_INDEX, "rosters.html", |c| {
             c.insert("rosters", list)
         })?;
         for r in list {
-            let url = r
-                .get("url")
-                .and_then(|u| u.as_str())
-                .unwrap_or_default()
-                .to_string();
-            self.render(&url, "roster.html", |c| c.insert("roster", r))?;
+            self.render(&r.url, "roster.html", |c| c.insert("roster", r))?;
         }
         Ok(())
     }

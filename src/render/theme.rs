@@ -6,7 +6,7 @@
 use super::{Files, RenderError};
 use include_dir::{include_dir, Dir};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use tera::Tera;
 
 static DEFAULT_THEME: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -16,29 +16,17 @@ pub struct Theme {
     pub static_files: Files,
 }
 
-/// Where the theme was found; reported so webmasters know which files count.
-#[derive(Debug, Clone)]
-pub enum ThemeSource {
-    BuiltIn,
-    Folder(PathBuf),
-}
-
 impl Theme {
     /// Loads the theme for the site folder `root`.
-    pub fn load(root: &Path, name: &str) -> Result<(Theme, ThemeSource), RenderError> {
+    pub fn load(root: &Path, name: &str) -> Result<Theme, RenderError> {
         let folder = root.join("themes").join(name);
-        let (mut templates, mut statics, source) = if folder.is_dir() {
+        let (mut templates, mut statics) = if folder.is_dir() {
             (
                 read_tree(&folder.join("templates"))?,
                 read_tree(&folder.join("static"))?,
-                ThemeSource::Folder(folder),
             )
         } else {
-            (
-                embedded("templates"),
-                embedded("static"),
-                ThemeSource::BuiltIn,
-            )
+            (embedded("templates"), embedded("static"))
         };
         templates.extend(read_tree(&root.join("templates"))?);
         statics.extend(read_tree(&root.join("static"))?);
@@ -51,13 +39,10 @@ impl Theme {
             .map_err(|e| RenderError::template("(theme)", &e))?;
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape_html);
-        Ok((
-            Theme {
-                tera,
-                static_files: statics,
-            },
-            source,
-        ))
+        Ok(Theme {
+            tera,
+            static_files: statics,
+        })
     }
 }
 

@@ -1,4 +1,4 @@
-use crate::model::{Agency, Matter, Program, Roster};
+use crate::model::{Agency, Matter, Page, Program, Roster, SiteSettings, SiteTarget};
 use serde::Serialize;
 
 /// Stands where staff data would be in the citizen view. It serialises to
@@ -17,6 +17,15 @@ pub trait Audience: Clone {
 
     /// The search index this audience gets.
     const SEARCH: tsunagu_search::Audience;
+    /// Staff pages are marked internal and kept out of search engines.
+    const STAFF: bool;
+
+    /// Title and address of this audience's site.
+    fn site(s: &SiteSettings) -> &SiteTarget;
+    /// Whether a Markdown page is published on this audience's site.
+    fn sees(page: &Page) -> bool;
+    /// The roster pages to render: none for the citizen site.
+    fn roster_list(r: &Self::Rosters) -> &[super::view::RosterView];
 
     fn agency(a: &Agency) -> Self::AgencyExtra;
     fn matter(m: &Matter) -> Self::MatterExtra;
@@ -66,6 +75,16 @@ impl Audience for Citizen {
         NoStaff
     }
     const SEARCH: tsunagu_search::Audience = tsunagu_search::Audience::Citizen;
+    const STAFF: bool = false;
+    fn site(s: &SiteSettings) -> &SiteTarget {
+        &s.citizen
+    }
+    fn sees(page: &Page) -> bool {
+        page.meta.audience == crate::model::Audience::All
+    }
+    fn roster_list(_: &NoStaff) -> &[super::view::RosterView] {
+        &[]
+    }
     fn search_staff(_: &NoStaff) -> StaffSearch {
         StaffSearch::default()
     }
@@ -99,6 +118,16 @@ impl Audience for Staff {
             .collect()
     }
     const SEARCH: tsunagu_search::Audience = tsunagu_search::Audience::Staff;
+    const STAFF: bool = true;
+    fn site(s: &SiteSettings) -> &SiteTarget {
+        &s.staff
+    }
+    fn sees(_: &Page) -> bool {
+        true
+    }
+    fn roster_list(r: &Self::Rosters) -> &[super::view::RosterView] {
+        r
+    }
     fn search_staff(x: &Self::MatterExtra) -> StaffSearch {
         let Some(s) = x else {
             return StaffSearch::default();

@@ -343,7 +343,6 @@ impl Index<'_> {
 
 /// The output paths that exist on this audience's site, for link checks.
 pub fn targets<A: Audience>(content: &Content) -> Targets {
-    let staff = A::NAME == "staff";
     let mut paths: Vec<String> = vec![
         paths::HOME.into(),
         paths::SEARCH.into(),
@@ -372,10 +371,10 @@ pub fn targets<A: Audience>(content: &Content) -> Targets {
         content
             .pages
             .iter()
-            .filter(|p| staff || p.value.meta.audience == model::Audience::All)
+            .filter(|p| A::sees(&p.value))
             .map(|p| paths::page(&p.value.slug)),
     );
-    if staff {
+    if A::STAFF {
         paths.push(paths::ROSTER_INDEX.into());
         paths.extend(
             content
@@ -412,11 +411,7 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
     };
     let targets = targets::<A>(content);
     let s = &content.settings.value;
-    let site = if A::NAME == "staff" {
-        &s.staff
-    } else {
-        &s.citizen
-    };
+    let site = A::site(s);
     let programs: Vec<ProgramView<A>> = sorted_by_reading(&content.programs, |p| &p.reading)
         .into_iter()
         .map(|p| program_view::<A>(p, &idx, &targets))
@@ -681,12 +676,11 @@ fn topic_views<A: Audience>(
 }
 
 fn page_views<A: Audience>(content: &Content, targets: &Targets) -> Vec<PageView> {
-    let staff = A::NAME == "staff";
     let mut pages: Vec<&model::Page> = content
         .pages
         .iter()
         .map(|p| &p.value)
-        .filter(|p| staff || p.meta.audience == model::Audience::All)
+        .filter(|p| A::sees(p))
         .collect();
     pages.sort_by(|a, b| (a.meta.order, &a.slug).cmp(&(b.meta.order, &b.slug)));
     pages
