@@ -109,7 +109,7 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     /// The source line holding `at`, and where it starts.
     fn line_at(&self, at: usize) -> (usize, &str) {
-        let at = floor(self.text, at.min(self.text.len()));
+        let at = crate::diagnostics::floor_char_boundary(self.text, at.min(self.text.len()));
         let start = self.text[..at].rfind('\n').map_or(0, |i| i + 1);
         let end = self.text[at..]
             .find('\n')
@@ -126,7 +126,8 @@ impl Ctx<'_> {
     /// (`areas = ["a", 1]`).
     fn key_of(&self, at: usize) -> Option<(String, bool)> {
         let (start, line) = self.line_at(at);
-        let before = &line[..floor(line, (at - start).min(line.len()))];
+        let before =
+            &line[..crate::diagnostics::floor_char_boundary(line, (at - start).min(line.len()))];
         let (key, between) = before.rsplit_once('=')?;
         let in_list = between.contains('[');
         let key = key.trim().trim_start_matches('{').trim();
@@ -137,7 +138,7 @@ impl Ctx<'_> {
 
     /// The table header (`[staff]`, `[[matter]]`) above `at`, with its line number.
     fn table_above(&self, at: usize) -> Option<(usize, String)> {
-        let at = floor(self.text, at.min(self.text.len()));
+        let at = crate::diagnostics::floor_char_boundary(self.text, at.min(self.text.len()));
         let before = &self.text[..at];
         let mut line_no = before.matches('\n').count() + 1;
         for line in before.rsplit('\n').skip(1) {
@@ -152,28 +153,22 @@ impl Ctx<'_> {
     }
 
     fn snippet(&self, r: &Range<usize>) -> &str {
-        let s = floor(self.text, r.start.min(self.text.len()));
-        let e = floor(self.text, r.end.min(self.text.len())).max(s);
+        let s = crate::diagnostics::floor_char_boundary(self.text, r.start.min(self.text.len()));
+        let e =
+            crate::diagnostics::floor_char_boundary(self.text, r.end.min(self.text.len())).max(s);
         &self.text[s..e]
     }
 }
 
-fn floor(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// A span covering at least one character but never running past the line.
 fn on_one_line(text: &str, span: Range<usize>) -> Range<usize> {
-    let start = floor(text, span.start.min(text.len()));
+    let start = crate::diagnostics::floor_char_boundary(text, span.start.min(text.len()));
     let line_end = text[start..]
         .find(['\n', '\r'])
         .map_or(text.len(), |i| start + i);
     let end = span.end.min(line_end);
     if end > start {
-        return start..floor(text, end).max(start);
+        return start..crate::diagnostics::floor_char_boundary(text, end).max(start);
     }
     match text[start..line_end].chars().next() {
         Some(c) => start..start + c.len_utf8(),
@@ -565,7 +560,7 @@ fn first_occurrence(text: &str, at: usize, name: &str, is_table: bool) -> Option
     if name.is_empty() {
         return None;
     }
-    let before = &text[..floor(text, at.min(text.len()))];
+    let before = &text[..crate::diagnostics::floor_char_boundary(text, at.min(text.len()))];
     before.split('\n').enumerate().find_map(|(i, l)| {
         let t = l.trim();
         let hit = if is_table {

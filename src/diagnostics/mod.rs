@@ -8,6 +8,7 @@ mod sources;
 mod terminal;
 
 pub use json::to_json;
+pub(crate) use sources::floor_char_boundary;
 pub use sources::Sources;
 pub use terminal::{render, render_one};
 

@@ -123,6 +123,15 @@ fn announce(addr: SocketAddr) {
     use std::io::Write;
     println!("citizen site: http://{addr}/");
     println!("staff site:   http://{addr}{STAFF_PREFIX}");
+    if !addr.ip().is_loopback() {
+        // The preview includes the staff site and quotes source lines in
+        // its error overlay: on a network address anyone who can reach it
+        // sees internal data.
+        println!(
+            "warning: serving on {} — the staff site (担当者, 内線) is visible to anyone who can reach this address",
+            addr.ip()
+        );
+    }
     println!("watching content/, themes/, templates/ and static/; press Ctrl-C to stop");
     // Scripts that start serve read the URLs from a pipe.
     let _ = std::io::stdout().flush();
