@@ -1,0 +1,83 @@
+// Accessibility (JIS X 8341-3:2016 AA = WCAG 2.1 AA): axe-core checks every kind of
+// page of both built sample sites, on a phone-sized and a desktop viewport. axe finds
+// what a machine can (contrast, names, roles, landmarks, labels); it is no substitute
+// for a person with a screen reader, but a regression here is always a real one.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { browserSkip, buildSite, launchBrowser, repoRoot, serveStatic } from './lib.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+const PAGES = [
+  'index.html',
+  'index.html?q=介護',
+  'search.html?q=宇宙旅行',
+  'topics/kaigo.html',
+  'topics/shougai.html',
+  'agencies/index.html',
+  'agencies/hokenjo-soumuka.html',
+  'agencies/kaku-fukushi-jimusho.html',
+  'programs/index.html',
+  'programs/momotaro-taisou.html',
+  'pages/referral.html',
+  '404.html',
+];
+const STAFF_ONLY = ['rosters/index.html', 'rosters/advisors.html', 'pages/staff-guide.html'];
+
+describe('accessibility of the built sample site (axe-core, WCAG 2.1 AA)', { skip: browserSkip() }, () => {
+  let site;
+  let server;
+  let browser;
+
+  before(async () => {
+    browser = await launchBrowser();
+    site = await buildSite(repoRoot);
+    server = await serveStatic(site);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (site) rmSync(site, { recursive: true, force: true });
+  });
+
+  async function violations(url, viewport, breakIt) {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await page.goto(url);
+    if (url.includes('?q=')) {
+      await page.waitForFunction(() => document.querySelector('#search-results [role="status"]')?.textContent);
+    }
+    if (breakIt) await page.evaluate(breakIt);
+    await page.addScriptTag({ path: AXE });
+    const result = await page.evaluate(async (tags) => {
+      // eslint-disable-next-line no-undef
+      const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+      return r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    }, TAGS);
+    await context.close();
+    return result;
+  }
+
+  test('the check itself catches a violation (an image without alt text)', async () => {
+    const found = await violations(`${server.url}citizen/index.html`, { width: 390, height: 844 }, () => {
+      document.querySelector('main').insertAdjacentHTML('beforeend', '<img src="data:,">');
+    });
+    assert.ok(found.some((v) => v.startsWith('image-alt:')), JSON.stringify(found));
+  });
+
+  for (const [tree, pages] of [['citizen', PAGES], ['staff', [...PAGES, ...STAFF_ONLY]]]) {
+    for (const rel of pages) {
+      test(`${tree}/${rel} has no WCAG 2.1 AA violations on a phone and a desktop`, async () => {
+        for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+          const found = await violations(`${server.url}${tree}/${rel}`, viewport);
+          assert.deepEqual(found, [], `${viewport.width}px`);
+        }
+      });
+    }
+  }
+});
