@@ -141,3 +141,25 @@ fn version_and_help_answer() {
         assert!(help.contains(cmd), "{help}");
     }
 }
+
+#[test]
+fn check_warns_when_the_holiday_data_does_not_cover_the_coming_year() {
+    let site = site();
+    let out = Command::new(env!("CARGO_BIN_EXE_tsunagu"))
+        .args(["check", "--today", "2027-06-01", "--root"])
+        .arg(site.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run tsunagu");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "warnings alone must not fail: {stderr}"
+    );
+    assert!(stderr.contains("warning[holidays-outdated]"), "{stderr}");
+    assert!(stderr.contains("docs/hours.md"), "{stderr}");
+    // Today the data covers the coming year: no such warning.
+    let now = tsunagu(&["check"], site.path());
+    assert!(!String::from_utf8_lossy(&now.stderr).contains("holidays-outdated"));
+}
