@@ -2,11 +2,10 @@
 // page of both built sample sites, on a phone-sized and a desktop viewport. axe finds
 // what a machine can (contrast, names, roles, landmarks, labels); it is no substitute
 // for a person with a screen reader, but a regression here is always a real one.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { browserSkip, buildSite, launchBrowser, repoRoot, serveStatic } from './lib.mjs';
+import { browserSkip, useBuiltSampleSite } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -29,24 +28,10 @@ const PAGES = [
 const STAFF_ONLY = ['rosters/index.html', 'rosters/advisors.html', 'pages/staff-guide.html'];
 
 describe('accessibility of the built sample site (axe-core, WCAG 2.1 AA)', { skip: browserSkip() }, () => {
-  let site;
-  let server;
-  let browser;
-
-  before(async () => {
-    browser = await launchBrowser();
-    site = await buildSite(repoRoot);
-    server = await serveStatic(site);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (site) rmSync(site, { recursive: true, force: true });
-  });
+  const ctx = useBuiltSampleSite();
 
   async function violations(url, viewport, breakIt) {
-    const context = await browser.newContext({ viewport });
+    const context = await ctx.browser.newContext({ viewport });
     const page = await context.newPage();
     await page.goto(url);
     if (url.includes('?q=')) {
@@ -64,7 +49,7 @@ describe('accessibility of the built sample site (axe-core, WCAG 2.1 AA)', { ski
   }
 
   test('the check itself catches a violation (an image without alt text)', async () => {
-    const found = await violations(`${server.url}citizen/index.html`, { width: 390, height: 844 }, () => {
+    const found = await violations(`${ctx.server.url}citizen/index.html`, { width: 390, height: 844 }, () => {
       document.querySelector('main').insertAdjacentHTML('beforeend', '<img src="data:,">');
     });
     assert.ok(found.some((v) => v.startsWith('image-alt:')), JSON.stringify(found));
@@ -74,7 +59,7 @@ describe('accessibility of the built sample site (axe-core, WCAG 2.1 AA)', { ski
     for (const rel of pages) {
       test(`${tree}/${rel} has no WCAG 2.1 AA violations on a phone and a desktop`, async () => {
         for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
-          const found = await violations(`${server.url}${tree}/${rel}`, viewport);
+          const found = await violations(`${ctx.server.url}${tree}/${rel}`, viewport);
           assert.deepEqual(found, [], `${viewport.width}px`);
         }
       });

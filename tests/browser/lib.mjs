@@ -6,7 +6,8 @@
 // TSUNAGU_REQUIRE_BROWSER=1) they fail instead.
 import { createServer } from 'node:http';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -163,4 +164,24 @@ export const TODAY = '2026-11-23';
 export async function buildSite(root = repoRoot, outDir = tempDir('tsunagu-site-')) {
   await runTsunagu(['build', '--root', root, '--out', outDir, '--today', TODAY]);
   return outDir;
+}
+
+/**
+ * Registers before/after hooks (call inside a describe) that launch Chromium, build the
+ * sample site into a temp folder and serve it; returns an object whose `browser`,
+ * `server` and `site` are set once the hooks have run.
+ */
+export function useBuiltSampleSite() {
+  const ctx = { browser: null, server: null, site: null };
+  before(async () => {
+    ctx.browser = await launchBrowser();
+    ctx.site = await buildSite(repoRoot);
+    ctx.server = await serveStatic(ctx.site);
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+    if (ctx.site) rmSync(ctx.site, { recursive: true, force: true });
+  });
+  return ctx;
 }

@@ -2,40 +2,25 @@
 // in headless Chromium with the page clock fixed to chosen instants: the topic-page
 // filter 「今開いている窓口だけ表示」 (open-filter.js + open-now.js), and an agency page's
 // open-now badge, timetable and schema.org JSON-LD.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { browserSkip, buildSite, launchBrowser, repoRoot, serveStatic } from './lib.mjs';
+import { browserSkip, useBuiltSampleSite } from './lib.mjs';
 
 const TUESDAY_10_JST = new Date('2026-11-24T01:00:00Z'); // a working day (11/23 is a holiday)
 const SATURDAY_10_JST = new Date('2026-11-28T01:00:00Z');
 const WEEKDAY_HOURS = /^平日 /;
 
 describe('opening hours on the built sample site (headless Chromium)', { skip: browserSkip() }, () => {
-  let site;
-  let server;
-  let browser;
-
-  before(async () => {
-    browser = await launchBrowser();
-    site = await buildSite(repoRoot);
-    server = await serveStatic(site);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (site) rmSync(site, { recursive: true, force: true });
-  });
+  const ctx = useBuiltSampleSite();
 
   /** Opens `rel` on the citizen site at a fixed instant, in a browser far from Japan; close with page.context().close(). */
   async function openAt(rel, at, options = {}) {
-    const context = await browser.newContext({ timezoneId: 'America/Los_Angeles', locale: 'en-US', ...options });
+    const context = await ctx.browser.newContext({ timezoneId: 'America/Los_Angeles', locale: 'en-US', ...options });
     const page = await context.newPage();
     page.errors = [];
     page.on('pageerror', (e) => page.errors.push(String(e)));
     if (options.javaScriptEnabled !== false) await page.clock.setFixedTime(at);
-    await page.goto(`${server.url}citizen/${rel}`);
+    await page.goto(`${ctx.server.url}citizen/${rel}`);
     return page;
   }
 
