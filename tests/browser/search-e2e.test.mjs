@@ -268,6 +268,17 @@ describe('search on the built sample site (headless Chromium)', { skip: browserS
       await page.close();
     });
 
+    test('the live region is in the page before the first search, so the first count is announced', async () => {
+      const page = await openPage(`${server.url}citizen/index.html`);
+      await page.waitForFunction(() => document.querySelector('#search-results')?.hasAttribute('data-idle'));
+      const status = page.locator('#search-results [role="status"]');
+      // Rendered (not display:none, not inside a hidden ancestor) yet empty; the heading is not shown.
+      assert.equal(await status.evaluate((el) => el.checkVisibility()), true);
+      assert.equal(await status.textContent(), '');
+      assert.equal(await page.getByRole('heading', { name: '検索結果' }).isVisible(), false);
+      await page.close();
+    });
+
     test('each search updates ?q= so the URL can be shared', async () => {
       const page = await openPage(`${server.url}citizen/search.html`);
       await search(page, '障害');

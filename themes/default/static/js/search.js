@@ -51,6 +51,15 @@
     }
     var openFilter = section.querySelector('[data-search-open-filter]');
     var openOnly = section.querySelector('[data-search-open-only]');
+    /* The section stays in the page from the start, idle (only its empty
+     * live region shown): screen readers miss announcements made in a
+     * region that appears in the same moment. */
+    function setIdle(idle) {
+      section.hidden = false;
+      if (idle) section.setAttribute('data-idle', '');
+      else section.removeAttribute('data-idle');
+    }
+    setIdle(true);
     var empty = el('div', 'search-empty');
     empty.hidden = true;
     section.appendChild(empty);
@@ -79,7 +88,7 @@
     function fail(message, err) {
       failed = true;
       console.error(err || message);
-      section.hidden = false;
+      setIdle(false);
       status.classList.add('search-error');
       status.textContent = message;
       empty.hidden = true;
@@ -225,7 +234,7 @@
       clear(list);
       empty.hidden = true;
       if (!core.words(query).length) {
-        section.hidden = !query;
+        setIdle(!query);
         status.textContent = query ? '検索する言葉を入力してください。' : '';
         input.setAttribute('aria-expanded', 'false');
         return;
@@ -233,7 +242,7 @@
       var hits = searcher.search(query);
       var filtered = !!(openOnly && openOnly.checked && !openFilter.hidden);
       if (filtered) hits = hits.filter(isOpenNow);
-      section.hidden = false;
+      setIdle(false);
       if (!hits.length) {
         status.textContent = '「' + query + '」の検索結果は0件です。' +
           (filtered ? '今開いている窓口だけを表示しています。' : '');
