@@ -185,6 +185,16 @@ fn entries(html: &str) -> Vec<&str> {
         .collect()
 }
 
+/// The entry of `topic`'s page in `tree` that mentions `needle`.
+fn entry_with(out: &Path, tree: &str, topic: &str, needle: &str) -> String {
+    let html = topic_page(out, tree, topic);
+    entries(&html)
+        .into_iter()
+        .find(|e| e.contains(needle))
+        .unwrap_or_else(|| panic!("no entry with {needle} on {tree}/topics/{topic}.html"))
+        .to_string()
+}
+
 fn topic_page(out: &Path, tree: &str, topic: &str) -> String {
     common::read(&out.join(tree).join(format!("topics/{topic}.html")))
 }
@@ -242,11 +252,7 @@ fn star_rows_come_first_on_every_topic_page() {
 #[test]
 fn separate_sheet_rows_say_so_instead_of_borrowing_a_number() {
     let (_tmp, out) = common::build(&common::repo());
-    let html = topic_page(&out, "citizen", "kaigo");
-    let entry = entries(&html)
-        .into_iter()
-        .find(|e| e.contains("高齢者(認知症"))
-        .expect("row 8");
+    let entry = entry_with(&out, "citizen", "kaigo", "高齢者(認知症");
     assert!(!entry.contains("242-3135"), "row 8 shows row 1's number");
     assert!(entry.contains("別紙"), "row 8 does not explain <別紙>");
 }
@@ -254,11 +260,7 @@ fn separate_sheet_rows_say_so_instead_of_borrowing_a_number() {
 #[test]
 fn staff_pages_show_the_named_contacts_and_extensions() {
     let (_tmp, out) = common::build(&common::repo());
-    let html = topic_page(&out, "staff", "iryou");
-    let entry = entries(&html)
-        .into_iter()
-        .find(|e| e.contains("保健所総務課"))
-        .expect("row 2");
+    let entry = entry_with(&out, "staff", "iryou", "保健所総務課");
     for needle in ["坂本", "小西", "5217"] {
         assert!(entry.contains(needle), "staff row 2 lacks {needle}");
     }
