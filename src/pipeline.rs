@@ -85,6 +85,7 @@ fn render_tree<A: Audience>(
     today: NaiveDate,
 ) -> Result<render::Files, RenderError> {
     let view = build_view::<A>(content, today);
+    output::crash::point("render");
     render::render_site(&view, theme)
 }
 

@@ -189,3 +189,101 @@ fn builds_into_the_same_output_take_turns() {
     let (_ref_tmp, reference) = common::build(&root);
     assert_eq!(common::read_tree(&out), common::read_tree(&reference));
 }
+
+/// Runs `tsunagu build` with `TSUNAGU_CRASH_AT=<step>:<n>`; true when the
+/// process was killed there (false when the build had fewer such points).
+fn build_killed_at(root: &Path, out: &Path, step: &str, n: usize) -> bool {
+    let status = Command::new(env!("CARGO_BIN_EXE_tsunagu"))
+        .args(["build", "--today", "2026-11-23", "--root"])
+        .arg(root)
+        .arg("--out")
+        .arg(out)
+        .env("TSUNAGU_CRASH_AT", format!("{step}:{n}"))
+        .stderr(Stdio::null())
+        .status()
+        .expect("run tsunagu");
+    !status.success()
+}
+
+#[test]
+fn a_build_killed_in_any_step_leaves_old_or_new_and_the_next_build_recovers() {
+    let (_tmp, root_a) = sample_copy();
+    let (_tmp_b, root_b) = sample_copy();
+    edit(
+        &root_b,
+        "agencies/hokenjo-soumuka.toml",
+        "086-803-1254",
+        "086-803-1255",
+    );
+    let out = root_a.join("public");
+    build(&root_b, &out).expect("build B");
+    let tree_b = common::read_tree(&out);
+    build(&root_a, &out).expect("build A");
+    let tree_a = common::read_tree(&out);
+    let staging = tsunagu::output::staging_path(&out).expect("path");
+
+    let (mut saw_old, mut saw_new) = (0, 0);
+    for step in tsunagu::output::crash::STEPS {
+        let mut killed = 0;
+        for n in [0, 1, 2, 7, 40, 150] {
+            // Each trial starts from output A with a previous copy on disk,
+            // so the deletion of the previous copy is part of every build.
+            build(&root_a, &out).expect("reset to A");
+            if !build_killed_at(&root_b, &out, step, n) {
+                continue;
+            }
+            killed += 1;
+            let now = common::read_tree(&out);
+            assert!(
+                now == tree_a || now == tree_b,
+                "killed in {step} (point {n}): the output is neither the old nor the new tree"
+            );
+            if now == tree_a {
+                saw_old += 1
+            } else {
+                saw_new += 1
+            }
+            build(&root_b, &out).unwrap_or_else(|e| {
+                panic!("after a kill in {step} (point {n}) the next build fails: {e}")
+            });
+            assert_eq!(common::read_tree(&out), tree_b, "{step} {n}");
+            assert!(!staging.exists(), "{step} {n}: staging left behind");
+        }
+        assert!(killed > 0, "no build was killed in step {step}");
+    }
+    assert!(saw_old > 0, "no kill left the old tree");
+    assert!(saw_new > 0, "no kill left the new tree");
+}
+
+#[test]
+fn a_previous_copy_missing_its_marker_does_not_block_later_builds() {
+    // A build killed while deleting the previous copy used to leave it
+    // without its marker, and every later build refused it as foreign.
+    let (_tmp, root) = sample_copy();
+    let out = root.join("public");
+    build(&root, &out).expect("first");
+    build(&root, &out).expect("second");
+    let previous = tsunagu::output::previous_path(&out).expect("path");
+    std::fs::remove_file(previous.join(tsunagu::output::MARKER)).expect("rm marker");
+    build(&root, &out).expect("third build recovers");
+    build(&root, &out).expect("and so does the fourth");
+}
+
+#[test]
+fn a_failed_swap_leaves_no_staging_tree_behind() {
+    let (_tmp, root) = sample_copy();
+    let out = root.join("public");
+    build(&root, &out).expect("first");
+    build(&root, &out).expect("second");
+    // The previous copy no longer looks like tsunagu's (a person put a file
+    // in it and removed the marker): tsunagu will not delete it, so this
+    // build fails after staging everything, staff tree included.
+    let previous = tsunagu::output::previous_path(&out).expect("path");
+    std::fs::remove_file(previous.join(tsunagu::output::MARKER)).expect("rm marker");
+    std::fs::write(previous.join("my-notes.txt"), "keep me").expect("write");
+    let err = build(&root, &out).expect_err("must refuse to delete a person's file");
+    assert!(err.to_string().contains("not written by tsunagu"), "{err}");
+    assert_eq!(common::read(&previous.join("my-notes.txt")), "keep me");
+    let staging = tsunagu::output::staging_path(&out).expect("path");
+    assert!(!staging.exists(), "a full staging tree was left on disk");
+}

@@ -3,10 +3,15 @@
 //! output, then swapped into place with one atomic rename. The previous
 //! output is kept as `.<out>.previous` for one rollback.
 //!
-//! Two guards keep this from destroying anything else: a folder is only ever
-//! replaced or deleted when it carries the [`MARKER`] file a build writes, and
-//! builds into the same output take turns through a lock file.
+//! Two guards keep this from destroying anything else: the output folder is
+//! only ever replaced when it carries the [`MARKER`] file a build writes (or
+//! is empty), and builds into the same output take turns through a lock file.
+//! The two folders tsunagu names itself (staging, previous) are also
+//! recognised in any state a killed build can leave them in, so a kill never
+//! blocks the next build.
 
+pub mod crash;
+mod remove;
 mod swap;
 
 use crate::render::Files;
@@ -74,12 +79,25 @@ pub fn write_atomically(out: &Path, trees: &Trees) -> Result<(), OutputError> {
         return Err(OutputError::NotOurs(out.to_path_buf()));
     }
     let _turn = lock(out)?;
+    let names: Vec<&str> = trees.iter().map(|(name, _)| *name).collect();
     let staging = staging_path(out)?;
-    if staging.exists() {
-        // Left over from a build that was killed; it was never live.
-        fs::remove_dir_all(&staging).map_err(io(&staging))?;
+    clear_own_folder(&staging, &names, "")?;
+    let result = stage_and_swap(&staging, out, trees, &names);
+    if result.is_err() && staging.exists() {
+        // The staging tree holds the staff site; a failed build must not
+        // leave a copy of it lying next to the output.
+        let _ = remove::remove_tree(&staging);
     }
-    fs::create_dir_all(&staging).map_err(io(&staging))?;
+    result
+}
+
+fn stage_and_swap(
+    staging: &Path,
+    out: &Path,
+    trees: &Trees,
+    names: &[&str],
+) -> Result<(), OutputError> {
+    fs::create_dir_all(staging).map_err(io(staging))?;
     for (tree, files) in trees {
         write_tree(&staging.join(tree), files)?;
     }
@@ -87,11 +105,27 @@ pub fn write_atomically(out: &Path, trees: &Trees) -> Result<(), OutputError> {
         staging.join(MARKER),
         b"Written by tsunagu build; replaced by the next build.\n",
     )
-    .map_err(io(&staging))?;
+    .map_err(io(staging))?;
     // Data must be on disk before the rename makes it live, or a crash could
     // publish empty files.
-    sync_all(&staging, trees)?;
-    swap::into_place(&staging, out, &previous_path(out)?)
+    sync_all(staging, trees)?;
+    let previous = previous_path(out)?;
+    if out.exists() {
+        clear_own_folder(&previous, names, "delete-previous")?;
+    }
+    swap::into_place(staging, out, &previous)
+}
+
+/// Deletes `dir` (staging or previous) if a build left it; refuses a folder
+/// that holds anything a build would not have written.
+fn clear_own_folder(dir: &Path, trees: &[&str], step: &str) -> Result<(), OutputError> {
+    if !dir.exists() {
+        return Ok(());
+    }
+    if !remove::left_by_a_build(dir, trees) {
+        return Err(OutputError::NotOurs(dir.to_path_buf()));
+    }
+    remove::remove_tree_at(dir, step)
 }
 
 /// Two builds into one output (a git hook and a manual build) would share
@@ -116,6 +150,7 @@ fn write_tree(dir: &Path, files: &Files) -> Result<(), OutputError> {
         }
         let mut f = fs::File::create(&path).map_err(io(&path))?;
         f.write_all(bytes).map_err(io(&path))?;
+        crash::point("write");
     }
     Ok(())
 }
@@ -124,13 +159,8 @@ fn write_tree(dir: &Path, files: &Files) -> Result<(), OutputError> {
 /// an fsync per file at a fraction of the cost (the build wrote thousands).
 #[cfg(target_os = "linux")]
 fn sync_all(staging: &Path, _: &Trees) -> Result<(), OutputError> {
-    use std::os::fd::AsRawFd;
     let dir = fs::File::open(staging).map_err(io(staging))?;
-    // SAFETY: the descriptor is valid for the duration of the call.
-    if unsafe { libc::syncfs(dir.as_raw_fd()) } != 0 {
-        return Err(io(staging)(std::io::Error::last_os_error()));
-    }
-    Ok(())
+    rustix::fs::syncfs(&dir).map_err(|e| io(staging)(e.into()))
 }
 
 #[cfg(not(target_os = "linux"))]
