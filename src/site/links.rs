@@ -20,11 +20,24 @@ pub enum Resolved {
     /// A path relative to the site root, plus any `#fragment`.
     Internal(String),
     Broken(String),
+    /// A scheme that could run code or carry a page inline (`javascript:`,
+    /// `data:`, `vbscript:` …): refused by `check`, never rendered as a link.
+    Unsafe(String),
 }
+
+/// The schemes a published link may use; everything else is refused.
+pub const SAFE_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 
 /// Resolves `dest` as written in a page that lives in `from_dir` (e.g. `pages`).
 pub fn resolve(dest: &str, from_dir: &str, targets: &Targets) -> Resolved {
-    if dest.starts_with('#') || has_scheme(dest) {
+    if let Some(scheme) = scheme(dest) {
+        return if SAFE_SCHEMES.contains(&scheme.as_str()) {
+            Resolved::External
+        } else {
+            Resolved::Unsafe(scheme)
+        };
+    }
+    if dest.starts_with('#') {
         return Resolved::External;
     }
     let (path, fragment) = match dest.split_once('#') {
@@ -43,16 +56,21 @@ pub fn resolve(dest: &str, from_dir: &str, targets: &Targets) -> Resolved {
     }
 }
 
-fn has_scheme(dest: &str) -> bool {
-    match dest.split_once(':') {
-        Some((scheme, _)) => {
-            !scheme.is_empty()
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        }
-        None => false,
-    }
+/// The scheme a browser would see in `dest`, lowercased. Browsers drop
+/// leading spaces and control characters and every tab and newline before
+/// they parse a URL, so `" java\tscript:"` is `javascript:` to them; the
+/// Markdown parser has already decoded entities such as `&#106;`.
+fn scheme(dest: &str) -> Option<String> {
+    let seen: String = dest
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let (scheme, _) = seen.split_once(':')?;
+    let mut chars = scheme.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    valid.then(|| scheme.to_ascii_lowercase())
 }
 
 fn with_html_extension(p: &str) -> String {
@@ -84,7 +102,21 @@ pub fn links(markdown: &str) -> Vec<(String, Range<usize>)> {
 pub fn render_markdown(markdown: &str, page_path: &str, targets: &Targets) -> String {
     let from_dir = page_path.rsplit_once('/').map_or("", |(d, _)| d);
     let prefix = super::paths::root_prefix(page_path);
-    let events = Parser::new_ext(markdown, options()).map(|ev| match ev {
+    // Links cannot nest, so one flag pairs an unsafe link's start and end.
+    let mut dropping = false;
+    let events = Parser::new_ext(markdown, options()).map(move |ev| match ev {
+        // An unsafe link keeps its text and loses its target; an unsafe
+        // image keeps its alt text. `check` has refused both already.
+        Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. })
+            if scheme(dest_url).is_some_and(|s| !SAFE_SCHEMES.contains(&s.as_str())) =>
+        {
+            dropping = true;
+            Event::Text(CowStr::Borrowed(""))
+        }
+        Event::End(pulldown_cmark::TagEnd::Link | pulldown_cmark::TagEnd::Image) if dropping => {
+            dropping = false;
+            Event::Text(CowStr::Borrowed(""))
+        }
         Event::Start(Tag::Link {
             link_type,
             dest_url,
@@ -200,6 +232,41 @@ mod tests {
         );
         assert!(html.contains("<h2>見出し</h2>"), "{html}");
         assert_eq!(raw_html(md).len(), 2);
+    }
+
+    #[test]
+    fn only_web_mail_phone_and_relative_links_are_safe() {
+        let t = targets();
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            " java\tscript:alert(1)",
+            "\u{1}javascript:alert(1)",
+            "java\nscript:alert(1)",
+            "data:text/html;base64,PHNjcmlwdD4=",
+            "vbscript:msgbox(1)",
+            "file:///etc/passwd",
+        ] {
+            assert!(
+                matches!(resolve(bad, "pages", &t), Resolved::Unsafe(_)),
+                "{bad:?} passed"
+            );
+        }
+        for good in ["https://a.jp/", "HTTP://a.jp/", "mailto:a@b.jp", "tel:0862423135"] {
+            assert_eq!(resolve(good, "pages", &t), Resolved::External, "{good}");
+        }
+    }
+
+    #[test]
+    fn unsafe_links_and_images_never_render() {
+        let md = "[押して](javascript:alert(1)) [x](&#106;avascript:alert(2)) \
+                  ![画像](data:image/svg+xml,<svg/onload=alert(3)>) <vbscript:msgbox(4)> [ok](https://a.jp/)";
+        let html = render_markdown(md, "pages/a.html", &targets());
+        // Only the https link keeps a target; the rest is plain text.
+        assert_eq!(html.matches("href=").count(), 1, "{html}");
+        assert!(!html.contains("<img") && !html.contains("src="), "{html}");
+        assert!(html.contains("押して") && html.contains("画像"), "{html}");
+        assert!(html.contains(r#"href="https://a.jp/""#), "{html}");
     }
 
     #[test]

@@ -106,8 +106,10 @@ fn report(
     span: Range<usize>,
     d: &mut Diagnostics,
 ) {
-    let Resolved::Broken(path) = resolve(dest, dir, t) else {
-        return;
+    let path = match resolve(dest, dir, t) {
+        Resolved::Broken(path) => path,
+        Resolved::Unsafe(scheme) => return unsafe_link(file, dest, &scheme, span, d),
+        Resolved::External | Resolved::Internal(_) => return,
     };
     let staff_only = matches!(resolve(dest, dir, staff), Resolved::Internal(_));
     let (code, label, message, help) = if staff_only {
@@ -134,6 +136,20 @@ fn report(
             .at(span)
             .label(label)
             .help(help),
+    );
+}
+
+fn unsafe_link(file: &Path, dest: &str, scheme: &str, span: Range<usize>, d: &mut Diagnostics) {
+    let shown: String = dest.chars().take(40).collect();
+    d.push(
+        Diagnostic::error(
+            "unsafe-link",
+            file,
+            format!("link to `{shown}` uses `{scheme}:`, which is not published"),
+        )
+        .at(span)
+        .label("not allowed")
+        .help("links may use https://, http://, mailto: and tel:, or point at a page of the site (@/agencies/<id>, other.md); images go in static/ and are linked by path"),
     );
 }
 
