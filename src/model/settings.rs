@@ -41,8 +41,9 @@ pub struct SiteTarget {
 #[serde(deny_unknown_fields)]
 pub struct Webmaster {
     pub name: String,
+    /// Checked like an agency's public phone (no 内線, a real number).
     #[serde(default)]
-    pub phone: Option<String>,
+    pub phone: Option<toml::Spanned<String>>,
     #[serde(default)]
-    pub email: Option<String>,
+    pub email: Option<toml::Spanned<String>>,
 }

@@ -434,9 +434,9 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
             phone: s
                 .webmaster
                 .phone
-                .as_deref()
-                .map(|p| PhoneView::new(p, None)),
-            email: s.webmaster.email.clone(),
+                .as_ref()
+                .map(|p| PhoneView::new(p.get_ref(), None)),
+            email: s.webmaster.email.as_ref().map(|e| e.get_ref().clone()),
         },
         closed_days_note: s.closed_days_note.clone(),
         topics,

@@ -11,6 +11,9 @@ pub fn check(c: &Content, d: &mut Diagnostics) {
     let s = &c.settings;
     web(&s.file, &s.value.citizen.base_url, "base_url", d);
     web(&s.file, &s.value.staff.base_url, "base_url", d);
+    if let Some(e) = &s.value.webmaster.email {
+        mail(&s.file, e, d);
+    }
     for a in &c.agencies {
         if let Some(w) = &a.value.website {
             web(&a.file, w, "website", d);

@@ -11,6 +11,9 @@ use toml::Spanned;
 use unicode_normalization::UnicodeNormalization;
 
 pub fn check(c: &Content, d: &mut Diagnostics) {
+    if let Some(p) = &c.settings.value.webmaster.phone {
+        public_with(&c.settings.file, p, WEBMASTER_HELP, d);
+    }
     for a in &c.agencies {
         let a_file = &a.file;
         let v = &a.value;
@@ -43,13 +46,20 @@ fn public_list(file: &Path, phones: &[Phone], d: &mut Diagnostics) {
     }
 }
 
+const AGENCY_HELP: &str = "extensions are staff-only: move it to `extensions = [\"…\"]` in the `[staff]` or `[matter.staff]` table";
+const WEBMASTER_HELP: &str = "every page shows this number to citizens: write the direct number with its area code (e.g. \"086-803-1000\"), or leave `phone` out";
+
 fn public(file: &Path, n: &Spanned<String>, d: &mut Diagnostics) {
+    public_with(file, n, AGENCY_HELP, d)
+}
+
+fn public_with(file: &Path, n: &Spanned<String>, help: &str, d: &mut Diagnostics) {
     if looks_like_extension(n.get_ref()) {
         d.push(
             Diagnostic::error("extension-in-public-field", file, format!("`{}` looks like an extension (内線), not a phone number", n.get_ref()))
                 .at(n.span())
                 .label("内線 in a public field")
-                .help("extensions are staff-only: move it to `extensions = [\"…\"]` in the `[staff]` or `[matter.staff]` table"),
+                .help(help),
         );
         return;
     }
