@@ -47,7 +47,7 @@ fn public_list(file: &Path, phones: &[Phone], d: &mut Diagnostics) {
 }
 
 const AGENCY_HELP: &str = "extensions are staff-only: move it to `extensions = [\"…\"]` in the `[staff]` or `[matter.staff]` table";
-const WEBMASTER_HELP: &str = "every page shows this number to citizens: write the direct number with its area code (e.g. \"086-803-1000\"), or leave `phone` out";
+const WEBMASTER_HELP: &str = "every page shows this number to citizens: write the direct number with its area code (e.g. \"0XX-XXX-XXXX\"), or leave `phone` out";
 
 fn public(file: &Path, n: &Spanned<String>, d: &mut Diagnostics) {
     public_with(file, n, AGENCY_HELP, d)
