@@ -46,6 +46,44 @@ pub fn check(c: &Content, d: &mut Diagnostics) {
     });
     check_kind("page", pages.collect(), d);
     index_names(c, d);
+    let one_per_file = c
+        .agencies
+        .iter()
+        .map(|a| ("agency", &a.file, &a.value.id))
+        .chain(c.programs.iter().map(|p| ("program", &p.file, &p.value.id)))
+        .chain(c.rosters.iter().map(|r| ("roster", &r.file, &r.value.id)));
+    for (kind, file, id) in one_per_file {
+        matches_file_name(kind, file, id, d);
+    }
+}
+
+/// A record's file is named after its id, so that a webmaster looking for
+/// the page `agencies/shakyo.html` finds `agencies/shakyo.toml`, and so that
+/// two files can never silently claim one id.
+fn matches_file_name(kind: &str, file: &Path, id: &toml::Spanned<String>, d: &mut Diagnostics) {
+    let stem = file.file_stem().unwrap_or_default().to_string_lossy();
+    if stem == id.get_ref().as_str() {
+        return;
+    }
+    let name = file.file_name().unwrap_or_default().to_string_lossy();
+    let help = if is_safe(id.get_ref()) {
+        format!("rename the file to `{}.toml`", id.get_ref())
+    } else {
+        format!(
+            "use one id for both, written with a–z, 0–9 and -: e.g. rename the file to `{0}.toml` and write id = \"{0}\"",
+            suggestion(id.get_ref(), None)
+        )
+    };
+    d.push(
+        Diagnostic::error(
+            "id-file-mismatch",
+            file,
+            format!("{kind} id `{}` does not match the file name `{name}`", id.get_ref()),
+        )
+        .at(id.span())
+        .label("must equal the file name without .toml")
+        .help(help),
+    );
 }
 
 /// The form two ids are compared in: what a case-insensitive file system sees.
