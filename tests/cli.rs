@@ -98,7 +98,7 @@ fn a_duplicate_id_fails_the_build_and_names_both_files() {
         stderr.contains("care-center-copy.toml") && stderr.contains("care-center.toml"),
         "{stderr}"
     );
-    assert!(stderr.contains("duplicate"), "{stderr}");
+    assert!(stderr.contains("is already the id of"), "{stderr}");
 }
 
 #[test]

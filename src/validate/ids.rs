@@ -2,7 +2,7 @@
 //! on case-insensitive file systems (staff open copies on Windows shares).
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::Content;
+use crate::model::{Content, Sourced};
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
@@ -21,24 +21,9 @@ pub fn check(c: &Content, d: &mut Diagnostics) {
         span: Some(t.value.id.span()),
     });
     check_kind("topic", topics.collect(), d);
-    let agencies = c.agencies.iter().map(|a| Id {
-        id: a.value.id.get_ref(),
-        file: &a.file,
-        span: Some(a.value.id.span()),
-    });
-    check_kind("agency", agencies.collect(), d);
-    let programs = c.programs.iter().map(|p| Id {
-        id: p.value.id.get_ref(),
-        file: &p.file,
-        span: Some(p.value.id.span()),
-    });
-    check_kind("program", programs.collect(), d);
-    let rosters = c.rosters.iter().map(|r| Id {
-        id: r.value.id.get_ref(),
-        file: &r.file,
-        span: Some(r.value.id.span()),
-    });
-    check_kind("roster", rosters.collect(), d);
+    check_kind("agency", one_per_file("agency", &c.agencies, |a| &a.id, d), d);
+    check_kind("program", one_per_file("program", &c.programs, |p| &p.id, d), d);
+    check_kind("roster", one_per_file("roster", &c.rosters, |r| &r.id, d), d);
     let pages = c.pages.iter().map(|p| Id {
         id: &p.value.slug,
         file: &p.file,
@@ -46,33 +31,67 @@ pub fn check(c: &Content, d: &mut Diagnostics) {
     });
     check_kind("page", pages.collect(), d);
     index_names(c, d);
-    let one_per_file = c
-        .agencies
-        .iter()
-        .map(|a| ("agency", &a.file, &a.value.id))
-        .chain(c.programs.iter().map(|p| ("program", &p.file, &p.value.id)))
-        .chain(c.rosters.iter().map(|r| ("roster", &r.file, &r.value.id)));
-    for (kind, file, id) in one_per_file {
-        matches_file_name(kind, file, id, d);
+}
+
+/// The ids of records kept one per file whose id matches the file name; the
+/// others are reported here and left out of the other id checks, where they
+/// would only repeat the same mistake in other words.
+fn one_per_file<'a, T>(
+    kind: &str,
+    records: &'a [Sourced<T>],
+    id_of: impl Fn(&T) -> &toml::Spanned<String>,
+    d: &mut Diagnostics,
+) -> Vec<Id<'a>> {
+    let mut ok = Vec::new();
+    for r in records {
+        let id = id_of(&r.value);
+        let stem = r.file.file_stem().unwrap_or_default().to_string_lossy();
+        if stem == id.get_ref().as_str() {
+            ok.push(Id {
+                id: id.get_ref(),
+                file: &r.file,
+                span: Some(id.span()),
+            });
+            continue;
+        }
+        let key = normalized(id.get_ref());
+        let taken_by = records
+            .iter()
+            .find(|o| o.file != r.file && normalized(id_of(&o.value).get_ref()) == key)
+            .map(|o| o.file.as_path());
+        mismatch(kind, &r.file, id, &stem, taken_by, d);
     }
+    ok
 }
 
 /// A record's file is named after its id, so that a webmaster looking for
 /// the page `agencies/shakyo.html` finds `agencies/shakyo.toml`, and so that
 /// two files can never silently claim one id.
-fn matches_file_name(kind: &str, file: &Path, id: &toml::Spanned<String>, d: &mut Diagnostics) {
-    let stem = file.file_stem().unwrap_or_default().to_string_lossy();
-    if stem == id.get_ref().as_str() {
-        return;
-    }
+fn mismatch(
+    kind: &str,
+    file: &Path,
+    id: &toml::Spanned<String>,
+    stem: &str,
+    taken_by: Option<&Path>,
+    d: &mut Diagnostics,
+) {
     let name = file.file_name().unwrap_or_default().to_string_lossy();
-    let help = if is_safe(id.get_ref()) {
-        format!("rename the file to `{}.toml`", id.get_ref())
-    } else {
-        format!(
+    let help = match taken_by {
+        Some(other) if is_safe(stem) => format!(
+            "`{}` is already the id of {}: write id = \"{stem}\" here",
+            id.get_ref(),
+            other.display()
+        ),
+        Some(other) => format!(
+            "`{}` is already the id of {}: give this record its own id and name the file after it",
+            id.get_ref(),
+            other.display()
+        ),
+        None if is_safe(id.get_ref()) => format!("rename the file to `{}.toml`", id.get_ref()),
+        None => format!(
             "use one id for both, written with a–z, 0–9 and -: e.g. rename the file to `{0}.toml` and write id = \"{0}\"",
             suggestion(id.get_ref(), None)
-        )
+        ),
     };
     d.push(
         Diagnostic::error(
