@@ -2,6 +2,7 @@
 //! structs of [`crate::model`]. Every file is read even when an earlier one
 //! failed, so that one run reports every problem.
 
+mod entries;
 mod front_matter;
 mod limits;
 mod placeholder;
@@ -40,6 +41,8 @@ pub struct Loaded {
 
 struct Reader<'a> {
     root: &'a Path,
+    /// The site folder: nothing outside it is ever read.
+    site: &'a Path,
     diagnostics: Diagnostics,
     sources: Sources,
 }
@@ -47,6 +50,10 @@ struct Reader<'a> {
 pub fn load(root: &Path) -> Loaded {
     let mut r = Reader {
         root,
+        site: root
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(root),
         diagnostics: Diagnostics::default(),
         sources: Sources::default(),
     };
@@ -127,7 +134,7 @@ impl Required for Vec<Sourced<Topic>> {
 impl Reader<'_> {
     fn read_required<T: Required>(&mut self, name: &str) -> Option<T> {
         let path = self.root.join(name);
-        if !path.is_file() {
+        if std::fs::symlink_metadata(&path).is_err() {
             self.diagnostics.push(
                 Diagnostic::error("missing-file", &path, format!("`{name}` is missing")).help(
                     format!("every site folder needs `{name}`; see docs/content.md for an example"),
@@ -135,6 +142,13 @@ impl Reader<'_> {
             );
             return None;
         }
+        let path = match entries::readable(self.site, &path) {
+            Ok(path) => path,
+            Err(d) => {
+                self.diagnostics.push(*d);
+                return None;
+            }
+        };
         let text = self.read_text(&path);
         let parsed = text
             .as_deref()
@@ -197,21 +211,9 @@ impl Reader<'_> {
         let mut files = Vec::new();
         for entry in walkdir::WalkDir::new(&base).sort_by_file_name() {
             match entry {
-                Ok(e) if e.file_type().is_file() => {
-                    let p = e.path();
-                    if p.extension().and_then(|x| x.to_str()) == Some(ext) {
-                        files.push(p.to_path_buf());
-                    } else if !is_hidden(p) {
-                        self.diagnostics.push(
-                            Diagnostic::warning(
-                                "stray-file",
-                                p,
-                                format!("ignored: not a .{ext} file"),
-                            )
-                            .help(format!(
-                                "records in `{dir}/` must end in .{ext}; rename or move this file"
-                            )),
-                        );
+                Ok(e) if e.depth() > 0 => {
+                    if let Some(p) = self.record_file(e.path(), e.file_type(), dir, ext) {
+                        files.push(p);
                     }
                 }
                 Ok(_) => {}
@@ -222,6 +224,51 @@ impl Reader<'_> {
             }
         }
         files
+    }
+
+    /// The file to read for one entry of a record folder, if any; every
+    /// entry that is not read is reported by name.
+    fn record_file(
+        &mut self,
+        p: &Path,
+        t: std::fs::FileType,
+        dir: &str,
+        ext: &str,
+    ) -> Option<PathBuf> {
+        let has_ext = p.extension().and_then(|x| x.to_str()) == Some(ext);
+        if t.is_dir() {
+            if has_ext {
+                self.diagnostics.push(
+                    Diagnostic::error("not-a-file", p, format!("is a folder named like a .{ext} record"))
+                        .help("records are files: rename the folder, or move the file inside it up one level"),
+                );
+            }
+            return None;
+        }
+        if is_editor_lock(p) {
+            return None;
+        }
+        if t.is_file() && !has_ext {
+            if !is_hidden(p) {
+                self.diagnostics.push(
+                    Diagnostic::warning("stray-file", p, format!("ignored: not a .{ext} file"))
+                        .help(format!(
+                            "records in `{dir}/` must end in .{ext}; rename or move this file"
+                        )),
+                );
+            }
+            return None;
+        }
+        match entries::readable(self.site, p) {
+            Ok(target) if target.extension().and_then(|x| x.to_str()) == Some(ext) || has_ext => {
+                Some(target)
+            }
+            Ok(_) => None,
+            Err(d) => {
+                self.diagnostics.push(*d);
+                None
+            }
+        }
     }
 
     fn read_dir<T: placeholder::Record>(&mut self, dir: &str) -> Vec<Sourced<T>> {
@@ -283,6 +330,13 @@ impl Reader<'_> {
 
 fn fm_offset(text: &str) -> usize {
     text.find('\n').map_or(text.len(), |i| i + 1)
+}
+
+/// Emacs marks a file being edited with a dangling symlink `.#name`.
+fn is_editor_lock(p: &Path) -> bool {
+    p.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with(".#"))
 }
 
 fn is_hidden(p: &Path) -> bool {

@@ -252,7 +252,12 @@ mod tests {
                 "{bad:?} passed"
             );
         }
-        for good in ["https://a.jp/", "HTTP://a.jp/", "mailto:a@b.jp", "tel:0862423135"] {
+        for good in [
+            "https://a.jp/",
+            "HTTP://a.jp/",
+            "mailto:a@b.jp",
+            "tel:0862423135",
+        ] {
             assert_eq!(resolve(good, "pages", &t), Resolved::External, "{good}");
         }
     }

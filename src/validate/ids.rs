@@ -21,9 +21,21 @@ pub fn check(c: &Content, d: &mut Diagnostics) {
         span: Some(t.value.id.span()),
     });
     check_kind("topic", topics.collect(), d);
-    check_kind("agency", one_per_file("agency", &c.agencies, |a| &a.id, d), d);
-    check_kind("program", one_per_file("program", &c.programs, |p| &p.id, d), d);
-    check_kind("roster", one_per_file("roster", &c.rosters, |r| &r.id, d), d);
+    check_kind(
+        "agency",
+        one_per_file("agency", &c.agencies, |a| &a.id, d),
+        d,
+    );
+    check_kind(
+        "program",
+        one_per_file("program", &c.programs, |p| &p.id, d),
+        d,
+    );
+    check_kind(
+        "roster",
+        one_per_file("roster", &c.rosters, |r| &r.id, d),
+        d,
+    );
     let pages = c.pages.iter().map(|p| Id {
         id: &p.value.slug,
         file: &p.file,
@@ -97,7 +109,10 @@ fn mismatch(
         Diagnostic::error(
             "id-file-mismatch",
             file,
-            format!("{kind} id `{}` does not match the file name `{name}`", id.get_ref()),
+            format!(
+                "{kind} id `{}` does not match the file name `{name}`",
+                id.get_ref()
+            ),
         )
         .at(id.span())
         .label("must equal the file name without .toml")

@@ -56,10 +56,17 @@ fn public(file: &Path, n: &Spanned<String>, d: &mut Diagnostics) {
 fn public_with(file: &Path, n: &Spanned<String>, help: &str, d: &mut Diagnostics) {
     if looks_like_extension(n.get_ref()) {
         d.push(
-            Diagnostic::error("extension-in-public-field", file, format!("`{}` looks like an extension (内線), not a phone number", n.get_ref()))
-                .at(n.span())
-                .label("内線 in a public field")
-                .help(help),
+            Diagnostic::error(
+                "extension-in-public-field",
+                file,
+                format!(
+                    "`{}` looks like an extension (内線), not a phone number",
+                    n.get_ref()
+                ),
+            )
+            .at(n.span())
+            .label("内線 in a public field")
+            .help(help),
         );
         return;
     }
