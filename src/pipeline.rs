@@ -26,7 +26,7 @@ pub fn check(root: &Path, today: NaiveDate) -> Checked {
     let loaded = content::load(&root.join(CONTENT_DIR));
     let mut diagnostics = loaded.diagnostics;
     if let Some(c) = &loaded.content {
-        diagnostics.extend(validate::validate(c, today));
+        diagnostics.extend(validate::validate(c, &loaded.sources, today));
     }
     let content = if diagnostics.has_errors() {
         None

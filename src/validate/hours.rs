@@ -2,16 +2,17 @@
 //! the open-now badge, the timetable and the calendar files depend on them.
 //! Text that cannot be parsed is an error that points inside the string.
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Sources};
 use crate::model::{Content, HoursSpec};
 use chrono::NaiveDate;
 use std::ops::Range;
 use std::path::Path;
 use tsunagu_hours::HoursError;
 
-pub fn check(c: &Content, today: NaiveDate, d: &mut Diagnostics) {
+pub fn check(c: &Content, sources: &Sources, today: NaiveDate, d: &mut Diagnostics) {
     for a in &c.agencies {
         let v = &a.value;
+        let source = sources.get(&a.file);
         let all = v
             .hours
             .iter()
@@ -22,7 +23,7 @@ pub fn check(c: &Content, today: NaiveDate, d: &mut Diagnostics) {
                 if let Err(e) = tsunagu_hours::parse_hours(text) {
                     d.push(diagnostic(
                         "bad-hours",
-                        &a.file,
+                        (&a.file, source),
                         h.span(),
                         text,
                         &e,
@@ -35,8 +36,14 @@ pub fn check(c: &Content, today: NaiveDate, d: &mut Diagnostics) {
     for p in &c.programs {
         if let Some(s) = &p.value.schedule {
             if let Err(e) = tsunagu_hours::parse_schedule(s.get_ref()) {
-                let mut diag =
-                    diagnostic("bad-schedule", &p.file, s.span(), s.get_ref(), &e, "日程");
+                let mut diag = diagnostic(
+                    "bad-schedule",
+                    (&p.file, sources.get(&p.file)),
+                    s.span(),
+                    s.get_ref(),
+                    &e,
+                    "日程",
+                );
                 diag.help = Some(format!(
                     "{}; a program without a fixed timetable can say so in words with `schedule_note = \"…\"` instead",
                     e.help
@@ -50,14 +57,14 @@ pub fn check(c: &Content, today: NaiveDate, d: &mut Diagnostics) {
 
 fn diagnostic(
     code: &'static str,
-    file: &Path,
+    (file, source): (&Path, Option<&str>),
     value: Range<usize>,
     text: &str,
     e: &HoursError,
     what: &str,
 ) -> Diagnostic {
     Diagnostic::error(code, file, format!("{what}「{text}」を読み取れません"))
-        .at(inside(value, text, &e.span))
+        .at(inside(source, value, text, &e.span))
         .label(e.message.clone())
         .help(e.help.clone())
 }
@@ -65,8 +72,13 @@ fn diagnostic(
 /// The error's span moved from the string into the file. The TOML value's
 /// span includes its quotes; only when the raw value is exactly the text in
 /// quotes (no escapes) can the inner offsets be trusted.
-fn inside(value: Range<usize>, text: &str, span: &Range<usize>) -> Range<usize> {
-    let Some(start) = super::text_start(value.clone(), text) else {
+fn inside(
+    source: Option<&str>,
+    value: Range<usize>,
+    text: &str,
+    span: &Range<usize>,
+) -> Range<usize> {
+    let Some(start) = super::text_start(source, value.clone(), text) else {
         return value;
     };
     let end = start + span.end.min(text.len());

@@ -1,14 +1,14 @@
 //! Markdown links must lead somewhere on the site they are published on: a
 //! citizen page may not point into the staff site, which it cannot reach.
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Sources};
 use crate::model::{Audience, Content};
 use crate::site::links::{links, raw_html, resolve, Resolved, Targets};
 use crate::site::{targets, Citizen, Staff};
 use std::ops::Range;
 use std::path::Path;
 
-pub fn check(c: &Content, d: &mut Diagnostics) {
+pub fn check(c: &Content, sources: &Sources, d: &mut Diagnostics) {
     let citizen = targets::<Citizen>(c);
     let staff = targets::<Staff>(c);
     for p in &c.pages {
@@ -31,8 +31,9 @@ pub fn check(c: &Content, d: &mut Diagnostics) {
     for p in &c.programs {
         let Some(body) = &p.value.body else { continue };
         let text = body.get_ref();
-        no_raw_html(&p.file, text, super::text_start(body.span(), text), d);
-        match super::text_start(body.span(), text) {
+        let start = super::text_start(sources.get(&p.file), body.span(), text);
+        no_raw_html(&p.file, text, start, d);
+        match start {
             Some(offset) => check_text(&p.file, text, offset, "programs", &citizen, &staff, d),
             // Escapes make positions inside the string unknowable: point at
             // the whole value instead.

@@ -10,31 +10,70 @@ mod links;
 mod phones;
 mod references;
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostics, Sources};
 use crate::model::Content;
 use chrono::NaiveDate;
 
-/// Where a TOML string's text starts in the file, when the raw value is the
-/// text between its quotes with no escapes (`"…"`, `"""…"""`, or `"""` and
-/// the newline TOML trims after it); `None` when escapes make it unknowable.
-pub(crate) fn text_start(value: std::ops::Range<usize>, text: &str) -> Option<usize> {
-    match value.len().checked_sub(text.len())? {
-        2 => Some(value.start + 1),
-        6 => Some(value.start + 3),
-        7 => Some(value.start + 4),
-        _ => None,
-    }
+/// Where a TOML string's text starts in `source` (the whole file), when the
+/// file holds the text verbatim between its quotes; `None` when escapes
+/// (`\u00e9`, `\"`, a line-ending backslash) make positions inside the
+/// string unknowable. Compared, not guessed from lengths: an escape can make
+/// the lengths agree while the positions differ.
+pub(crate) fn text_start(
+    source: Option<&str>,
+    value: std::ops::Range<usize>,
+    text: &str,
+) -> Option<usize> {
+    let raw = source?.get(value.clone())?;
+    const QUOTES: [(&str, &str); 8] = [
+        ("\"\"\"\r\n", "\"\"\""),
+        ("\"\"\"\n", "\"\"\""),
+        ("\"\"\"", "\"\"\""),
+        ("'''\r\n", "'''"),
+        ("'''\n", "'''"),
+        ("'''", "'''"),
+        ("\"", "\""),
+        ("'", "'"),
+    ];
+    QUOTES.iter().find_map(|(open, close)| {
+        let inner = raw.strip_prefix(open)?.strip_suffix(close)?;
+        (inner == text).then_some(value.start + open.len())
+    })
 }
 
-/// Validates `content` as of `today` (passed in so that tests are stable).
-pub fn validate(content: &Content, today: NaiveDate) -> Diagnostics {
+/// Validates `content` as of `today` (passed in so that tests are stable);
+/// `sources` is the text of every file, to point inside strings.
+pub fn validate(content: &Content, sources: &Sources, today: NaiveDate) -> Diagnostics {
     let mut d = Diagnostics::default();
     ids::check(content, &mut d);
     addresses::check(content, &mut d);
     references::check(content, &mut d);
     phones::check(content, &mut d);
     dates::check(content, today, &mut d);
-    links::check(content, &mut d);
-    hours::check(content, today, &mut d);
+    links::check(content, sources, &mut d);
+    hours::check(content, sources, today, &mut d);
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_start;
+
+    /// `(file, the parsed string)` → where the string's text starts.
+    fn start(file: &str, parsed: &str) -> Option<usize> {
+        let value = file.find(['"', '\'']).unwrap_or(0)..file.len();
+        text_start(Some(file), value, parsed)
+    }
+
+    #[test]
+    fn text_starts_after_the_quotes_only_when_the_file_holds_the_text_verbatim() {
+        assert_eq!(start("b = \"申し込み\"", "申し込み"), Some(5));
+        assert_eq!(start("b = \"\"\"\n申し込み\"\"\"", "申し込み"), Some(8));
+        assert_eq!(start("b = \"\"\"\r\n申し込み\"\"\"", "申し込み"), Some(9));
+        assert_eq!(start("b = '''\nx'''", "x"), Some(8));
+        // `\u00e9` is 6 bytes in the file and 2 in the text: the lengths
+        // alone looked like a `"""` string and put positions 2 bytes off.
+        assert_eq!(start("b = \"Caf\\u00e9 [x](y)\"", "Café [x](y)"), None);
+        assert_eq!(start("b = \"a\\\"b\"", "a\"b"), None);
+    }
 }
