@@ -110,9 +110,12 @@ mod tests {
     fn error_spans_move_inside_the_quotes() {
         // `hours = "平日 8:30~17:15"` with the value starting at byte 8.
         let text = "平日 8:30~17:15";
-        let value = 8..8 + text.len() + 2;
-        assert_eq!(inside(value.clone(), text, &(7..11)), 16..20);
-        // With an escape the raw text is longer: fall back to the whole value.
-        assert_eq!(inside(8..40, text, &(7..11)), 8..40);
+        let file = format!("hours = \"{text}\"");
+        let value = 8..file.len();
+        assert_eq!(inside(Some(&file), value.clone(), text, &(7..11)), 16..20);
+        // With an escape the file differs from the text: the whole value.
+        let escaped = "hours = \"\\u5e73日 8:30~17:15\"";
+        let value = 8..escaped.len();
+        assert_eq!(inside(Some(escaped), value.clone(), text, &(7..11)), value);
     }
 }
