@@ -80,24 +80,32 @@ fn io_error(path: &Path, e: &std::io::Error) -> Box<Diagnostic> {
     )
 }
 
-/// Finds the first place where `[`/`{` nesting (outside strings and comments)
-/// goes deeper than [`MAX_DEPTH`]; returns its byte offset.
+/// Finds the first place where nesting (outside strings and comments) goes
+/// deeper than [`MAX_DEPTH`]; returns its byte offset. Nesting is `[`/`{`
+/// brackets plus the dots of a dotted key (`a.b.c = 1` is three tables deep),
+/// both of which the TOML parser follows by recursion.
 pub fn too_deep(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
+    // Dots of the key being read; a key starts a line, or follows `{` or `,`.
+    let (mut in_key, mut dots) = (true, 0usize);
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'#' => i = skip_to_eol(bytes, i),
+            b'#' => i = skip_to_eol(bytes, i).saturating_sub(1),
             b'"' | b'\'' => i = skip_string(bytes, i),
             b'[' | b'{' => {
                 depth += 1;
-                if depth > MAX_DEPTH {
-                    return Some(i);
-                }
+                (in_key, dots) = (bytes[i] == b'{' || in_key, 0);
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
+            b'\n' | b',' => (in_key, dots) = (true, 0),
+            b'=' => in_key = false,
+            b'.' if in_key => dots += 1,
             _ => {}
+        }
+        if depth + dots > MAX_DEPTH {
+            return Some(i);
         }
         i += 1;
     }
@@ -141,6 +149,16 @@ mod tests {
         let deep = format!("a = {}1{}", "[".repeat(40), "]".repeat(40));
         assert_eq!(too_deep(&deep), Some(4 + MAX_DEPTH));
         assert_eq!(too_deep("a = [[1, 2], [3]]\n[t]\nb = '[[[['"), None);
+    }
+
+    #[test]
+    fn dotted_keys_count_as_nesting() {
+        let deep = format!("x{} = 1", ".a".repeat(200_000));
+        assert_eq!(too_deep(&deep), Some(1 + 2 * MAX_DEPTH));
+        let header = format!("[x{}]", ".a".repeat(40));
+        assert!(too_deep(&header).is_some());
+        // Values with dots are not keys.
+        assert_eq!(too_deep("a.b.c = 1.5\nd = [1.5, 2.5, 3.5]\nv = 2024-04-01"), None);
     }
 
     #[test]
