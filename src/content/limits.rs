@@ -158,7 +158,10 @@ mod tests {
         let header = format!("[x{}]", ".a".repeat(40));
         assert!(too_deep(&header).is_some());
         // Values with dots are not keys.
-        assert_eq!(too_deep("a.b.c = 1.5\nd = [1.5, 2.5, 3.5]\nv = 2024-04-01"), None);
+        assert_eq!(
+            too_deep("a.b.c = 1.5\nd = [1.5, 2.5, 3.5]\nv = 2024-04-01"),
+            None
+        );
     }
 
     #[test]

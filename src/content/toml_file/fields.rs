@@ -1,0 +1,140 @@
+//! Unknown and missing fields: say which field, suggest the one meant, and
+//! notice a field written below the wrong `[table]` header.
+
+use super::context::{first_line, id_span, id_value, Ctx};
+use super::{backticked, record_noun, what};
+use crate::diagnostics::{did_you_mean, Diagnostic};
+use serde::de::DeserializeOwned;
+use std::path::Path;
+
+pub(super) fn unknown_field<T: DeserializeOwned>(path: &Path, cx: &Ctx, rest: &str) -> Diagnostic {
+    let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
+    let candidates = backticked(expected);
+    let at = cx.span.as_ref().map_or(0, |s| s.start);
+    // A record field written below a `[table]` header belongs to that table:
+    // the commonest TOML surprise.
+    let on_header = cx.line_at(at).1.trim_start().starts_with('[');
+    let moved = cx
+        .table_above(at)
+        .filter(|_| !on_header)
+        .filter(|_| root_fields::<T>().iter().any(|f| f == field));
+    let help = match (&moved, did_you_mean(field, &candidates)) {
+        (Some((line, header)), _) => format!(
+            "`{field}` belongs to the {} itself, but this line is inside the `{header}` table that starts on line {line}: move it above the first `[…]` header",
+            record_noun(path)
+        ),
+        (None, Some(s)) => format!("did you mean `{s}`?"),
+        (None, None) if candidates.is_empty() => "remove this field".to_string(),
+        (None, None) => format!(
+            "remove it or correct it; the fields allowed here are: {}",
+            candidates.join(", ")
+        ),
+    };
+    let place = match cx.table_above(at) {
+        Some((_, header)) if !on_header => format!(" in `{header}`"),
+        _ => String::new(),
+    };
+    Diagnostic::error(
+        "unknown-field",
+        path,
+        format!("unknown field `{field}`{place}"),
+    )
+    .at_opt(cx.span.clone())
+    .label(if on_header {
+        "unknown table"
+    } else if moved.is_some() {
+        "in the wrong table"
+    } else {
+        "unknown field"
+    })
+    .help(help)
+}
+
+/// The fields allowed at the top of a record of type `T`, found by feeding it
+/// a key it cannot know and reading the list serde answers with.
+pub(super) fn root_fields<T: DeserializeOwned>() -> Vec<String> {
+    match toml::from_str::<T>("__tsunagu_probe__ = 0") {
+        Err(e) => backticked(e.message().split_once("expected").map_or("", |x| x.1))
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
+        Ok(_) => Vec::new(),
+    }
+}
+
+pub(super) fn missing_field(path: &Path, cx: &Ctx, field: &str) -> Diagnostic {
+    let noun = record_noun(path);
+    let example = example_of(field);
+    let is_table = example.starts_with('[');
+    let header = cx.span.as_ref().and_then(|s| {
+        let (_, line) = cx.line_at(s.start);
+        line.trim_start().starts_with('[').then(|| {
+            line.trim()
+                .split('#')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string()
+        })
+    });
+    let inline = cx
+        .span
+        .as_ref()
+        .is_some_and(|s| cx.snippet(s).starts_with('{'));
+    let (span, message, label, help) = if let Some(h) = header {
+        (
+            cx.span.clone(),
+            format!("`{h}` has no `{field}`"),
+            format!("`{field}` is required in this table"),
+            format!("add `{example}` on a line below `{h}`"),
+        )
+    } else if inline {
+        (
+            cx.span.clone(),
+            format!("this table has no `{field}`"),
+            format!("`{field}` is required here"),
+            format!("add `{example}` inside the braces"),
+        )
+    } else {
+        // The record itself: point at its id (or first line), not at the
+        // whole file.
+        let span = id_span(cx.text).or_else(|| first_line(cx.text));
+        let message = if is_table {
+            format!("{} has no `[{field}]` table", what(path))
+        } else {
+            match id_value(cx.text) {
+                Some(id) => format!("{noun} `{id}` has no `{field}`"),
+                None => format!("{} has no `{field}`", what(path)),
+            }
+        };
+        let help = if is_table {
+            format!("add a table at the end of the file: `{example}`")
+        } else {
+            format!("add `{example}` above the first `[…]` header")
+        };
+        (
+            span,
+            message,
+            format!("`{field}` is required in this {noun}"),
+            help,
+        )
+    };
+    Diagnostic::error("missing-field", path, message)
+        .at_opt(span)
+        .label(label)
+        .help(help)
+}
+
+/// An example line for a required field.
+pub(super) fn example_of(field: &str) -> String {
+    match field {
+        "citizen" | "staff" => format!("[{field}] title = \"…\" base_url = \"https://…/\""),
+        "webmaster" => "[webmaster] name = \"…\"".into(),
+        "order" | "no" => format!("{field} = 1"),
+        "number" => "number = \"086-000-0000\"".into(),
+        "base_url" => "base_url = \"https://example.jp/\"".into(),
+        "reading" => "reading = \"ひらがなのよみ\"".into(),
+        "topic" => "topic = \"<topic id>\"".into(),
+        _ => format!("{field} = \"…\""),
+    }
+}
