@@ -2,6 +2,7 @@
 //! structs of [`crate::model`]. Every file is read even when an earlier one
 //! failed, so that one run reports every problem.
 
+mod characters;
 mod entries;
 mod front_matter;
 mod limits;
@@ -190,7 +191,14 @@ impl Reader<'_> {
 
     fn read_text(&mut self, path: &Path) -> Option<String> {
         match limits::read_capped(path) {
-            Ok(text) => Some(text),
+            Ok(text) => match characters::check(path, &text) {
+                Some(d) => {
+                    self.diagnostics.push(d);
+                    self.sources.insert(path.to_path_buf(), text);
+                    None
+                }
+                None => Some(text),
+            },
             Err(e) => {
                 self.diagnostics.push(*e.diagnostic);
                 if let Some(lossy) = e.lossy {
