@@ -10,11 +10,22 @@ pub fn check(c: &Content, today: NaiveDate, d: &mut Diagnostics) {
     for a in &c.agencies {
         let Some(v) = &a.value.verified else { continue };
         let Some(date) = a.value.verified_date() else {
+            let dt = v.get_ref();
+            let (label, help) = match dt.date {
+                Some(day) => (
+                    "a date with a time",
+                    format!("write the date alone, without the time: verified = {day}"),
+                ),
+                None => (
+                    "a time, not a date",
+                    "write the date without quotes and without a time, e.g. verified = 2024-04-01".into(),
+                ),
+            };
             d.push(
                 Diagnostic::error("bad-date", &a.file, "`verified` must be a date")
                     .at(v.span())
-                    .label("not a date")
-                    .help("write the date without quotes and without a time, e.g. verified = 2024-04-01"),
+                    .label(label)
+                    .help(help),
             );
             continue;
         };
