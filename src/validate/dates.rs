@@ -18,7 +18,8 @@ pub fn check(c: &Content, today: NaiveDate, d: &mut Diagnostics) {
                 ),
                 None => (
                     "a time, not a date",
-                    "write the date without quotes and without a time, e.g. verified = 2024-04-01".into(),
+                    "write the date without quotes and without a time, e.g. verified = 2024-04-01"
+                        .into(),
                 ),
             };
             d.push(

@@ -258,7 +258,14 @@ pub(crate) fn time(c: &mut Cursor) -> Result<Option<Hm>, HoursError> {
         return Ok(None);
     };
     let hour = if pm && hour < 12 { hour + 12 } else { hour };
-    if minute >= 60 || hour > 24 || (hour == 24 && minute > 0) {
+    if minute >= 60 {
+        return Err(c.error_from(
+            start,
+            format!("時刻「{hour}:{minute:02}」の分は59までです"),
+            "分は00から59で書いてください（例: 17:15）",
+        ));
+    }
+    if hour > 24 || (hour == 24 && minute > 0) {
         return Err(c.error_from(
             start,
             format!("時刻「{hour}:{minute:02}」は範囲外です"),

@@ -145,6 +145,7 @@ const REJECTED: &[(&str, &str, &str)] = &[
         "17:15~8:30",
     ),
     ("平日 8:30~25:00", "時刻「25:00」は範囲外です", "25:00"),
+    ("平日 8:30~17:75", "時刻「17:75」の分は59までです", "17:75"),
     ("平日 8:3~17:15", "分は2桁で書いてください", "8:3"),
     (
         "平日 8:30~17:15（受付は16:30まで）",
@@ -191,6 +192,13 @@ fn rejects_with_message_and_span() {
         })
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn minutes_over_59_are_not_told_about_overnight_hours() {
+    let e = parse_hours("平日 8:30~17:75").expect_err("17:75 is no time");
+    assert!(e.help.contains("59"), "{}", e.help);
+    assert!(!e.help.contains("翌"), "{}", e.help);
 }
 
 #[test]

@@ -135,6 +135,74 @@ pub(super) fn example_of(field: &str) -> String {
         "base_url" => "base_url = \"https://example.jp/\"".into(),
         "reading" => "reading = \"ひらがなのよみ\"".into(),
         "topic" => "topic = \"<topic id>\"".into(),
+        "phones" => "phones = [{ number = \"0XX-XXX-XXXX\" }]".into(),
+        "areas" | "topics" | "aliases" | "synonyms" => format!("{field} = [\"…\"]"),
+        "verified" => "verified = 2024-04-01".into(),
         _ => format!("{field} = \"…\""),
     }
+}
+
+/// `key =` with nothing after it. The parser calls it an unquoted string;
+/// the webmaster needs to hear that the value is missing, and, when the key
+/// is not a field at all, which field was meant.
+pub(super) fn no_value<T: DeserializeOwned>(path: &Path, cx: &Ctx) -> Option<Diagnostic> {
+    if !cx.message.starts_with("string values must be quoted") {
+        return None;
+    }
+    let at = cx.span.as_ref()?.start;
+    let (start, line) = cx.line_at(at);
+    let (key_part, value) = line.split_once('=')?;
+    if !value.split('#').next().unwrap_or("").trim().is_empty() {
+        return None;
+    }
+    let key = key_part.trim();
+    let key_start = start + (key_part.len() - key_part.trim_start().len());
+    let top_level = cx.table_above(at).is_none();
+    let fields = if top_level {
+        root_fields::<T>()
+    } else {
+        Vec::new()
+    };
+    let known = !top_level || fields.iter().any(|f| f == key);
+    let candidates: Vec<&str> = fields.iter().map(String::as_str).collect();
+    let (message, label, help) = if known {
+        (
+            format!("`{key}` has no value after `=`"),
+            "value missing",
+            format!(
+                "write the value after `=`, e.g. {}, or delete the line",
+                example_of(key)
+            ),
+        )
+    } else {
+        let help = match did_you_mean(key, &candidates) {
+            Some(s) => format!(
+                "did you mean `{s}`? e.g. {}; or delete the line",
+                example_of(s)
+            ),
+            None => format!(
+                "delete the line; the fields allowed here are: {}",
+                candidates.join(", ")
+            ),
+        };
+        (
+            format!("unknown field `{key}`, with no value"),
+            "unknown field",
+            help,
+        )
+    };
+    Some(
+        Diagnostic::error(
+            if known {
+                "toml-syntax"
+            } else {
+                "unknown-field"
+            },
+            path,
+            message,
+        )
+        .at(key_start..key_start + key.len().max(1))
+        .label(label)
+        .help(help),
+    )
 }

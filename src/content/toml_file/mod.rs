@@ -131,6 +131,9 @@ fn explain<T: DeserializeOwned>(
     if message.starts_with("duplicate key") {
         return syntax::duplicate_key(path, &cx);
     }
+    if let Some(d) = fields::no_value::<T>(path, &cx) {
+        return d;
+    }
     syntax::syntax(path, &cx)
 }
 
