@@ -2,7 +2,8 @@
 //! the view it needs.
 
 use super::{sitemap, Files, RenderError, Theme};
-use crate::site::{paths, Audience, SiteView};
+use crate::routes::paths;
+use crate::site::{Audience, SiteView};
 use serde::Serialize;
 use tera::Context;
 

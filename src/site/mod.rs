@@ -4,8 +4,6 @@
 
 mod audience;
 pub mod hours;
-pub mod links;
-pub mod paths;
 mod view;
 
 pub use audience::{Audience, Citizen, NoStaff, Staff, StaffSearch};

@@ -3,9 +3,9 @@
 
 use super::audience::Audience;
 use super::hours::{hours_view, script_json, sessions, HoursContext, HoursView, SessionView};
-use super::links::{render_markdown, Targets};
-use super::paths;
 use crate::model::{self, Content};
+use crate::routes::links::{render_markdown, Targets};
+use crate::routes::paths;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;

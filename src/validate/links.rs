@@ -3,7 +3,7 @@
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Audience, Content};
-use crate::site::links::{links, raw_html, resolve, Resolved, Targets};
+use crate::routes::links::{links, raw_html, resolve, Resolved, Targets};
 use crate::site::{targets, Citizen, Staff};
 use std::ops::Range;
 use std::path::Path;
