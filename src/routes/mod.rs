@@ -4,3 +4,6 @@
 
 pub mod links;
 pub mod paths;
+mod targets;
+
+pub use targets::{targets, Site};

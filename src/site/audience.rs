@@ -1,4 +1,5 @@
 use crate::model::{Agency, Matter, Page, Program, Roster, SiteSettings, SiteTarget};
+use crate::routes::Site;
 use serde::Serialize;
 
 /// Stands where staff data would be in the citizen view. It serialises to
@@ -19,11 +20,15 @@ pub trait Audience: Clone {
     const SEARCH: tsunagu_search::Audience;
     /// Staff pages are marked internal and kept out of search engines.
     const STAFF: bool;
+    /// Which site's pages and links this audience gets.
+    const SITE: Site;
 
     /// Title and address of this audience's site.
     fn site(s: &SiteSettings) -> &SiteTarget;
     /// Whether a Markdown page is published on this audience's site.
-    fn sees(page: &Page) -> bool;
+    fn sees(page: &Page) -> bool {
+        Self::SITE.sees(page)
+    }
     /// The roster pages to render: none for the citizen site.
     fn roster_list(r: &Self::Rosters) -> &[super::view::RosterView];
 
@@ -76,11 +81,9 @@ impl Audience for Citizen {
     }
     const SEARCH: tsunagu_search::Audience = tsunagu_search::Audience::Citizen;
     const STAFF: bool = false;
+    const SITE: Site = Site::Citizen;
     fn site(s: &SiteSettings) -> &SiteTarget {
         &s.citizen
-    }
-    fn sees(page: &Page) -> bool {
-        page.meta.audience == crate::model::Audience::All
     }
     fn roster_list(_: &NoStaff) -> &[super::view::RosterView] {
         &[]
@@ -119,11 +122,9 @@ impl Audience for Staff {
     }
     const SEARCH: tsunagu_search::Audience = tsunagu_search::Audience::Staff;
     const STAFF: bool = true;
+    const SITE: Site = Site::Staff;
     fn site(s: &SiteSettings) -> &SiteTarget {
         &s.staff
-    }
-    fn sees(_: &Page) -> bool {
-        true
     }
     fn roster_list(r: &Self::Rosters) -> &[super::view::RosterView] {
         r

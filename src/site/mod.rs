@@ -8,6 +8,6 @@ mod view;
 
 pub use audience::{Audience, Citizen, NoStaff, Staff, StaffSearch};
 pub use view::{
-    build_view, targets, AgencyRef, AgencyView, MatterView, PageView, PhoneView, ProgramView,
-    RosterView, SiteView, TopicEntry, TopicRef, TopicView, WebmasterView,
+    build_view, AgencyRef, AgencyView, MatterView, PageView, PhoneView, ProgramView, RosterView,
+    SiteView, TopicEntry, TopicRef, TopicView, WebmasterView,
 };

@@ -341,53 +341,6 @@ impl Index<'_> {
     }
 }
 
-/// The output paths that exist on this audience's site, for link checks.
-pub fn targets<A: Audience>(content: &Content) -> Targets {
-    let mut paths: Vec<String> = vec![
-        paths::HOME.into(),
-        paths::SEARCH.into(),
-        paths::AGENCY_INDEX.into(),
-        paths::PROGRAM_INDEX.into(),
-    ];
-    paths.extend(
-        content
-            .topics
-            .iter()
-            .map(|t| paths::topic(t.value.id.get_ref())),
-    );
-    paths.extend(
-        content
-            .agencies
-            .iter()
-            .map(|a| paths::agency(a.value.id.get_ref())),
-    );
-    paths.extend(
-        content
-            .programs
-            .iter()
-            .map(|p| paths::program(p.value.id.get_ref())),
-    );
-    paths.extend(
-        content
-            .pages
-            .iter()
-            .filter(|p| A::sees(&p.value))
-            .map(|p| paths::page(&p.value.slug)),
-    );
-    if A::STAFF {
-        paths.push(paths::ROSTER_INDEX.into());
-        paths.extend(
-            content
-                .rosters
-                .iter()
-                .map(|r| paths::roster(r.value.id.get_ref())),
-        );
-    }
-    Targets {
-        paths: paths.into_iter().collect(),
-    }
-}
-
 /// Builds the view of `content` for audience `A` as of `today` (the open-now
 /// data and next sessions start there). Content must have passed validation:
 /// references are assumed to resolve.
@@ -409,7 +362,7 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
             content.settings.value.citizen.base_url.get_ref(),
         ),
     };
-    let targets = targets::<A>(content);
+    let targets = crate::routes::targets(content, A::SITE);
     let s = &content.settings.value;
     let site = A::site(s);
     let programs: Vec<ProgramView<A>> = sorted_by_reading(&content.programs, |p| &p.reading)
