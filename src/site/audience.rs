@@ -30,7 +30,7 @@ pub trait Audience: Clone {
         Self::SITE.sees(page)
     }
     /// The roster pages to render: none for the citizen site.
-    fn roster_list(r: &Self::Rosters) -> &[super::view::RosterView];
+    fn roster_list(r: &Self::Rosters) -> &[super::rosters::RosterView];
 
     fn agency(a: &Agency) -> Self::AgencyExtra;
     fn matter(m: &Matter) -> Self::MatterExtra;
@@ -85,7 +85,7 @@ impl Audience for Citizen {
     fn site(s: &SiteSettings) -> &SiteTarget {
         &s.citizen
     }
-    fn roster_list(_: &NoStaff) -> &[super::view::RosterView] {
+    fn roster_list(_: &NoStaff) -> &[super::rosters::RosterView] {
         &[]
     }
     fn search_staff(_: &NoStaff) -> StaffSearch {
@@ -101,23 +101,25 @@ impl Audience for Citizen {
 
 impl Audience for Staff {
     const NAME: &'static str = "staff";
-    type AgencyExtra = Option<super::view::AgencyStaffView>;
-    type MatterExtra = Option<super::view::MatterStaffView>;
-    type ProgramExtra = Option<super::view::ProgramStaffView>;
-    type Rosters = Vec<super::view::RosterView>;
+    type AgencyExtra = Option<super::agencies::AgencyStaffView>;
+    type MatterExtra = Option<super::agencies::MatterStaffView>;
+    type ProgramExtra = Option<super::programs::ProgramStaffView>;
+    type Rosters = Vec<super::rosters::RosterView>;
 
     fn agency(a: &Agency) -> Self::AgencyExtra {
-        a.staff.as_ref().map(super::view::AgencyStaffView::from)
+        a.staff.as_ref().map(super::agencies::AgencyStaffView::from)
     }
     fn matter(m: &Matter) -> Self::MatterExtra {
-        m.staff.as_ref().map(super::view::MatterStaffView::from)
+        m.staff.as_ref().map(super::agencies::MatterStaffView::from)
     }
     fn program(p: &Program) -> Self::ProgramExtra {
-        p.staff.as_ref().map(super::view::ProgramStaffView::from)
+        p.staff
+            .as_ref()
+            .map(super::programs::ProgramStaffView::from)
     }
     fn rosters(r: &[&Roster]) -> Self::Rosters {
         r.iter()
-            .map(|r| super::view::RosterView::from(*r))
+            .map(|r| super::rosters::RosterView::from(*r))
             .collect()
     }
     const SEARCH: tsunagu_search::Audience = tsunagu_search::Audience::Staff;
@@ -126,7 +128,7 @@ impl Audience for Staff {
     fn site(s: &SiteSettings) -> &SiteTarget {
         &s.staff
     }
-    fn roster_list(r: &Self::Rosters) -> &[super::view::RosterView] {
+    fn roster_list(r: &Self::Rosters) -> &[super::rosters::RosterView] {
         r
     }
     fn search_staff(x: &Self::MatterExtra) -> StaffSearch {
