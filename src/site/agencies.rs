@@ -1,7 +1,8 @@
 //! Agency pages: an agency, its matters (相談項目 rows) and offices, and the
-//! staff-only extras of both.
+//! staff-only extras of both. Their JSON-LD is rendered from this view in
+//! [`crate::render`].
 
-use super::hours::{hours_view, script_json, HoursContext, HoursView};
+use super::hours::{hours_view, HoursView};
 use super::programs::ProgramView;
 use super::refs::{phones, program_ref, Index, PhoneView, ProgramRef, TopicRef};
 use super::Audience;
@@ -42,8 +43,10 @@ pub struct AgencyView<A: Audience> {
     pub website: Option<String>,
     pub hours: Option<HoursView>,
     pub hours_data: BTreeMap<String, String>,
-    /// schema.org GovernmentOffice, ready for a script element.
-    pub jsonld: String,
+    /// The agency's own closed days, on top of the site's: for the special
+    /// opening hours in its JSON-LD.
+    #[serde(skip)]
+    pub closures: Option<tsunagu_hours::ClosureConfig>,
     pub areas: Vec<String>,
     pub verified: Option<String>,
     pub separate_sheet: Option<String>,
@@ -168,7 +171,7 @@ pub(super) fn agency_view<A: Audience>(
             .chain(hours.as_ref())
             .filter_map(hours_entry)
             .collect(),
-        jsonld: agency_jsonld(a, hours.as_ref(), &idx.hours),
+        closures: a.closures.clone(),
         hours,
         areas: a.areas.clone(),
         verified: a.verified_date().map(|d| d.format("%Y-%m-%d").to_string()),
@@ -197,29 +200,4 @@ pub(super) fn agency_view<A: Audience>(
 
 pub(super) fn hours_entry(h: &HoursView) -> Option<(String, String)> {
     Some((h.key.clone()?, h.json.clone()?))
-}
-
-fn agency_jsonld(a: &model::Agency, hours: Option<&HoursView>, h: &HoursContext) -> String {
-    let mut v = serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "GovernmentOffice",
-        "name": a.name,
-    });
-    if let Some(addr) = &a.address {
-        v["address"] = serde_json::json!({ "@type": "PostalAddress", "streetAddress": addr, "addressCountry": "JP" });
-    }
-    if let Some(p) = a.phones.first() {
-        v["telephone"] = serde_json::json!(p.number.get_ref());
-    }
-    if let Some(w) = hours.and_then(|x| x.weekly.as_ref()) {
-        v["openingHoursSpecification"] = tsunagu_hours::opening_hours_specification(w);
-        let calendar = match &a.closures {
-            Some(c) => h.calendar.clone().extended(c),
-            None => h.calendar.clone(),
-        };
-        let until = h.today + chrono::Duration::days(365);
-        v["specialOpeningHoursSpecification"] =
-            tsunagu_hours::special_opening_hours(w, &calendar, h.today, until);
-    }
-    script_json(&v)
 }

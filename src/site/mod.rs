@@ -13,8 +13,9 @@ mod topics;
 mod view;
 
 pub use agencies::{AgencyStaffView, AgencyView, MatterStaffView, MatterView, OfficeView};
+pub use hours::Dates;
 pub use pages::PageView;
-pub use programs::{ProgramStaffView, ProgramView};
+pub use programs::{FigureView, ProgramStaffView, ProgramView};
 pub use refs::{AgencyRef, PhoneView, ProgramRef, TopicRef};
 pub use rosters::{RosterMemberView, RosterView};
 pub use topics::{TopicEntry, TopicView};

@@ -4,9 +4,9 @@
 
 use super::agencies::{agency_view, AgencyView};
 use super::audience::Audience;
-use super::hours::HoursContext;
+use super::hours::{Dates, HoursContext};
 use super::pages::{page_views, PageView};
-use super::programs::{program_view, programs_feed, ProgramView};
+use super::programs::{program_view, ProgramView};
 use super::refs::{Index, PhoneView};
 use super::topics::{topic_views, TopicView};
 use crate::model::{self, Content};
@@ -29,9 +29,9 @@ pub struct SiteView<A: Audience> {
     pub programs: Vec<ProgramView<A>>,
     pub pages: Vec<PageView>,
     pub rosters: A::Rosters,
-    /// iCalendar feed of every program with a schedule.
+    /// For the iCalendar files and the opening hours in JSON-LD.
     #[serde(skip)]
-    pub programs_ics: Option<String>,
+    pub dates: Dates,
 }
 
 #[derive(Serialize, Clone)]
@@ -56,19 +56,18 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
             .iter()
             .map(|a| (a.value.id.get_ref().as_str(), &a.value))
             .collect(),
-        hours: HoursContext::new(
-            today,
-            content.settings.value.closures.as_ref(),
-            content.settings.value.citizen.base_url.get_ref(),
-        ),
+        hours: HoursContext::new(today, content.settings.value.closures.as_ref()),
     };
     let targets = crate::routes::targets(content, A::SITE);
     let s = &content.settings.value;
     let site = A::site(s);
-    let programs: Vec<ProgramView<A>> = sorted_by_reading(&content.programs, |p| &p.reading)
-        .into_iter()
-        .map(|p| program_view::<A>(p, &idx, &targets))
+    let mut programs: Vec<ProgramView<A>> = content
+        .programs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| program_view::<A>(&p.value, i, &idx, &targets))
         .collect();
+    programs.sort_by(|a, b| a.reading.cmp(&b.reading));
     let agencies: Vec<AgencyView<A>> = sorted_by_reading(&content.agencies, |a| &a.reading)
         .into_iter()
         .map(|a| agency_view::<A>(a, &idx, &programs))
@@ -95,9 +94,13 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
         topics,
         agencies,
         programs,
-        programs_ics: programs_feed(&content.programs, &idx.hours),
         pages: page_views::<A>(content, &targets),
         rosters: A::rosters(&rosters),
+        dates: Dates {
+            today,
+            calendar: idx.hours.calendar.clone(),
+            uid_host: uid_host(s.citizen.base_url.get_ref()),
+        },
     }
 }
 
@@ -107,6 +110,17 @@ fn with_trailing_slash(url: &str) -> String {
     } else {
         format!("{url}/")
     }
+}
+
+/// The host of the citizen site's address, which makes calendar UIDs
+/// globally unique as RFC 5545 requires, and the same on both sites.
+fn uid_host(site_url: &str) -> String {
+    site_url
+        .split("://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or("tsunagu.invalid")
+        .to_string()
 }
 
 fn sorted_by_reading<T>(items: &[model::Sourced<T>], reading: impl Fn(&T) -> &String) -> Vec<&T> {
