@@ -19,7 +19,7 @@ struct SiteMeta<'a> {
     base_url: &'a str,
     /// Path part of `base_url`, for the 404 page, which a server shows at
     /// arbitrary depths where relative links cannot work.
-    base_path: String,
+    base_path: &'a str,
     edition: Option<&'a str>,
     webmaster: &'a crate::site::WebmasterView,
     closed_days_note: Option<&'a str>,
@@ -96,19 +96,14 @@ pub fn render_site<A: Audience>(view: &SiteView<A>, theme: &Theme) -> Result<Fil
 }
 
 fn meta<A: Audience>(view: &SiteView<A>) -> SiteMeta<'_> {
-    let base_path = view
-        .base_url
-        .splitn(4, '/')
-        .nth(3)
-        .map_or_else(|| "/".to_string(), |p| format!("/{p}"));
     SiteMeta {
         audience: A::NAME,
         staff: A::STAFF,
         title: &view.title,
         municipality: &view.municipality,
         description: view.description.as_deref(),
-        base_url: &view.base_url,
-        base_path,
+        base_url: view.base_url.as_str(),
+        base_path: view.base_url.path(),
         edition: view.edition.as_deref(),
         webmaster: &view.webmaster,
         closed_days_note: view.closed_days_note.as_deref(),

@@ -20,7 +20,8 @@ pub struct SiteView<A: Audience> {
     pub municipality: String,
     pub title: String,
     pub description: Option<String>,
-    pub base_url: String,
+    /// The site's address, ending in `/`.
+    pub base_url: url::Url,
     pub edition: Option<String>,
     pub webmaster: WebmasterView,
     pub closed_days_note: Option<String>,
@@ -79,7 +80,7 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
         municipality: s.municipality.clone(),
         title: site.title.clone(),
         description: site.description.clone(),
-        base_url: with_trailing_slash(site.base_url.get_ref()),
+        base_url: site_url(site),
         edition: s.edition.clone(),
         webmaster: WebmasterView {
             name: s.webmaster.name.clone(),
@@ -99,28 +100,28 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
         dates: Dates {
             today,
             calendar: idx.hours.calendar.clone(),
-            uid_host: uid_host(s.citizen.base_url.get_ref()),
+            uid_host: uid_host(&site_url(&s.citizen)),
         },
     }
 }
 
-fn with_trailing_slash(url: &str) -> String {
-    if url.ends_with('/') {
-        url.to_string()
-    } else {
-        format!("{url}/")
+/// The site's address as parsed when `site.toml` was read. `check` refuses
+/// a site whose address did not parse, so the stand-in is never published.
+fn site_url(t: &model::SiteTarget) -> url::Url {
+    match t.base_url.get_ref().url() {
+        Some(u) => u.clone(),
+        None => url::Url::parse("https://tsunagu.invalid/").expect("a constant address parses"),
     }
 }
 
-/// The host of the citizen site's address, which makes calendar UIDs
-/// globally unique as RFC 5545 requires, and the same on both sites.
-fn uid_host(site_url: &str) -> String {
-    site_url
-        .split("://")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .unwrap_or("tsunagu.invalid")
-        .to_string()
+/// The host (and port) of the citizen site's address: it makes calendar
+/// UIDs globally unique as RFC 5545 requires, and the same on both sites.
+fn uid_host(site: &url::Url) -> String {
+    let host = site.host_str().unwrap_or("tsunagu.invalid");
+    match site.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host.to_string(),
+    }
 }
 
 fn sorted_by_reading<T>(items: &[model::Sourced<T>], reading: impl Fn(&T) -> &String) -> Vec<&T> {
