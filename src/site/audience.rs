@@ -171,3 +171,16 @@ fn joined(parts: &[String]) -> Option<String> {
     let text = parts.join(" ").trim().to_string();
     (!text.is_empty()).then_some(text)
 }
+
+/// Checked by the compiler: every staff slot of the citizen view is
+/// `NoStaff`, so nothing rendered from it (pages, search, JSON-LD,
+/// iCalendar) can hold staff data. Changing one of these types to carry
+/// data stops the build here.
+const _: CitizenStaffSlots = |a, m, p, s| [a.staff, m.staff, p.staff, s.rosters];
+
+type CitizenStaffSlots = fn(
+    &super::AgencyView<Citizen>,
+    &super::MatterView<Citizen>,
+    &super::ProgramView<Citizen>,
+    &super::SiteView<Citizen>,
+) -> [NoStaff; 4];
