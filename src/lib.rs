@@ -3,7 +3,8 @@
 //! The pipeline runs one way: [`content`] reads the site folder into the
 //! [`model`], [`validate`] checks it, [`site`] builds one view per audience
 //! (the citizen view has no staff fields at all), [`render`] turns a view into
-//! files, and [`output`] swaps them into place atomically.
+//! files, and [`output`] swaps them into place atomically. [`routes`] (where
+//! each page lives, how links reach it) sits below both `validate` and `site`.
 
 pub mod cmd;
 pub mod content;
@@ -12,6 +13,7 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod routes;
 pub mod serve;
 pub mod site;
 pub mod validate;

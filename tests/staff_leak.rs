@@ -91,3 +91,51 @@ fn the_citizen_tree_never_links_into_the_staff_site() {
         );
     }
 }
+
+/// The `<script type="application/ld+json">` bodies of an HTML page.
+fn jsonld_scripts(html: &str) -> Vec<&str> {
+    const OPEN: &str = "<script type=\"application/ld+json\">";
+    html.match_indices(OPEN)
+        .filter_map(|(i, _)| {
+            let body = &html[i + OPEN.len()..];
+            body.find("</script>").map(|end| &body[..end])
+        })
+        .collect()
+}
+
+/// JSON-LD and iCalendar are rendered from the audience's view, and only
+/// from public fields: the citizen files exist, hold no canary, and are the
+/// very same bytes as the staff site's, which was built from the view that
+/// has every staff field filled with a canary.
+#[test]
+fn jsonld_and_calendars_come_from_public_fields_only() {
+    let (_tmp, out) = common::build(&common::repo().join("tests/fixtures/canary"));
+    let citizen = common::read_tree(&out.join("citizen"));
+    let staff = common::read_tree(&out.join("staff"));
+    let canaries = canaries();
+    let text = |tree: &std::collections::BTreeMap<String, Vec<u8>>, path: &str| {
+        String::from_utf8(tree[path].clone()).expect("UTF-8")
+    };
+    for page in ["agencies/care-center.html", "programs/taisou.html"] {
+        let (c, s) = (text(&citizen, page), text(&staff, page));
+        let (c_ld, s_ld) = (jsonld_scripts(&c), jsonld_scripts(&s));
+        assert_eq!(c_ld.len(), 1, "citizen/{page} has no JSON-LD");
+        let parsed: serde_json::Value = serde_json::from_str(c_ld[0]).expect("JSON-LD parses");
+        assert_eq!(parsed["@context"], "https://schema.org", "{page}");
+        for canary in &canaries {
+            assert!(
+                !c_ld[0].contains(canary.as_str()),
+                "citizen/{page} JSON-LD holds {canary}"
+            );
+        }
+        assert_eq!(c_ld, s_ld, "{page}: the JSON-LD differs between the sites");
+    }
+    for ics in ["programs/taisou.ics", "programs/index.ics"] {
+        let c = text(&citizen, ics);
+        assert!(c.contains("BEGIN:VEVENT"), "citizen/{ics} has no event");
+        for canary in &canaries {
+            assert!(!c.contains(canary.as_str()), "citizen/{ics} holds {canary}");
+        }
+        assert_eq!(c, text(&staff, ics), "{ics} differs between the sites");
+    }
+}

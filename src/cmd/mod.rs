@@ -42,13 +42,10 @@ pub struct Common {
 
 impl Common {
     pub fn today(&self) -> chrono::NaiveDate {
-        self.today.unwrap_or_else(japan_today)
+        // Dates in the content are Japanese dates, wherever the build runs.
+        self.today
+            .unwrap_or_else(|| tsunagu_hours::jst_now().date())
     }
-}
-
-/// Dates in the content are Japanese dates, wherever the build runs.
-pub fn japan_today() -> chrono::NaiveDate {
-    (chrono::Utc::now() + chrono::Duration::hours(9)).date_naive()
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {

@@ -30,8 +30,8 @@ pub struct SiteSettings {
 pub struct SiteTarget {
     pub title: String,
     /// Absolute URL the site is published at; used only where a format needs
-    /// absolute URLs (sitemap, canonical link).
-    pub base_url: toml::Spanned<String>,
+    /// absolute URLs (sitemap, canonical link, calendar UIDs).
+    pub base_url: toml::Spanned<BaseUrl>,
     #[serde(default)]
     pub description: Option<String>,
 }
@@ -46,4 +46,74 @@ pub struct Webmaster {
     pub phone: Option<toml::Spanned<String>>,
     #[serde(default)]
     pub email: Option<toml::Spanned<String>>,
+}
+
+/// A site's public address: parsed once, when `site.toml` is read, and
+/// carried parsed from there. What was written is kept for messages.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(from = "String")]
+pub struct BaseUrl {
+    written: String,
+    /// `None` when it is not an absolute http(s) address; `check` refuses
+    /// such a site, so views only ever see `Some`.
+    parsed: Option<url::Url>,
+}
+
+impl From<String> for BaseUrl {
+    fn from(written: String) -> Self {
+        let parsed = url::Url::parse(&written)
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+            .map(|mut u| {
+                // Relative paths are appended to it: it must name a folder.
+                if !u.path().ends_with('/') {
+                    let folder = format!("{}/", u.path());
+                    u.set_path(&folder);
+                }
+                u
+            });
+        BaseUrl { written, parsed }
+    }
+}
+
+impl BaseUrl {
+    /// As written in `site.toml`.
+    pub fn as_str(&self) -> &str {
+        &self.written
+    }
+
+    /// The address, ending in `/`, when it is an absolute http(s) address.
+    pub fn url(&self) -> Option<&url::Url> {
+        self.parsed.as_ref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::BaseUrl;
+
+    #[test]
+    fn a_base_url_is_parsed_once_and_names_a_folder() {
+        let b = BaseUrl::from("https://example.jp/okayama".to_string());
+        assert_eq!(b.as_str(), "https://example.jp/okayama");
+        let u = b.url().expect("parsed");
+        assert_eq!(u.as_str(), "https://example.jp/okayama/");
+        assert_eq!(u.path(), "/okayama/");
+        assert_eq!(u.host_str(), Some("example.jp"));
+        let root = BaseUrl::from("https://example.jp".to_string());
+        assert_eq!(root.url().map(|u| u.as_str()), Some("https://example.jp/"));
+    }
+
+    #[test]
+    fn what_is_not_an_http_address_has_no_parsed_value() {
+        for bad in [
+            "www.example.jp",
+            "javascript:alert(1)",
+            "mailto:a@example.jp",
+            "https://",
+            "",
+        ] {
+            assert!(BaseUrl::from(bad.to_string()).url().is_none(), "{bad}");
+        }
+    }
 }

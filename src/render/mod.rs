@@ -1,6 +1,8 @@
 //! Rendering: a site view and a theme in, a map of files out. Nothing here
 //! touches the output folder; [`crate::output`] writes the result atomically.
 
+mod calendar;
+mod jsonld;
 mod pages;
 mod search;
 mod sitemap;

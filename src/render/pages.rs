@@ -1,8 +1,9 @@
 //! One function per kind of page; each picks its template and the part of
 //! the view it needs.
 
-use super::{sitemap, Files, RenderError, Theme};
-use crate::site::{paths, Audience, SiteView};
+use super::{calendar, jsonld, sitemap, Files, RenderError, Theme};
+use crate::routes::paths;
+use crate::site::{Audience, SiteView};
 use serde::Serialize;
 use tera::Context;
 
@@ -18,7 +19,7 @@ struct SiteMeta<'a> {
     base_url: &'a str,
     /// Path part of `base_url`, for the 404 page, which a server shows at
     /// arbitrary depths where relative links cannot work.
-    base_path: String,
+    base_path: &'a str,
     edition: Option<&'a str>,
     webmaster: &'a crate::site::WebmasterView,
     closed_days_note: Option<&'a str>,
@@ -57,24 +58,33 @@ pub fn render_site<A: Audience>(view: &SiteView<A>, theme: &Theme) -> Result<Fil
         c.insert("agencies", &view.agencies)
     })?;
     for a in &view.agencies {
-        r.render(&a.url, "agency.html", |c| c.insert("agency", a))?;
+        let page = jsonld::AgencyPage {
+            agency: a,
+            jsonld: jsonld::agency(a, &view.dates),
+        };
+        r.render(&a.url, "agency.html", |c| c.insert("agency", &page))?;
     }
+    let feed = calendar::feed(&view.programs, &view.dates);
     r.render(paths::PROGRAM_INDEX, "programs.html", |c| {
         c.insert("programs", &view.programs);
-        let calendar = view.programs_ics.as_ref().map(|_| paths::PROGRAMS_ICS);
+        let calendar = feed.as_ref().map(|_| paths::PROGRAMS_ICS);
         c.insert("calendar_url", &calendar);
     })?;
     for p in &view.programs {
-        r.render(&p.url, "program.html", |c| c.insert("program", p))?;
+        let page = jsonld::ProgramPage {
+            program: p,
+            jsonld: jsonld::program(p),
+        };
+        r.render(&p.url, "program.html", |c| c.insert("program", &page))?;
     }
     for p in &view.programs {
-        if let (Some(url), Some(ics)) = (&p.ics_url, &p.ics) {
-            r.files.insert(url.clone(), ics.clone().into_bytes());
+        if let (Some(url), Some(ics)) = (&p.ics_url, calendar::program(p, &view.dates)) {
+            r.files.insert(url.clone(), ics.into_bytes());
         }
     }
-    if let Some(feed) = &view.programs_ics {
+    if let Some(feed) = feed {
         r.files
-            .insert(paths::PROGRAMS_ICS.to_string(), feed.clone().into_bytes());
+            .insert(paths::PROGRAMS_ICS.to_string(), feed.into_bytes());
     }
     for p in &view.pages {
         r.render(&p.url, "page.html", |c| c.insert("page", p))?;
@@ -86,19 +96,14 @@ pub fn render_site<A: Audience>(view: &SiteView<A>, theme: &Theme) -> Result<Fil
 }
 
 fn meta<A: Audience>(view: &SiteView<A>) -> SiteMeta<'_> {
-    let base_path = view
-        .base_url
-        .splitn(4, '/')
-        .nth(3)
-        .map_or_else(|| "/".to_string(), |p| format!("/{p}"));
     SiteMeta {
         audience: A::NAME,
         staff: A::STAFF,
         title: &view.title,
         municipality: &view.municipality,
         description: view.description.as_deref(),
-        base_url: &view.base_url,
-        base_path,
+        base_url: view.base_url.as_str(),
+        base_path: view.base_url.path(),
         edition: view.edition.as_deref(),
         webmaster: &view.webmaster,
         closed_days_note: view.closed_days_note.as_deref(),

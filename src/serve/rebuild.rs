@@ -78,7 +78,8 @@ impl Builder {
     }
 
     fn today(&self) -> NaiveDate {
-        self.today.unwrap_or_else(crate::cmd::japan_today)
+        self.today
+            .unwrap_or_else(|| tsunagu_hours::jst_now().date())
     }
 
     fn show_warnings(&mut self, d: &Diagnostics, sources: &Sources) {

@@ -1,4 +1,5 @@
 use crate::model::{Agency, Matter, Page, Program, Roster, SiteSettings, SiteTarget};
+use crate::routes::Site;
 use serde::Serialize;
 
 /// Stands where staff data would be in the citizen view. It serialises to
@@ -19,13 +20,17 @@ pub trait Audience: Clone {
     const SEARCH: tsunagu_search::Audience;
     /// Staff pages are marked internal and kept out of search engines.
     const STAFF: bool;
+    /// Which site's pages and links this audience gets.
+    const SITE: Site;
 
     /// Title and address of this audience's site.
     fn site(s: &SiteSettings) -> &SiteTarget;
     /// Whether a Markdown page is published on this audience's site.
-    fn sees(page: &Page) -> bool;
+    fn sees(page: &Page) -> bool {
+        Self::SITE.sees(page)
+    }
     /// The roster pages to render: none for the citizen site.
-    fn roster_list(r: &Self::Rosters) -> &[super::view::RosterView];
+    fn roster_list(r: &Self::Rosters) -> &[super::rosters::RosterView];
 
     fn agency(a: &Agency) -> Self::AgencyExtra;
     fn matter(m: &Matter) -> Self::MatterExtra;
@@ -76,13 +81,11 @@ impl Audience for Citizen {
     }
     const SEARCH: tsunagu_search::Audience = tsunagu_search::Audience::Citizen;
     const STAFF: bool = false;
+    const SITE: Site = Site::Citizen;
     fn site(s: &SiteSettings) -> &SiteTarget {
         &s.citizen
     }
-    fn sees(page: &Page) -> bool {
-        page.meta.audience == crate::model::Audience::All
-    }
-    fn roster_list(_: &NoStaff) -> &[super::view::RosterView] {
+    fn roster_list(_: &NoStaff) -> &[super::rosters::RosterView] {
         &[]
     }
     fn search_staff(_: &NoStaff) -> StaffSearch {
@@ -98,34 +101,34 @@ impl Audience for Citizen {
 
 impl Audience for Staff {
     const NAME: &'static str = "staff";
-    type AgencyExtra = Option<super::view::AgencyStaffView>;
-    type MatterExtra = Option<super::view::MatterStaffView>;
-    type ProgramExtra = Option<super::view::ProgramStaffView>;
-    type Rosters = Vec<super::view::RosterView>;
+    type AgencyExtra = Option<super::agencies::AgencyStaffView>;
+    type MatterExtra = Option<super::agencies::MatterStaffView>;
+    type ProgramExtra = Option<super::programs::ProgramStaffView>;
+    type Rosters = Vec<super::rosters::RosterView>;
 
     fn agency(a: &Agency) -> Self::AgencyExtra {
-        a.staff.as_ref().map(super::view::AgencyStaffView::from)
+        a.staff.as_ref().map(super::agencies::AgencyStaffView::from)
     }
     fn matter(m: &Matter) -> Self::MatterExtra {
-        m.staff.as_ref().map(super::view::MatterStaffView::from)
+        m.staff.as_ref().map(super::agencies::MatterStaffView::from)
     }
     fn program(p: &Program) -> Self::ProgramExtra {
-        p.staff.as_ref().map(super::view::ProgramStaffView::from)
+        p.staff
+            .as_ref()
+            .map(super::programs::ProgramStaffView::from)
     }
     fn rosters(r: &[&Roster]) -> Self::Rosters {
         r.iter()
-            .map(|r| super::view::RosterView::from(*r))
+            .map(|r| super::rosters::RosterView::from(*r))
             .collect()
     }
     const SEARCH: tsunagu_search::Audience = tsunagu_search::Audience::Staff;
     const STAFF: bool = true;
+    const SITE: Site = Site::Staff;
     fn site(s: &SiteSettings) -> &SiteTarget {
         &s.staff
     }
-    fn sees(_: &Page) -> bool {
-        true
-    }
-    fn roster_list(r: &Self::Rosters) -> &[super::view::RosterView] {
+    fn roster_list(r: &Self::Rosters) -> &[super::rosters::RosterView] {
         r
     }
     fn search_staff(x: &Self::MatterExtra) -> StaffSearch {
@@ -168,3 +171,16 @@ fn joined(parts: &[String]) -> Option<String> {
     let text = parts.join(" ").trim().to_string();
     (!text.is_empty()).then_some(text)
 }
+
+/// Checked by the compiler: every staff slot of the citizen view is
+/// `NoStaff`, so nothing rendered from it (pages, search, JSON-LD,
+/// iCalendar) can hold staff data. Changing one of these types to carry
+/// data stops the build here.
+const _: CitizenStaffSlots = |a, m, p, s| [a.staff, m.staff, p.staff, s.rosters];
+
+type CitizenStaffSlots = fn(
+    &super::AgencyView<Citizen>,
+    &super::MatterView<Citizen>,
+    &super::ProgramView<Citizen>,
+    &super::SiteView<Citizen>,
+) -> [NoStaff; 4];

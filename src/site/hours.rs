@@ -1,6 +1,7 @@
 //! Opening hours and schedules in the views: the text as written, a weekly
 //! timetable for people without JavaScript, the compact JSON the open-now
-//! badge reads, schema.org JSON-LD and iCalendar files.
+//! badge reads, the next sessions of a program, and the dates that
+//! iCalendar files and JSON-LD are rendered from.
 
 use crate::model::HoursSpec;
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -19,13 +20,22 @@ pub struct HoursContext {
     /// Most desks share a handful of notations (平日 8:30~17:15): compute
     /// each distinct one once.
     cache: RefCell<HashMap<String, HoursView>>,
-    uid_domain: String,
+}
+
+/// What the calendar outputs of a site (iCalendar files, opening hours in
+/// JSON-LD) need beyond the records.
+#[derive(Clone)]
+pub struct Dates {
+    /// The build date, so that output is reproducible.
+    pub today: NaiveDate,
+    /// National holidays and the site's closures.
+    pub calendar: Calendar,
+    /// Makes iCalendar UIDs (`<id>@<host>`) globally unique.
+    pub uid_host: String,
 }
 
 impl HoursContext {
-    /// `site_url` is the citizen site's address; its host makes calendar
-    /// UIDs globally unique, as RFC 5545 requires.
-    pub fn new(today: NaiveDate, closures: Option<&ClosureConfig>, site_url: &str) -> Self {
+    pub fn new(today: NaiveDate, closures: Option<&ClosureConfig>) -> Self {
         let base = Calendar::new();
         let calendar = match closures {
             Some(c) => base.extended(c),
@@ -38,18 +48,7 @@ impl HoursContext {
             calendar,
             until: today + chrono::Duration::days(400),
             cache: RefCell::default(),
-            uid_domain: site_url
-                .split("://")
-                .nth(1)
-                .and_then(|rest| rest.split('/').next())
-                .unwrap_or("tsunagu.invalid")
-                .to_string(),
         }
-    }
-
-    /// The iCalendar UID of a program: `<id>@<site host>`.
-    pub fn uid(&self, id: &str) -> String {
-        format!("{id}@{}", self.uid_domain)
     }
 
     fn calendar_for(&self, extra: Option<&ClosureConfig>) -> Calendar {
@@ -217,31 +216,4 @@ pub fn sessions(
 
 fn weekday_ja(d: Weekday) -> &'static str {
     ["月", "火", "水", "木", "金", "土", "日"][d.num_days_from_monday() as usize]
-}
-
-/// JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` are
-/// written as escapes so no content can close the element or open a comment.
-pub fn script_json(v: &serde_json::Value) -> String {
-    serde_json::to_string(v)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::script_json;
-
-    #[test]
-    fn script_json_cannot_close_or_comment_out_its_element() {
-        let v = serde_json::json!({ "name": "</script><!--<script> & more" });
-        let out = script_json(&v);
-        assert!(
-            !out.contains('<') && !out.contains('>') && !out.contains('&'),
-            "{out}"
-        );
-        let back: serde_json::Value = serde_json::from_str(&out).expect("still JSON");
-        assert_eq!(back, v);
-    }
 }

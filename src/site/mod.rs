@@ -2,14 +2,23 @@
 //! its own type with no staff fields ([`NoStaff`] in their place), so no
 //! template can leak what it never receives.
 
+mod agencies;
 mod audience;
 pub mod hours;
-pub mod links;
-pub mod paths;
+mod pages;
+mod programs;
+mod refs;
+mod rosters;
+mod topics;
 mod view;
 
+pub use agencies::{AgencyStaffView, AgencyView, MatterStaffView, MatterView, OfficeView};
+pub use hours::Dates;
+pub use pages::PageView;
+pub use programs::{FigureView, ProgramStaffView, ProgramView};
+pub use refs::{AgencyRef, PhoneView, ProgramRef, TopicRef};
+pub use rosters::{RosterMemberView, RosterView};
+pub use topics::{TopicEntry, TopicView};
+
 pub use audience::{Audience, Citizen, NoStaff, Staff, StaffSearch};
-pub use view::{
-    build_view, targets, AgencyRef, AgencyView, MatterView, PageView, PhoneView, ProgramView,
-    RosterView, SiteView, TopicEntry, TopicRef, TopicView, WebmasterView,
-};
+pub use view::{build_view, SiteView, WebmasterView};

@@ -3,14 +3,14 @@
 //! `www.…` that browsers would treat as a file next to the page.
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::Content;
+use crate::model::{BaseUrl, Content};
 use std::path::Path;
 use toml::Spanned;
 
 pub fn check(c: &Content, d: &mut Diagnostics) {
     let s = &c.settings;
-    web(&s.file, &s.value.citizen.base_url, "base_url", d);
-    web(&s.file, &s.value.staff.base_url, "base_url", d);
+    base_url(&s.file, &s.value.citizen.base_url, d);
+    base_url(&s.file, &s.value.staff.base_url, d);
     if let Some(e) = &s.value.webmaster.email {
         mail(&s.file, e, d);
     }
@@ -59,6 +59,25 @@ fn web(file: &Path, v: &Spanned<String>, field: &str, d: &mut Diagnostics) {
             .at(v.span())
             .label("not an http(s) address")
             .help(help),
+    );
+}
+
+/// The views use a site's address as it was parsed when site.toml was read,
+/// so an address that only looks right but did not parse is refused too.
+fn base_url(file: &Path, v: &Spanned<BaseUrl>, d: &mut Diagnostics) {
+    let written = Spanned::new(v.span(), v.get_ref().as_str().to_string());
+    if v.get_ref().url().is_some() || !is_web(written.get_ref()) {
+        return web(file, &written, "base_url", d);
+    }
+    d.push(
+        Diagnostic::error(
+            "bad-url",
+            file,
+            format!("`{}` is not a web address", written.get_ref()),
+        )
+        .at(v.span())
+        .label("not an http(s) address")
+        .help("write the full address starting with https://, e.g. base_url = \"https://www.city.example.jp/\""),
     );
 }
 

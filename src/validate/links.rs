@@ -3,14 +3,14 @@
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Sources};
 use crate::model::{Audience, Content};
-use crate::site::links::{links, raw_html, resolve, Resolved, Targets};
-use crate::site::{targets, Citizen, Staff};
+use crate::routes::links::{links, raw_html, resolve, Resolved, Targets};
+use crate::routes::{targets, Site};
 use std::ops::Range;
 use std::path::Path;
 
 pub fn check(c: &Content, sources: &Sources, d: &mut Diagnostics) {
-    let citizen = targets::<Citizen>(c);
-    let staff = targets::<Staff>(c);
+    let citizen = targets(c, Site::Citizen);
+    let staff = targets(c, Site::Staff);
     for p in &c.pages {
         let t = if p.value.meta.audience == Audience::Staff {
             &staff

@@ -1,0 +1,203 @@
+//! Agency pages: an agency, its matters (相談項目 rows) and offices, and the
+//! staff-only extras of both. Their JSON-LD is rendered from this view in
+//! [`crate::render`].
+
+use super::hours::{hours_view, HoursView};
+use super::programs::ProgramView;
+use super::refs::{phones, program_ref, Index, PhoneView, ProgramRef, TopicRef};
+use super::Audience;
+use crate::model;
+use crate::routes::paths;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Serialize, Clone)]
+#[serde(bound(serialize = ""))]
+pub struct MatterView<A: Audience> {
+    pub no: Option<u32>,
+    pub topic: TopicRef,
+    pub star: bool,
+    pub description: String,
+    /// The matter's own hours, or the agency's.
+    pub hours: Option<HoursView>,
+    /// The matter's own numbers, or the agency's unless the row is <別紙>.
+    pub phones: Vec<PhoneView>,
+    /// <別紙>: the row's or, failing that, the agency's note.
+    pub separate_sheet: Option<String>,
+    pub staff: A::MatterExtra,
+}
+
+#[derive(Serialize, Clone)]
+#[serde(bound(serialize = ""))]
+pub struct AgencyView<A: Audience> {
+    pub id: String,
+    pub url: String,
+    pub name: String,
+    pub reading: String,
+    pub aliases: Vec<String>,
+    pub summary: Option<String>,
+    pub address: Option<String>,
+    pub phones: Vec<PhoneView>,
+    pub fax: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub hours: Option<HoursView>,
+    pub hours_data: BTreeMap<String, String>,
+    /// The agency's own closed days, on top of the site's: for the special
+    /// opening hours in its JSON-LD.
+    #[serde(skip)]
+    pub closures: Option<tsunagu_hours::ClosureConfig>,
+    pub areas: Vec<String>,
+    pub verified: Option<String>,
+    pub separate_sheet: Option<String>,
+    pub offices: Vec<OfficeView>,
+    pub topics: Vec<TopicRef>,
+    pub matters: Vec<MatterView<A>>,
+    pub programs: Vec<ProgramRef>,
+    pub staff: A::AgencyExtra,
+}
+
+#[derive(Serialize, Clone)]
+pub struct OfficeView {
+    pub name: String,
+    pub areas: Vec<String>,
+    pub address: Option<String>,
+    pub phones: Vec<PhoneView>,
+    pub hours: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct AgencyStaffView {
+    pub direct_lines: Vec<PhoneView>,
+    pub extensions: Vec<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct MatterStaffView {
+    pub primary: Option<String>,
+    pub secondary: Option<String>,
+    pub direct_lines: Vec<PhoneView>,
+    pub extensions: Vec<String>,
+    pub note: Option<String>,
+    pub separate_sheet: bool,
+}
+
+impl From<&model::AgencyStaff> for AgencyStaffView {
+    fn from(s: &model::AgencyStaff) -> Self {
+        AgencyStaffView {
+            direct_lines: phones(&s.direct_lines),
+            extensions: s.extensions.clone(),
+            note: s.note.clone(),
+        }
+    }
+}
+
+impl From<&model::MatterStaff> for MatterStaffView {
+    fn from(s: &model::MatterStaff) -> Self {
+        MatterStaffView {
+            primary: s.primary.clone(),
+            secondary: s.secondary.clone(),
+            direct_lines: phones(&s.direct_lines),
+            extensions: s.extensions.clone(),
+            note: s.note.clone(),
+            separate_sheet: s.separate_sheet,
+        }
+    }
+}
+
+fn matter_view<A: Audience>(m: &model::Matter, a: &model::Agency, idx: &Index) -> MatterView<A> {
+    let hours = m
+        .hours
+        .as_ref()
+        .or(a.hours.as_ref())
+        .map(|h| hours_view(h.get_ref(), a.closures.as_ref(), &idx.hours));
+    let phones = match (&m.separate_sheet, m.phones.is_empty()) {
+        (_, false) => phones(&m.phones),
+        (Some(_), true) => Vec::new(),
+        (None, true) => phones(&a.phones),
+    };
+    MatterView {
+        no: m.no,
+        topic: idx.topic_ref(m.topic.get_ref()),
+        star: m.star,
+        description: m.description.clone(),
+        hours,
+        phones,
+        separate_sheet: m
+            .separate_sheet
+            .clone()
+            .or_else(|| a.separate_sheet.clone()),
+        staff: A::matter(m),
+    }
+}
+
+pub(super) fn agency_view<A: Audience>(
+    a: &model::Agency,
+    idx: &Index,
+    programs: &[ProgramView<A>],
+) -> AgencyView<A> {
+    let id = a.id.get_ref();
+    let mut topic_ids: Vec<&str> = Vec::new();
+    for m in &a.matters {
+        if !topic_ids.contains(&m.topic.get_ref().as_str()) {
+            topic_ids.push(m.topic.get_ref());
+        }
+    }
+    let hours = a
+        .hours
+        .as_ref()
+        .map(|h| hours_view(h.get_ref(), a.closures.as_ref(), &idx.hours));
+    let matters: Vec<MatterView<A>> = a
+        .matters
+        .iter()
+        .map(|m| matter_view::<A>(m, a, idx))
+        .collect();
+    AgencyView {
+        id: id.clone(),
+        url: paths::agency(id),
+        name: a.name.clone(),
+        reading: a.reading.clone(),
+        aliases: a.aliases.clone(),
+        summary: a.summary.clone(),
+        address: a.address.clone(),
+        phones: phones(&a.phones),
+        fax: a.fax.as_ref().map(|f| f.get_ref().clone()),
+        email: a.email.as_ref().map(|e| e.get_ref().clone()),
+        website: a.website.as_ref().map(|w| w.get_ref().clone()),
+        hours_data: matters
+            .iter()
+            .filter_map(|m| m.hours.as_ref())
+            .chain(hours.as_ref())
+            .filter_map(hours_entry)
+            .collect(),
+        closures: a.closures.clone(),
+        hours,
+        areas: a.areas.clone(),
+        verified: a.verified_date().map(|d| d.format("%Y-%m-%d").to_string()),
+        separate_sheet: a.separate_sheet.clone(),
+        offices: a
+            .offices
+            .iter()
+            .map(|o| OfficeView {
+                name: o.name.clone(),
+                areas: o.areas.clone(),
+                address: o.address.clone(),
+                phones: phones(&o.phones),
+                hours: o.hours.as_ref().map(|h| h.get_ref().text().to_string()),
+            })
+            .collect(),
+        topics: topic_ids.iter().map(|t| idx.topic_ref(t)).collect(),
+        matters,
+        programs: programs
+            .iter()
+            .filter(|p| p.organiser.as_ref().is_some_and(|o| &o.id == id))
+            .map(program_ref)
+            .collect(),
+        staff: A::agency(a),
+    }
+}
+
+pub(super) fn hours_entry(h: &HoursView) -> Option<(String, String)> {
+    Some((h.key.clone()?, h.json.clone()?))
+}

@@ -1,0 +1,104 @@
+//! What views share: phone numbers ready to dial, references from one
+//! record to another, and the lookups that resolve them while a view is built.
+
+use super::hours::HoursContext;
+use super::programs::ProgramView;
+use super::Audience;
+use crate::model;
+use crate::routes::paths;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Serialize, Clone, PartialEq, Eq)]
+pub struct PhoneView {
+    pub number: String,
+    pub label: Option<String>,
+    /// `tel:` URI with digits only, so phones can dial it.
+    pub tel: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct TopicRef {
+    pub id: String,
+    pub label: String,
+    pub url: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct AgencyRef {
+    pub id: String,
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct ProgramRef {
+    pub id: String,
+    pub name: String,
+    pub url: String,
+    pub summary: String,
+}
+
+impl From<&model::Phone> for PhoneView {
+    fn from(p: &model::Phone) -> Self {
+        PhoneView::new(p.number.get_ref(), p.label.clone())
+    }
+}
+
+impl PhoneView {
+    pub fn new(number: &str, label: Option<String>) -> Self {
+        let digits: String = number
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
+        PhoneView {
+            number: number.to_string(),
+            label,
+            tel: format!("tel:{digits}"),
+        }
+    }
+}
+
+pub(super) fn phones(list: &[model::Phone]) -> Vec<PhoneView> {
+    list.iter().map(PhoneView::from).collect()
+}
+
+/// Lookups shared while building one view.
+pub(super) struct Index<'a> {
+    pub(super) topics: BTreeMap<&'a str, &'a model::Topic>,
+    pub(super) agencies: BTreeMap<&'a str, &'a model::Agency>,
+    pub(super) hours: HoursContext,
+}
+
+impl Index<'_> {
+    pub(super) fn topic_ref(&self, id: &str) -> TopicRef {
+        TopicRef {
+            id: id.to_string(),
+            label: self
+                .topics
+                .get(id)
+                .map_or_else(|| id.to_string(), |t| t.label.clone()),
+            url: paths::topic(id),
+        }
+    }
+
+    pub(super) fn agency_ref(&self, id: &str) -> AgencyRef {
+        AgencyRef {
+            id: id.to_string(),
+            name: self
+                .agencies
+                .get(id)
+                .map_or_else(|| id.to_string(), |a| a.name.clone()),
+            url: paths::agency(id),
+        }
+    }
+}
+
+pub(super) fn program_ref<A: Audience>(p: &ProgramView<A>) -> ProgramRef {
+    ProgramRef {
+        id: p.id.clone(),
+        name: p.name.clone(),
+        url: p.url.clone(),
+        summary: p.summary.clone(),
+    }
+}
