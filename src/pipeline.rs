@@ -2,10 +2,10 @@
 //! write. `check` renders in memory and stops there; `build` writes.
 
 use crate::content;
-use crate::diagnostics::{Diagnostic, Diagnostics, Sources};
+use crate::diagnostics::{Diagnostics, Sources};
 use crate::model::Content;
 use crate::output::{self, OutputError, Trees};
-use crate::render::{self, RenderError, Theme, ThemeNameError, ThemeSource};
+use crate::render::{self, diagnose, RenderError, Theme, ThemeNameError, ThemeSource};
 use crate::site::{build_view, Audience, Citizen, Staff};
 use crate::validate;
 use chrono::NaiveDate;
@@ -32,7 +32,8 @@ pub fn check(root: &Path, today: NaiveDate) -> Checked {
     if let Some(c) = &loaded.content {
         diagnostics.extend(validate::validate(c, today));
         if let Err(e) = theme_source(root, c) {
-            diagnostics.push(theme_diagnostic(c, &e));
+            let theme = c.settings.value.theme.as_ref().map(|t| t.span());
+            diagnostics.push(diagnose::theme_name(&c.settings.file, theme, &e));
         }
     }
     let content = if diagnostics.has_errors() {
@@ -45,12 +46,12 @@ pub fn check(root: &Path, today: NaiveDate) -> Checked {
         .and_then(|c| match render_all(root, c, today) {
             Ok((trees, skipped)) => {
                 for path in skipped {
-                    diagnostics.push(skipped_diagnostic(root, path));
+                    diagnostics.push(diagnose::hidden_static(root, path));
                 }
                 Some(trees)
             }
             Err(e) => {
-                diagnostics.push(render_diagnostic(&e, &mut loaded.sources));
+                diagnostics.push(diagnose::render_error(&e, &mut loaded.sources));
                 None
             }
         });
@@ -72,108 +73,6 @@ fn theme_source(root: &Path, content: &Content) -> Result<ThemeSource, ThemeName
     render::find_theme(root, name.map(String::as_str))
 }
 
-/// An unknown or unsafe `theme` in site.toml, pointing at its value.
-fn theme_diagnostic(content: &Content, e: &ThemeNameError) -> Diagnostic {
-    let settings = &content.settings;
-    let d = Diagnostic::error(
-        match e {
-            ThemeNameError::NotAName(_) => "theme-path",
-            ThemeNameError::NotFound { .. } => "unknown-theme",
-        },
-        &settings.file,
-        e.to_string(),
-    )
-    .at_opt(settings.value.theme.as_ref().map(|t| t.span()));
-    match e {
-        ThemeNameError::NotAName(_) => d
-            .label("not a folder name")
-            .help("put the theme in themes/<name>/ of the site folder and write its name, e.g. theme = \"mytheme\""),
-        ThemeNameError::NotFound {
-            suggestion,
-            available,
-            ..
-        } => {
-            let d = d.label("no such theme");
-            match suggestion {
-                Some(s) => d.help(format!("did you mean `{s}`?")),
-                None => d.help(format!(
-                    "themes here: {}; or remove `theme` for the built-in default",
-                    available.join(", ")
-                )),
-            }
-        }
-    }
-}
-
-/// A template that does not parse or render, or a theme file that cannot be
-/// read: what `build` would stop on.
-fn render_diagnostic(e: &RenderError, sources: &mut Sources) -> Diagnostic {
-    let RenderError::Template {
-        origin, template, ..
-    } = e
-    else {
-        return Diagnostic::error("template-error", "themes", e.to_string());
-    };
-    let file = origin.clone().unwrap_or_else(|| PathBuf::from("templates"));
-    let mut d = Diagnostic::error("template-error", &file, e.to_string())
-        .help("fix the template; check renders every page in memory, as build does");
-    // Tera reports where a template fails to parse as `--> line:column`.
-    let message = e.to_string();
-    if let (Some((line, col)), Ok(text)) = (tera_position(&message), std::fs::read_to_string(&file))
-    {
-        if let Some(span) = span_at(&text, line, col) {
-            sources.insert(file.clone(), text);
-            // Tera's message repeats the source line; the span shows it
-            // already, so only its explanation (`= expected …`) is kept.
-            let expected = message
-                .lines()
-                .filter_map(|l| l.trim_start().strip_prefix("= "))
-                .collect::<Vec<_>>()
-                .join("; ");
-            d.message = format!("template `{template}` does not parse");
-            d = d.at(span).label(if expected.is_empty() {
-                "here".to_string()
-            } else {
-                expected
-            });
-        }
-    }
-    d
-}
-
-fn tera_position(message: &str) -> Option<(usize, usize)> {
-    let rest = &message[message.find("--> ")? + 4..];
-    let (line, rest) = rest.split_once(':')?;
-    let col: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    Some((line.trim().parse().ok()?, col.parse().ok()?))
-}
-
-/// The byte range of the character at 1-based `line`, `col`.
-fn span_at(text: &str, line: usize, col: usize) -> Option<std::ops::Range<usize>> {
-    let start_of_line: usize = text
-        .split_inclusive('\n')
-        .take(line.checked_sub(1)?)
-        .map(str::len)
-        .sum();
-    let line_text = text.get(start_of_line..)?.lines().next()?;
-    let (offset, c) = line_text.char_indices().nth(col.checked_sub(1)?)?;
-    Some(start_of_line + offset..start_of_line + offset + c.len_utf8())
-}
-
-fn skipped_diagnostic(root: &Path, path: PathBuf) -> Diagnostic {
-    let shown = path
-        .strip_prefix(root)
-        .unwrap_or(&path)
-        .display()
-        .to_string();
-    Diagnostic::warning(
-        "hidden-static",
-        &path,
-        format!("`{shown}` is not published: dot-files and dot-folders never are"),
-    )
-    .help("rename it without the leading `.` to publish it, or keep it out of static/")
-}
-
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
     #[error("the content has errors; nothing was written")]
@@ -181,8 +80,6 @@ pub enum BuildError {
         diagnostics: Diagnostics,
         sources: Sources,
     },
-    #[error(transparent)]
-    Render(#[from] RenderError),
     #[error(transparent)]
     Output(#[from] OutputError),
 }

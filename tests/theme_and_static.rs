@@ -152,6 +152,7 @@ fn check_fails_where_build_fails_on_a_missing_template() {
     let err = both_fail(site.path());
     assert!(err.contains("error[template-error]"), "{err}");
     assert!(err.contains("not found"), "{err}");
+    assert!(err.contains("themes/bare/templates"), "{err}");
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Rendering: a site view and a theme in, a map of files out. Nothing here
 //! touches the output folder; [`crate::output`] writes the result atomically.
 
+pub mod diagnose;
 mod pages;
 mod search;
 mod sitemap;

@@ -135,9 +135,10 @@ impl Renderer<'_> {
         ctx.insert("canonical", &format!("{}{}", self.meta.base_url, path));
         fill(&mut ctx);
         let html = self.theme.tera.render(template, &ctx).map_err(|e| {
-            // A missing template has no file: point at where it is looked for.
+            // A missing template has no file: point at where it belongs.
             let origin = self.theme.template_origins.get(template);
-            RenderError::template(template, &e).in_file(origin.map(|p| p.as_path()))
+            let file = origin.unwrap_or(&self.theme.templates_dir);
+            RenderError::template(template, &e).in_file(Some(file))
         })?;
         self.files.insert(path.to_string(), html.into_bytes());
         Ok(())

@@ -11,6 +11,9 @@ use tera::Tera;
 
 static DEFAULT_THEME: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
+/// How messages name the templates built into the binary.
+const BUILT_IN_TEMPLATES: &str = "(built-in default theme)/templates";
+
 /// Where the theme's `static/` keeps files for the staff site only.
 pub const STAFF_STATIC: &str = "staff";
 
@@ -22,6 +25,8 @@ pub struct Theme {
     pub staff_static_files: Files,
     /// Where each template was read from, for error messages.
     pub template_origins: BTreeMap<String, PathBuf>,
+    /// The theme's templates folder: where a missing template belongs.
+    pub templates_dir: PathBuf,
     /// Dot-files and dot-folders under a `static/` folder, left out.
     pub skipped: Vec<PathBuf>,
 }
@@ -97,6 +102,10 @@ impl Theme {
     pub fn load(root: &Path, source: &ThemeSource) -> Result<Theme, RenderError> {
         let mut skipped = Vec::new();
         let mut origins = BTreeMap::new();
+        let templates_dir = match source {
+            ThemeSource::Folder(folder) => folder.join("templates"),
+            ThemeSource::BuiltIn => PathBuf::from(BUILT_IN_TEMPLATES),
+        };
         let (mut templates, mut statics) = match source {
             ThemeSource::Folder(folder) => {
                 let t = read_tree(&folder.join("templates"), &mut Vec::new())?;
@@ -105,11 +114,7 @@ impl Theme {
             }
             ThemeSource::BuiltIn => {
                 let t = embedded("templates");
-                note_origins(
-                    &mut origins,
-                    &t,
-                    Path::new("(built-in default theme)/templates"),
-                );
+                note_origins(&mut origins, &t, Path::new(BUILT_IN_TEMPLATES));
                 (t, embedded("static"))
             }
         };
@@ -141,6 +146,7 @@ impl Theme {
             static_files,
             staff_static_files,
             template_origins: origins,
+            templates_dir,
             skipped,
         })
     }
