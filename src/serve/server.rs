@@ -23,6 +23,9 @@ const MAX_HEAD: usize = 16 * 1024;
 /// A client that opens a connection and sends nothing does not keep a
 /// thread for long.
 const READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// Nor does one that stops reading; an event stream writes at least every
+/// 15 s, well within this.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(60);
 
 pub fn serve(listener: TcpListener, state: Arc<State>, hosts: Arc<Hosts>) {
     for conn in listener.incoming() {
@@ -45,7 +48,9 @@ struct Head {
 }
 
 fn handle(mut conn: TcpStream, state: &State, hosts: &Hosts) {
+    // Without timeouts the connection works as before, only less guarded.
     let _ = conn.set_read_timeout(Some(READ_TIMEOUT));
+    let _ = conn.set_write_timeout(Some(WRITE_TIMEOUT));
     let Some(head) = read_head(&mut conn) else {
         return finish(conn, &text(400, "bad request"), false);
     };
