@@ -1,11 +1,11 @@
 //! The whole pipeline for one site folder: load → validate → view → render →
-//! write. `check` stops after validation; `build` and `serve` go on.
+//! write. `check` renders in memory and stops there; `build` writes.
 
 use crate::content;
 use crate::diagnostics::{Diagnostics, Sources};
 use crate::model::Content;
 use crate::output::{self, OutputError, Trees};
-use crate::render::{self, RenderError, Theme};
+use crate::render::{self, diagnose, RenderError, Theme, ThemeNameError, ThemeSource};
 use crate::site::{build_view, Audience, Citizen, Staff};
 use crate::validate;
 use chrono::NaiveDate;
@@ -17,27 +17,60 @@ pub const CONTENT_DIR: &str = "content";
 
 pub struct Checked {
     pub content: Option<Content>,
+    /// Both trees rendered in memory, when there are no errors: `check`
+    /// renders every page as `build` does, so a template that `build` would
+    /// fail on fails `check` too.
+    pub trees: Option<Trees>,
     pub diagnostics: Diagnostics,
     pub sources: Sources,
 }
 
-/// Reads and validates the site folder at `root`.
+/// Reads, validates and renders (in memory) the site folder at `root`.
 pub fn check(root: &Path, today: NaiveDate) -> Checked {
-    let loaded = content::load(&root.join(CONTENT_DIR));
+    let mut loaded = content::load(&root.join(CONTENT_DIR));
     let mut diagnostics = loaded.diagnostics;
     if let Some(c) = &loaded.content {
         diagnostics.extend(validate::validate(c, &loaded.sources, today));
+        if let Err(e) = theme_source(root, c) {
+            let theme = c.settings.value.theme.as_ref().map(|t| t.span());
+            diagnostics.push(diagnose::theme_name(&c.settings.file, theme, &e));
+        }
     }
     let content = if diagnostics.has_errors() {
         None
     } else {
         loaded.content
     };
+    let trees = content
+        .as_ref()
+        .and_then(|c| match render_all(root, c, today) {
+            Ok((trees, skipped)) => {
+                for path in skipped {
+                    diagnostics.push(diagnose::hidden_static(root, path));
+                }
+                Some(trees)
+            }
+            Err(e) => {
+                diagnostics.push(diagnose::render_error(&e, &mut loaded.sources));
+                None
+            }
+        });
+    let content = if diagnostics.has_errors() {
+        None
+    } else {
+        content
+    };
     Checked {
         content,
+        trees,
         diagnostics,
         sources: loaded.sources,
     }
+}
+
+fn theme_source(root: &Path, content: &Content) -> Result<ThemeSource, ThemeNameError> {
+    let name = content.settings.value.theme.as_ref().map(|t| t.get_ref());
+    render::find_theme(root, name.map(String::as_str))
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -47,8 +80,6 @@ pub enum BuildError {
         diagnostics: Diagnostics,
         sources: Sources,
     },
-    #[error(transparent)]
-    Render(#[from] RenderError),
     #[error(transparent)]
     Output(#[from] OutputError),
 }
@@ -68,15 +99,24 @@ pub fn render_trees(
     content: &Content,
     today: NaiveDate,
 ) -> Result<Trees, RenderError> {
-    let theme_name = content.settings.value.theme.as_deref().unwrap_or("default");
-    let theme = Theme::load(root, theme_name)?;
-    Ok(vec![
+    render_all(root, content, today).map(|(trees, _)| trees)
+}
+
+/// Both trees, and the dot-files of static/ that were left out.
+fn render_all(
+    root: &Path,
+    content: &Content,
+    today: NaiveDate,
+) -> Result<(Trees, Vec<PathBuf>), RenderError> {
+    let mut theme = Theme::load(root, &theme_source(root, content)?)?;
+    let trees = vec![
         (
             Citizen::NAME,
             render_tree::<Citizen>(content, &theme, today)?,
         ),
         (Staff::NAME, render_tree::<Staff>(content, &theme, today)?),
-    ])
+    ];
+    Ok((trees, std::mem::take(&mut theme.skipped)))
 }
 
 fn render_tree<A: Audience>(
@@ -93,13 +133,12 @@ fn render_tree<A: Audience>(
 pub fn build(root: &Path, out: &Path, today: NaiveDate) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let checked = check(root, today);
-    let Some(content) = checked.content else {
+    let Some(trees) = checked.trees.filter(|_| !checked.diagnostics.has_errors()) else {
         return Err(BuildError::Invalid {
             diagnostics: checked.diagnostics,
             sources: checked.sources,
         });
     };
-    let trees = render_trees(root, &content, today)?;
     output::write_atomically(out, &trees)?;
     Ok(BuildReport {
         out: out.to_path_buf(),

@@ -139,3 +139,64 @@ fn jsonld_and_calendars_come_from_public_fields_only() {
         assert_eq!(c, text(&staff, ics), "{ics} differs between the sites");
     }
 }
+
+/// `static/staff/` (of the site or of its theme) is for files meant for
+/// staff only, such as the PDF of a 別紙 or a form: they reach the staff tree
+/// and neither their bytes nor their names reach the citizen tree.
+#[test]
+fn static_staff_files_reach_only_the_staff_tree() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let root = tmp.path().join("site");
+    common::copy_dir(&common::repo().join("tests/fixtures/canary"), &root);
+    let files = [
+        (
+            "static/staff",
+            "CANARY_STATIC_NAME_7c1.txt",
+            "CANARY_STATIC_BYTES_3e9",
+        ),
+        (
+            "themes/own/static/staff/forms",
+            "CANARY_THEME_STATIC_NAME_5d2.txt",
+            "CANARY_THEME_STATIC_BYTES_8a4",
+        ),
+    ];
+    for (dir, name, bytes) in files {
+        std::fs::create_dir_all(root.join(dir)).expect("mkdir");
+        std::fs::write(root.join(dir).join(name), bytes).expect("write");
+    }
+    common::copy_dir(
+        &common::repo().join("themes/default/templates"),
+        &root.join("themes/own/templates"),
+    );
+    let site_toml = root.join("content/site.toml");
+    let text = common::read(&site_toml);
+    std::fs::write(&site_toml, format!("theme = \"own\"\n{text}")).expect("write");
+
+    let (_out_tmp, out) = common::build(&root);
+    let citizen = common::read_tree(&out.join("citizen"));
+    let staff = common::read_tree(&out.join("staff"));
+    assert!(citizen.len() > 10, "citizen tree is suspiciously small");
+    for (_, name, bytes) in files {
+        let stem = name.trim_end_matches(".txt");
+        for (path, content) in &citizen {
+            assert!(!path.contains(stem), "citizen/{path} is a staff-only file");
+            assert!(
+                !common::contains(content, bytes),
+                "citizen/{path} has its bytes"
+            );
+            assert!(!common::contains(content, stem), "citizen/{path} names it");
+        }
+    }
+    assert_eq!(
+        staff
+            .get("static/staff/CANARY_STATIC_NAME_7c1.txt")
+            .map(Vec::as_slice),
+        Some(&b"CANARY_STATIC_BYTES_3e9"[..])
+    );
+    assert_eq!(
+        staff
+            .get("static/staff/forms/CANARY_THEME_STATIC_NAME_5d2.txt")
+            .map(Vec::as_slice),
+        Some(&b"CANARY_THEME_STATIC_BYTES_8a4"[..])
+    );
+}

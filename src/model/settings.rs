@@ -21,7 +21,7 @@ pub struct SiteSettings {
     pub closures: Option<tsunagu_hours::ClosureConfig>,
     /// Theme folder name under `themes/`; the built-in default when absent.
     #[serde(default)]
-    pub theme: Option<String>,
+    pub theme: Option<toml::Spanned<String>>,
 }
 
 /// Title and public address of one of the two output sites.

@@ -2,6 +2,7 @@
 //! touches the output folder; [`crate::output`] writes the result atomically.
 
 mod calendar;
+pub mod diagnose;
 mod jsonld;
 mod pages;
 mod search;
@@ -9,7 +10,7 @@ mod sitemap;
 mod theme;
 
 pub use pages::render_site;
-pub use theme::Theme;
+pub use theme::{find as find_theme, Theme, ThemeNameError, ThemeSource, STAFF_STATIC};
 
 use std::collections::BTreeMap;
 
@@ -20,9 +21,16 @@ pub type Files = BTreeMap<String, Vec<u8>>;
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
     #[error("template error in {template}: {message}")]
-    Template { template: String, message: String },
+    Template {
+        template: String,
+        message: String,
+        /// The file the template was read from, when known.
+        origin: Option<std::path::PathBuf>,
+    },
     #[error("cannot build the search index: {0}")]
     Search(#[from] tsunagu_search::SearchError),
+    #[error(transparent)]
+    ThemeName(#[from] ThemeNameError),
     #[error("cannot read theme file {path}: {source}")]
     ThemeIo {
         path: String,
@@ -31,6 +39,14 @@ pub enum RenderError {
 }
 
 impl RenderError {
+    /// The same error, saying which file the template came from.
+    pub(crate) fn in_file(mut self, file: Option<&std::path::Path>) -> Self {
+        if let (RenderError::Template { origin, .. }, Some(f)) = (&mut self, file) {
+            *origin = Some(f.to_path_buf());
+        }
+        self
+    }
+
     pub(crate) fn template(template: &str, e: &tera::Error) -> Self {
         // Tera nests the useful message in its source chain.
         let mut message = e.to_string();
@@ -43,6 +59,7 @@ impl RenderError {
         RenderError::Template {
             template: template.to_string(),
             message,
+            origin: None,
         }
     }
 }

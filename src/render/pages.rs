@@ -139,11 +139,12 @@ impl Renderer<'_> {
         ctx.insert("path", path);
         ctx.insert("canonical", &format!("{}{}", self.meta.base_url, path));
         fill(&mut ctx);
-        let html = self
-            .theme
-            .tera
-            .render(template, &ctx)
-            .map_err(|e| RenderError::template(template, &e))?;
+        let html = self.theme.tera.render(template, &ctx).map_err(|e| {
+            // A missing template has no file: point at where it belongs.
+            let origin = self.theme.template_origins.get(template);
+            let file = origin.unwrap_or(&self.theme.templates_dir);
+            RenderError::template(template, &e).in_file(Some(file))
+        })?;
         self.files.insert(path.to_string(), html.into_bytes());
         Ok(())
     }
@@ -174,6 +175,13 @@ impl Renderer<'_> {
         );
         for (p, bytes) in &self.theme.static_files {
             self.files.insert(format!("static/{p}"), bytes.clone());
+        }
+        // static/staff/ holds files for staff only (a form, the PDF of a
+        // 別紙): the citizen tree never gets them.
+        if staff {
+            for (p, bytes) in &self.theme.staff_static_files {
+                self.files.insert(format!("static/{p}"), bytes.clone());
+            }
         }
         self.files
     }

@@ -57,7 +57,9 @@ pub fn resolve(url: &str) -> Route {
 /// anything that tries to climb out or is not a plain path.
 fn tree_key(rest: &str) -> Option<String> {
     let decoded = percent_decode(rest)?;
-    let bad = |seg: &str| matches!(seg, "." | "..") || seg.contains(['\\', '\0']);
+    // A dot-file is never published (see render::theme), and refusing it
+    // here as well keeps `.git/` out of reach whatever a tree holds.
+    let bad = |seg: &str| seg.starts_with('.') || seg.contains(['\\', '\0']);
     if decoded.split('/').any(bad) || decoded.contains("//") {
         return None;
     }
@@ -75,48 +77,34 @@ fn query_param(query: &str, name: &str) -> Option<String> {
         .and_then(|(_, v)| percent_decode(v))
 }
 
-/// Decodes `%XX` escapes; `None` for a broken escape or bytes that are not
-/// UTF-8, which no file of ours is named with.
+/// Decodes `%XX` escapes; `None` for bytes that are not UTF-8, which no
+/// file of ours is named with, or a broken escape, which no browser sends.
 pub fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
+    // percent-encoding passes a broken escape through as it is; a request
+    // with one is refused rather than guessed at.
+    let broken = s.match_indices('%').any(|(i, _)| {
+        s.get(i + 1..i + 3)
+            .is_none_or(|hex| !hex.bytes().all(|b| b.is_ascii_hexdigit()))
+    });
+    if broken {
+        return None;
     }
-    String::from_utf8(out).ok()
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8()
+        .ok()
+        .map(|c| c.into_owned())
 }
 
-/// The Content-Type for a file name, by its extension.
-pub fn content_type(key: &str) -> &'static str {
-    let ext = key
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json; charset=utf-8",
-        "xml" => "application/xml; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
-        "ics" => "text/calendar; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "ico" => "image/x-icon",
-        "woff2" => "font/woff2",
-        "pdf" => "application/pdf",
-        _ => "application/octet-stream",
+/// The Content-Type for a file name, by its extension; text says it is
+/// UTF-8, which everything we write is.
+pub fn content_type(key: &str) -> String {
+    let mime = mime_guess::from_path(key).first_or_octet_stream();
+    let textual = mime.type_() == mime_guess::mime::TEXT
+        || matches!(mime.subtype().as_str(), "json" | "xml" | "javascript");
+    if textual {
+        format!("{}; charset=utf-8", mime.essence_str())
+    } else {
+        mime.essence_str().to_string()
     }
 }
 
@@ -210,7 +198,11 @@ mod tests {
             "/%00",
             "/%zz",
             "/%ff.html",
+            "/%e3%81.html",
             "relative.html",
+            "/static/.git/config",
+            "/staff/static/%2eprivate/notes.txt",
+            "/.env",
         ] {
             assert_eq!(resolve(url), Route::BadRequest, "{url}");
         }
@@ -233,7 +225,7 @@ mod tests {
             ("index.html", "text/html; charset=utf-8"),
             ("static/css/site.css", "text/css; charset=utf-8"),
             ("static/js/search.js", "text/javascript; charset=utf-8"),
-            ("sitemap.xml", "application/xml; charset=utf-8"),
+            ("sitemap.xml", "text/xml; charset=utf-8"),
             ("robots.txt", "text/plain; charset=utf-8"),
             ("search/display.json", "application/json; charset=utf-8"),
             ("programs/bbm.ics", "text/calendar; charset=utf-8"),

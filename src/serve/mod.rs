@@ -4,6 +4,7 @@
 //! open tabs over server-sent events. While the content is broken it keeps
 //! serving the last good build with an error overlay on top.
 
+mod host;
 mod http;
 mod overlay;
 mod rebuild;
@@ -33,8 +34,6 @@ pub enum ServeError {
         addr: SocketAddr,
         source: std::io::Error,
     },
-    #[error("cannot start the web server: {0}")]
-    Http(String),
     #[error("site folder {path} not found: {source}")]
     Root {
         path: PathBuf,
@@ -76,10 +75,9 @@ pub fn run(opts: Options) -> Result<(), ServeError> {
     let mut builder = Builder::new(root.clone(), opts.today, opts.color);
     first_build(&mut builder, &state);
 
-    let server = tiny_http::Server::from_listener(listener, None)
-        .map_err(|e| ServeError::Http(e.to_string()))?;
     let for_server = Arc::clone(&state);
-    std::thread::spawn(move || server::serve(server, for_server));
+    let hosts = Arc::new(host::Hosts::new(addr.ip()));
+    std::thread::spawn(move || server::serve(listener, for_server, hosts));
     announce(addr);
 
     while let Some(change) = watch.next() {

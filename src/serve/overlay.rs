@@ -47,7 +47,12 @@ pub fn from_diagnostics(diags: &Diagnostics, sources: &Sources, root: &Path) -> 
 
 pub fn from_render_error(e: &RenderError, root: &Path) -> Item {
     let file = match e {
-        RenderError::Template { template, .. } => template.clone(),
+        RenderError::Template {
+            template, origin, ..
+        } => origin
+            .as_deref()
+            .map_or_else(|| template.clone(), |o| relative(o, root)),
+        RenderError::ThemeName(_) => "content/site.toml".to_string(),
         RenderError::ThemeIo { path, .. } => relative(Path::new(path), root),
         RenderError::Search(_) => "(search index)".to_string(),
     };

@@ -39,7 +39,8 @@ impl Builder {
     pub fn build(&mut self, scope: Scope) -> Result<Trees, Failure> {
         if scope == Scope::Content || self.content.is_none() {
             self.content = None;
-            self.check()?;
+            // check renders both trees as part of checking.
+            return self.check();
         }
         let Some(content) = &self.content else {
             return Err(overlay::render(&[]));
@@ -50,7 +51,7 @@ impl Builder {
         })
     }
 
-    fn check(&mut self) -> Result<(), Failure> {
+    fn check(&mut self) -> Result<Trees, Failure> {
         let checked = pipeline::check(&self.root, self.today());
         let d = &checked.diagnostics;
         if d.has_errors() {
@@ -74,7 +75,7 @@ impl Builder {
         }
         self.show_warnings(d, &checked.sources);
         self.content = checked.content;
-        Ok(())
+        checked.trees.ok_or_else(|| overlay::render(&[]))
     }
 
     fn today(&self) -> NaiveDate {

@@ -1,48 +1,147 @@
-//! The HTTP side: one thread per request, answered from the in-memory
-//! snapshot of the last good build.
+//! The HTTP side: one thread per connection, one request per connection,
+//! answered from the in-memory snapshot of the last good build.
+//!
+//! Each connection is closed after its response. A kept-alive connection
+//! held a pooled thread (in tiny_http, used before) and a new connection
+//! could wait behind an idle one, seen as a stuck script load under CPU
+//! load; a preview serves one person, so a connection per request costs
+//! nothing. httparse reads the request head; everything we answer is a GET
+//! or HEAD without a body.
 
+use super::host::Hosts;
 use super::http::{content_type, is_html, prefix, rebase, resolve, Route};
 use super::overlay::placeholder_page;
 use super::reload::{inject, script, stream};
 use super::state::{Snapshot, State};
-use std::io::Write;
+use std::io::{Read, Write};
+use std::net::{Shutdown, TcpListener, TcpStream};
 use std::sync::Arc;
-use tiny_http::{Method, Request};
+use std::time::Duration;
 
-pub fn serve(server: tiny_http::Server, state: Arc<State>) {
-    for request in server.incoming_requests() {
+/// A request head larger than this is refused; ours are a few hundred bytes.
+const MAX_HEAD: usize = 16 * 1024;
+/// A client that opens a connection and sends nothing does not keep a
+/// thread for long.
+const READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// Nor does one that stops reading; an event stream writes at least every
+/// 15 s, well within this.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(60);
+
+pub fn serve(listener: TcpListener, state: Arc<State>, hosts: Arc<Hosts>) {
+    for conn in listener.incoming() {
+        // A connection that failed while being accepted is the client's loss.
+        let Ok(conn) = conn else { continue };
         let state = Arc::clone(&state);
+        let hosts = Arc::clone(&hosts);
         // Event streams stay open for as long as a tab does.
-        std::thread::spawn(move || handle(request, &state));
+        std::thread::spawn(move || handle(conn, &state, &hosts));
     }
 }
 
-fn handle(request: Request, state: &State) {
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        return send(request, text(405, "method not allowed"));
+/// What we need of a request head.
+#[derive(Debug, PartialEq, Eq)]
+struct Head {
+    method: String,
+    target: String,
+    /// `None` when absent; a request with two is refused while parsing.
+    host: Option<String>,
+}
+
+fn handle(mut conn: TcpStream, state: &State, hosts: &Hosts) {
+    // Without timeouts the connection works as before, only less guarded.
+    let _ = conn.set_read_timeout(Some(READ_TIMEOUT));
+    let _ = conn.set_write_timeout(Some(WRITE_TIMEOUT));
+    let Some(head) = read_head(&mut conn) else {
+        return finish(conn, &text(400, "bad request"), false);
+    };
+    let head_only = head.method == "HEAD";
+    if !hosts.allows(head.host.as_deref()) {
+        let r = text(
+            421,
+            "this preview answers only requests for localhost or its own address",
+        );
+        return finish(conn, &r, head_only);
     }
-    match resolve(request.url()) {
+    if !matches!(head.method.as_str(), "GET" | "HEAD") {
+        return finish(conn, &text(405, "method not allowed"), head_only);
+    }
+    match resolve(&head.target) {
         Route::Events { since } => {
             // Subscribe before looking at the state so no rebuild falls
             // between the two.
             let rx = state.hub.subscribe();
             let first = state.catch_up(since.as_deref());
-            stream(request.into_writer(), rx, first);
+            stream(&mut conn, rx, first);
+            let _ = conn.shutdown(Shutdown::Both);
         }
-        Route::Redirect(to) => send(request, redirect(to)),
-        Route::BadRequest => send(request, text(400, "bad request")),
+        Route::Redirect(to) => finish(conn, &redirect(to), head_only),
+        Route::BadRequest => finish(conn, &text(400, "bad request"), head_only),
         Route::File { tree, key, path } => {
             let reply = reply(&state.snapshot(), tree, &key, &path);
-            send(request, reply)
+            finish(conn, &reply, head_only)
         }
     }
+}
+
+/// Reads up to the end of the request head; `None` for anything that is not
+/// a well-formed HTTP/1.x head within [`MAX_HEAD`] bytes.
+fn read_head(conn: &mut impl Read) -> Option<Head> {
+    let mut buf = Vec::with_capacity(1024);
+    let mut chunk = [0u8; 1024];
+    loop {
+        let n = conn.read(&mut chunk).ok()?;
+        if n == 0 {
+            return None;
+        }
+        buf.extend_from_slice(&chunk[..n]);
+        if buf.len() > MAX_HEAD {
+            return None;
+        }
+        if let Some(head) = parse_head(&buf)? {
+            return Some(head);
+        }
+    }
+}
+
+/// `Some(None)` while the head is incomplete.
+fn parse_head(buf: &[u8]) -> Option<Option<Head>> {
+    let mut headers = [httparse::EMPTY_HEADER; 64];
+    let mut req = httparse::Request::new(&mut headers);
+    match req.parse(buf).ok()? {
+        httparse::Status::Partial => Some(None),
+        httparse::Status::Complete(_) => {
+            let mut hosts = req
+                .headers
+                .iter()
+                .filter(|h| h.name.eq_ignore_ascii_case("host"));
+            let host = match (hosts.next(), hosts.next()) {
+                (Some(h), None) => Some(std::str::from_utf8(h.value).ok()?.trim().to_string()),
+                (None, _) => None,
+                (Some(_), Some(_)) => return None,
+            };
+            Some(Some(Head {
+                method: req.method?.to_string(),
+                target: req.path?.to_string(),
+                host,
+            }))
+        }
+    }
+}
+
+/// Sends the response and closes the connection.
+fn finish(mut conn: TcpStream, reply: &Reply, head_only: bool) {
+    // The tab may have gone away; nothing to do about that.
+    let _ = conn
+        .write_all(&wire(reply, head_only))
+        .and_then(|()| conn.flush());
+    let _ = conn.shutdown(Shutdown::Both);
 }
 
 /// A response before it is put on the wire.
 #[derive(Debug)]
 pub struct Reply {
     pub status: u16,
-    pub content_type: &'static str,
+    pub content_type: String,
     pub body: Vec<u8>,
     pub location: Option<String>,
 }
@@ -50,7 +149,7 @@ pub struct Reply {
 fn text(status: u16, body: &str) -> Reply {
     Reply {
         status,
-        content_type: "text/plain; charset=utf-8",
+        content_type: "text/plain; charset=utf-8".to_string(),
         body: body.as_bytes().to_vec(),
         location: None,
     }
@@ -85,7 +184,7 @@ pub fn reply(snap: &Snapshot, tree: &str, key: &str, path: &str) -> Reply {
 }
 
 fn before_first_build(snap: &Snapshot, key: &str) -> Reply {
-    if !is_html(content_type(key)) {
+    if !is_html(&content_type(key)) {
         return text(404, "not found");
     }
     Reply {
@@ -96,7 +195,7 @@ fn before_first_build(snap: &Snapshot, key: &str) -> Reply {
 
 fn page(snap: &Snapshot, tree: &str, key: &str, bytes: &[u8], status: u16) -> Reply {
     let content_type = content_type(key);
-    let body = if is_html(content_type) {
+    let body = if is_html(&content_type) {
         let snippet = format!(
             "{}{}",
             snap.overlay.as_deref().unwrap_or(""),
@@ -114,21 +213,6 @@ fn page(snap: &Snapshot, tree: &str, key: &str, bytes: &[u8], status: u16) -> Re
     }
 }
 
-/// Writes the response by hand with `Connection: close`. tiny_http keeps
-/// connections alive and serves each one on a pooled thread for as long as it
-/// stays open; its pool can count a busy thread as idle when several
-/// connections arrive at once, and a new connection then waits behind an idle
-/// keep-alive one (seen as a stuck script load under CPU load). Closing after
-/// every response keeps each connection's thread short-lived.
-fn send(request: Request, reply: Reply) {
-    let head_only = *request.method() == Method::Head;
-    let mut out = request.into_writer();
-    // The tab may have gone away; nothing to do about that.
-    let _ = out
-        .write_all(&wire(&reply, head_only))
-        .and_then(|()| out.flush());
-}
-
 fn wire(reply: &Reply, head_only: bool) -> Vec<u8> {
     let reason = match reply.status {
         200 => "OK",
@@ -138,6 +222,7 @@ fn wire(reply: &Reply, head_only: bool) -> Vec<u8> {
         400 => "Bad Request",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        421 => "Misdirected Request",
         503 => "Service Unavailable",
         _ => "",
     };
@@ -167,6 +252,26 @@ fn wire(reply: &Reply, head_only: bool) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn request_heads_are_read_with_their_host() {
+        let head = |raw: &str| read_head(&mut raw.as_bytes());
+        assert_eq!(
+            head("GET /a.html?x=1 HTTP/1.1\r\nHost: localhost:8000\r\n\r\n"),
+            Some(Head {
+                method: "GET".into(),
+                target: "/a.html?x=1".into(),
+                host: Some("localhost:8000".into()),
+            })
+        );
+        assert_eq!(head("GET / HTTP/1.0\r\n\r\n").map(|h| h.host), Some(None));
+        // Two Host headers could be read differently by a proxy in front.
+        assert_eq!(head("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"), None);
+        assert_eq!(head("GET / HTTP/1.1\r\nHost: a\r\n"), None, "cut short");
+        assert_eq!(head("NOT HTTP\r\n\r\n"), None);
+        let huge = format!("GET / HTTP/1.1\r\nX: {}\r\n\r\n", "a".repeat(MAX_HEAD));
+        assert_eq!(head(&huge), None);
+    }
 
     #[test]
     fn responses_close_the_connection_and_say_their_length() {

@@ -8,7 +8,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { browserSkip, cargo, launchBrowser, repoRoot, tempDir } from './lib.mjs';
@@ -58,6 +59,27 @@ async function eventually(what, check, timeout = 8000) {
   throw new Error(`timed out waiting for ${what} (last: ${last})`);
 }
 
+// A file meant only for staff, and files that must never be served.
+const STAFF_CANARY = 'staff-static-canary-7d41.txt';
+const STAFF_CANARY_TEXT = 'CANARY-STAFF-STATIC-55ac';
+const DOT_CANARY_TEXT = 'CANARY-DOT-FOLDER-9e02';
+
+/**
+ * Sends `request` as raw bytes on a new TCP connection. Resolves with what
+ * came back and whether the server closed the connection within `ms`.
+ */
+function rawRequest(port, request, ms = 5000) {
+  return new Promise((resolve, reject) => {
+    const sock = net.connect(Number(port), '127.0.0.1');
+    let data = '';
+    const timer = setTimeout(() => { sock.destroy(); resolve({ data, closed: false }); }, ms);
+    sock.on('connect', () => sock.write(request));
+    sock.on('data', (d) => { data += d; });
+    sock.on('end', () => { clearTimeout(timer); sock.destroy(); resolve({ data, closed: true }); });
+    sock.on('error', (e) => { clearTimeout(timer); reject(e); });
+  });
+}
+
 const bodyText = (page) => page.evaluate(() => document.body.innerText);
 const overlayText = (page) =>
   page.evaluate(() => document.getElementById('tsunagu-overlay')?.innerText ?? null);
@@ -75,6 +97,12 @@ describe('tsunagu serve', () => {
     site = tempDir('tsunagu-serve-');
     cpSync(path.join(repoRoot, 'content'), path.join(site, 'content'), { recursive: true });
     original = readFileSync(path.join(site, AGENCY_FILE), 'utf8');
+    for (const dir of ['static/.git', 'static/.private', 'static/staff']) {
+      mkdirSync(path.join(site, dir), { recursive: true });
+    }
+    writeFileSync(path.join(site, 'static/.git/config'), `[core]\n# ${DOT_CANARY_TEXT}\n`);
+    writeFileSync(path.join(site, 'static/.private/notes.txt'), DOT_CANARY_TEXT);
+    writeFileSync(path.join(site, 'static/staff', STAFF_CANARY), STAFF_CANARY_TEXT);
     server = startServe(bin, ['--root', site, '--port', '0']);
     urls = await server.ready;
   });
@@ -102,6 +130,51 @@ describe('tsunagu serve', () => {
     assert.match(await missing.text(), /<base href="\/staff\/">/);
     const traversal = await fetch(urls.citizen + '..%2f..%2fCargo.toml');
     assert.equal(traversal.status, 400);
+  });
+
+  test('answers only requests for its own host names', async () => {
+    const port = new URL(urls.citizen).port;
+    const get = (headers) => rawRequest(port, `GET /staff/ HTTP/1.1\r\n${headers}\r\n`);
+    for (const host of ['evil.example.com', `evil.example.com:${port}`, `localhost.evil.example.com:${port}`]) {
+      const { data } = await get(`Host: ${host}\r\n`);
+      assert.match(data, /^HTTP\/1\.1 421 /, host);
+      assert.doesNotMatch(data, /<html/i, host);
+    }
+    const missing = await get('');
+    assert.match(missing.data, /^HTTP\/1\.1 421 /, 'no Host header');
+    for (const host of ['localhost', `localhost:${port}`, `127.0.0.1:${port}`, '[::1]']) {
+      const { data } = await get(`Host: ${host}\r\n`);
+      assert.match(data, /^HTTP\/1\.1 200 /, host);
+    }
+  });
+
+  test('closes the connection after one response, even when asked to keep it', async () => {
+    const port = new URL(urls.citizen).port;
+    const { data, closed } = await rawRequest(port,
+      `GET /${PAGE} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: keep-alive\r\n\r\n`);
+    assert.ok(closed, 'the server closed the connection');
+    assert.match(data, /^HTTP\/1\.1 200 /);
+    assert.match(data, /\r\nConnection: close\r\n/i);
+    assert.equal(data.match(/HTTP\/1\.1 /g).length, 1);
+  });
+
+  test('never serves dot-files; static/staff/ only on the staff site', async () => {
+    for (const url of [
+      urls.citizen + 'static/.git/config',
+      urls.staff + 'static/.git/config',
+      urls.citizen + 'static/.private/notes.txt',
+      urls.citizen + 'static/%2eprivate/notes.txt',
+    ]) {
+      const res = await fetch(url);
+      assert.notEqual(res.status, 200, url);
+      assert.doesNotMatch(await res.text(), new RegExp(DOT_CANARY_TEXT), url);
+    }
+    const staff = await fetch(urls.staff + 'static/staff/' + STAFF_CANARY);
+    assert.equal(staff.status, 200);
+    assert.equal(await staff.text(), STAFF_CANARY_TEXT);
+    const citizen = await fetch(urls.citizen + 'static/staff/' + STAFF_CANARY);
+    assert.equal(citizen.status, 404);
+    assert.doesNotMatch(await citizen.text(), new RegExp(STAFF_CANARY_TEXT));
   });
 
   test('reloads on change, overlays errors on the last good page, clears when fixed', { skip: browserSkip() }, async () => {
