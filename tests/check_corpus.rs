@@ -196,7 +196,7 @@ fn every_case_gives_its_expected_diagnostics() {
             if d.help.as_deref().unwrap_or("").is_empty() {
                 failures.push(format!("{name}: `{}` has no help", d.code));
             }
-            if d.span.is_none() && !WHOLE_FILE.contains(&d.code) {
+            if d.span.is_none() && !WHOLE_FILE.contains(&d.code.as_str()) {
                 failures.push(format!("{name}: `{}` has no position", d.code));
             }
             if d.span.is_some() && d.label.is_none() {
@@ -345,4 +345,29 @@ fn truncated_and_garbled_files_never_panic() {
         }
         fs::write(&target, &original).unwrap();
     }
+}
+
+/// docs/check.md is where a webmaster looks a code up: it has a section for
+/// every code `check` can report, and no section for a code that does not
+/// exist.
+#[test]
+fn docs_list_every_diagnostic_code_and_no_other() {
+    use std::collections::BTreeSet;
+    let doc = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/check.md"))
+        .expect("docs/check.md");
+    let documented: BTreeSet<&str> = doc
+        .lines()
+        .filter_map(|l| l.strip_prefix("### `")?.strip_suffix('`'))
+        .collect();
+    let codes: BTreeSet<&str> = diagnostics::Code::ALL.iter().map(|c| c.as_str()).collect();
+    let missing: Vec<_> = codes.difference(&documented).collect();
+    let unknown: Vec<_> = documented.difference(&codes).collect();
+    assert!(
+        missing.is_empty(),
+        "codes without a section in docs/check.md: {missing:?}"
+    );
+    assert!(
+        unknown.is_empty(),
+        "sections for codes that do not exist: {unknown:?}"
+    );
 }

@@ -4,7 +4,7 @@
 //! when it started with a comment, and a control character pasted from
 //! another program was reported as an unclosed string.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use std::path::Path;
 
 /// The first invisible character that would break the file, as an error.
@@ -14,7 +14,7 @@ pub fn check(path: &Path, text: &str) -> Option<Diagnostic> {
         (0..bytes.len()).find(|&i| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
     {
         return Some(
-            Diagnostic::error("line-endings", path, "lines end with CR alone (old Mac line endings)")
+            Diagnostic::error(Code::LineEndings, path, "lines end with CR alone (old Mac line endings)")
                 .at(at..at + 1)
                 .label("a line break the TOML and Markdown readers do not see")
                 .help("save the file again with Windows (CRLF) or Unix (LF) line endings; most editors offer this in the save dialog or status bar"),
@@ -25,7 +25,7 @@ pub fn check(path: &Path, text: &str) -> Option<Diagnostic> {
         .find(|&(_, c)| is_invisible_control(c))?;
     Some(
         Diagnostic::error(
-            "control-character",
+            Code::ControlCharacter,
             path,
             format!("an invisible control character (U+{:04X}) is in the file", c as u32),
         )
@@ -47,7 +47,7 @@ mod tests {
     use std::path::Path;
 
     fn code(text: &str) -> Option<&'static str> {
-        check(Path::new("a.toml"), text).map(|d| d.code)
+        check(Path::new("a.toml"), text).map(|d| d.code.as_str())
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! first line would be echoed in a syntax error), a FIFO would block the
 //! build forever, and a folder named `x.toml` is a record that never loads.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -18,7 +18,7 @@ pub type Readable = PathBuf;
 pub fn readable(site: &Path, path: &Path) -> Result<Readable, Box<Diagnostic>> {
     let meta = fs::symlink_metadata(path).map_err(|e| {
         Box::new(
-            Diagnostic::error("unreadable", path, format!("cannot read: {e}"))
+            Diagnostic::error(Code::Unreadable, path, format!("cannot read: {e}"))
                 .help("check that the file exists and can be read"),
         )
     })?;
@@ -32,7 +32,7 @@ fn through_link(site: &Path, path: &Path) -> Result<Readable, Box<Diagnostic>> {
     let outside = || {
         Box::new(
             Diagnostic::error(
-                "link-outside-site",
+                Code::LinkOutsideSite,
                 path,
                 "is a symbolic link to something outside the site folder, or to nothing; it was not read",
             )
@@ -49,7 +49,7 @@ fn through_link(site: &Path, path: &Path) -> Result<Readable, Box<Diagnostic>> {
     if meta.is_dir() {
         return Err(Box::new(
             Diagnostic::error(
-                "not-a-file",
+                Code::NotAFile,
                 path,
                 "is a symbolic link to a folder; linked folders are not read",
             )
@@ -75,6 +75,6 @@ fn kind_of(path: &Path, t: &fs::FileType) -> Result<(), Box<Diagnostic>> {
         )
     };
     Err(Box::new(
-        Diagnostic::error("not-a-file", path, what).help(help),
+        Diagnostic::error(Code::NotAFile, path, what).help(help),
     ))
 }

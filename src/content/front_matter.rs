@@ -1,4 +1,4 @@
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use std::path::Path;
 
 const FENCE: &str = "+++";
@@ -12,7 +12,7 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<(&'a str, usize), Box<Dia
     if text_no_bom[..first_line_end].trim_end() != FENCE {
         return Err(Box::new(
             Diagnostic::error(
-                "front-matter",
+                Code::FrontMatter,
                 path,
                 "page does not start with `+++` front matter",
             )
@@ -32,7 +32,7 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<(&'a str, usize), Box<Dia
         offset += line.len();
     }
     Err(Box::new(
-        Diagnostic::error("front-matter", path, "front matter is not closed")
+        Diagnostic::error(Code::FrontMatter, path, "front matter is not closed")
             .at(0..first_line_end)
             .label("opened here")
             .help("add a line with only `+++` after the front matter"),

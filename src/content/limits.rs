@@ -2,7 +2,7 @@
 //! limit before anything is parsed, and a nesting limit because TOML parsers
 //! recurse on nested arrays and inline tables.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use std::path::Path;
 
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -32,7 +32,7 @@ pub fn read_capped(path: &Path) -> Result<String, Unreadable> {
     if len > MAX_FILE_BYTES {
         return Err(Box::new(
             Diagnostic::error(
-                "file-too-large",
+                Code::FileTooLarge,
                 path,
                 format!(
                     "file is {} KiB; the limit is {} KiB",
@@ -47,7 +47,7 @@ pub fn read_capped(path: &Path) -> Result<String, Unreadable> {
     let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Err(Box::new(
-            Diagnostic::error("not-utf8", path, "file is saved as UTF-16, not UTF-8").help(
+            Diagnostic::error(Code::NotUtf8, path, "file is saved as UTF-16, not UTF-8").help(
                 "save it again as \"UTF-8\" (in Excel: CSV UTF-8; in Notepad: encoding UTF-8)",
             ),
         )
@@ -60,7 +60,7 @@ pub fn read_capped(path: &Path) -> Result<String, Unreadable> {
         Unreadable {
             diagnostic: Box::new(
                 Diagnostic::error(
-                    "not-utf8",
+                    Code::NotUtf8,
                     path,
                     "file is not UTF-8 (probably Shift_JIS)",
                 )
@@ -75,7 +75,7 @@ pub fn read_capped(path: &Path) -> Result<String, Unreadable> {
 
 fn io_error(path: &Path, e: &std::io::Error) -> Box<Diagnostic> {
     Box::new(
-        Diagnostic::error("unreadable", path, format!("cannot read file: {e}"))
+        Diagnostic::error(Code::Unreadable, path, format!("cannot read file: {e}"))
             .help("check that the file exists and can be read"),
     )
 }

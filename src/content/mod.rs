@@ -9,7 +9,7 @@ mod limits;
 mod placeholder;
 mod toml_file;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Sources};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Sources};
 use crate::model::{
     Agency, Content, Page, PageMeta, Program, Roster, SiteSettings, Sourced, Topic, TopicFile,
 };
@@ -137,7 +137,7 @@ impl Reader<'_> {
         let path = self.root.join(name);
         if std::fs::symlink_metadata(&path).is_err() {
             self.diagnostics.push(
-                Diagnostic::error("missing-file", &path, format!("`{name}` is missing")).help(
+                Diagnostic::error(Code::MissingFile, &path, format!("`{name}` is missing")).help(
                     format!("every site folder needs `{name}`; see docs/content.md for an example"),
                 ),
             );
@@ -226,7 +226,7 @@ impl Reader<'_> {
                 }
                 Ok(_) => {}
                 Err(e) => self.diagnostics.push(
-                    Diagnostic::error("unreadable", &base, format!("cannot list folder: {e}"))
+                    Diagnostic::error(Code::Unreadable, &base, format!("cannot list folder: {e}"))
                         .help("check the folder's permissions"),
                 ),
             }
@@ -247,7 +247,7 @@ impl Reader<'_> {
         if t.is_dir() {
             if has_ext {
                 self.diagnostics.push(
-                    Diagnostic::error("not-a-file", p, format!("is a folder named like a .{ext} record"))
+                    Diagnostic::error(Code::NotAFile, p, format!("is a folder named like a .{ext} record"))
                         .help("records are files: rename the folder, or move the file inside it up one level"),
                 );
             }
@@ -259,7 +259,7 @@ impl Reader<'_> {
         if t.is_file() && !has_ext {
             if !is_hidden(p) {
                 self.diagnostics.push(
-                    Diagnostic::warning("stray-file", p, format!("ignored: not a .{ext} file"))
+                    Diagnostic::warning(Code::StrayFile, p, format!("ignored: not a .{ext} file"))
                         .help(format!(
                             "records in `{dir}/` must end in .{ext}; rename or move this file"
                         )),

@@ -3,10 +3,12 @@
 //! fix it. Every stage (reading, validation) adds to one [`Diagnostics`] list
 //! so a single run reports every problem, not just the first.
 
+mod codes;
 mod json;
 mod sources;
 mod terminal;
 
+pub use codes::Code;
 pub use json::to_json;
 pub(crate) use sources::floor_char_boundary;
 pub use sources::Sources;
@@ -26,7 +28,7 @@ pub enum Severity {
 pub struct Diagnostic {
     pub severity: Severity,
     /// Stable identifier of the kind of problem, e.g. `unknown-field`.
-    pub code: &'static str,
+    pub code: Code,
     pub file: PathBuf,
     /// Byte range in the file; `None` when the problem concerns the whole file.
     pub span: Option<Range<usize>>,
@@ -39,7 +41,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -51,11 +53,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(
-        code: &'static str,
-        file: impl Into<PathBuf>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn warning(code: Code, file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, file, message)

@@ -2,7 +2,7 @@
 //! with everything else, so it fails wherever `build` would.
 
 use super::{RenderError, ThemeNameError};
-use crate::diagnostics::{Diagnostic, Sources};
+use crate::diagnostics::{Code, Diagnostic, Sources};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 pub fn theme_name(site_toml: &Path, value: Option<Range<usize>>, e: &ThemeNameError) -> Diagnostic {
     let d = Diagnostic::error(
         match e {
-            ThemeNameError::NotAName(_) => "theme-path",
-            ThemeNameError::NotFound { .. } => "unknown-theme",
+            ThemeNameError::NotAName(_) => Code::ThemePath,
+            ThemeNameError::NotFound { .. } => Code::UnknownTheme,
         },
         site_toml,
         e.to_string(),
@@ -45,10 +45,10 @@ pub fn render_error(e: &RenderError, sources: &mut Sources) -> Diagnostic {
         origin, template, ..
     } = e
     else {
-        return Diagnostic::error("template-error", "themes", e.to_string());
+        return Diagnostic::error(Code::TemplateError, "themes", e.to_string());
     };
     let file = origin.clone().unwrap_or_else(|| PathBuf::from("templates"));
-    let mut d = Diagnostic::error("template-error", &file, e.to_string())
+    let mut d = Diagnostic::error(Code::TemplateError, &file, e.to_string())
         .help("fix the template; check renders every page in memory, as build does");
     // Tera reports where a template fails to parse as `--> line:column`.
     let message = e.to_string();
@@ -108,7 +108,7 @@ pub fn hidden_static(root: &Path, path: PathBuf) -> Diagnostic {
         .display()
         .to_string();
     Diagnostic::warning(
-        "hidden-static",
+        Code::HiddenStatic,
         &path,
         format!("`{shown}` is not published: dot-files and dot-folders never are"),
     )

@@ -155,7 +155,7 @@ pub fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostics::Diagnostic;
+    use crate::diagnostics::{Code, Diagnostic};
     use std::path::PathBuf;
 
     fn sample() -> (Diagnostics, Sources, PathBuf) {
@@ -165,11 +165,11 @@ mod tests {
         sources.insert(file.clone(), "id = \"a\"\nphone = <oops>\n".into());
         let mut d = Diagnostics::default();
         d.push(
-            Diagnostic::error("toml-syntax", &file, "invalid string")
+            Diagnostic::error(Code::TomlSyntax, &file, "invalid string")
                 .at(17..18)
                 .help("quote the value"),
         );
-        d.push(Diagnostic::warning("stale", &file, "not verified"));
+        d.push(Diagnostic::warning(Code::Stale, &file, "not verified"));
         (d, sources, root)
     }
 

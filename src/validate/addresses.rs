@@ -2,7 +2,7 @@
 //! `http(s)` and mail addresses are allowed, never `javascript:` or a bare
 //! `www.…` that browsers would treat as a file next to the page.
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::model::{BaseUrl, Content};
 use std::path::Path;
 use toml::Spanned;
@@ -55,7 +55,7 @@ fn web(file: &Path, v: &Spanned<String>, field: &str, d: &mut Diagnostics) {
         format!("write the full address starting with https://, e.g. {field} = \"https://www.city.example.jp/\"")
     };
     d.push(
-        Diagnostic::error("bad-url", file, format!("`{url}` is not a web address"))
+        Diagnostic::error(Code::BadUrl, file, format!("`{url}` is not a web address"))
             .at(v.span())
             .label("not an http(s) address")
             .help(help),
@@ -71,7 +71,7 @@ fn base_url(file: &Path, v: &Spanned<BaseUrl>, d: &mut Diagnostics) {
     }
     d.push(
         Diagnostic::error(
-            "bad-url",
+            Code::BadUrl,
             file,
             format!("`{}` is not a web address", written.get_ref()),
         )
@@ -98,7 +98,7 @@ fn mail(file: &Path, v: &Spanned<String>, d: &mut Diagnostics) {
     if !ok {
         d.push(
             Diagnostic::error(
-                "bad-email",
+                Code::BadEmail,
                 file,
                 format!("`{email}` is not a mail address"),
             )

@@ -2,7 +2,7 @@
 //! and an entry nobody confirmed for a year may send citizens to a desk that
 //! has moved.
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::model::Content;
 use chrono::NaiveDate;
 
@@ -23,7 +23,7 @@ pub fn check(c: &Content, today: NaiveDate, d: &mut Diagnostics) {
                 ),
             };
             d.push(
-                Diagnostic::error("bad-date", &a.file, "`verified` must be a date")
+                Diagnostic::error(Code::BadDate, &a.file, "`verified` must be a date")
                     .at(v.span())
                     .label(label)
                     .help(help),
@@ -33,7 +33,7 @@ pub fn check(c: &Content, today: NaiveDate, d: &mut Diagnostics) {
         if date > today {
             d.push(
                 Diagnostic::error(
-                    "future-date",
+                    Code::FutureDate,
                     &a.file,
                     format!("`verified` date {date} is in the future"),
                 )
@@ -46,7 +46,7 @@ pub fn check(c: &Content, today: NaiveDate, d: &mut Diagnostics) {
         } else if (today - date).num_days() > 365 {
             d.push(
                 Diagnostic::warning(
-                    "stale",
+                    Code::Stale,
                     &a.file,
                     format!(
                         "{} was last verified on {date}, over a year ago",

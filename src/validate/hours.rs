@@ -2,7 +2,7 @@
 //! the open-now badge, the timetable and the calendar files depend on them.
 //! Text that cannot be parsed is an error that points inside the string.
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Sources};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Sources};
 use crate::model::{Content, HoursSpec};
 use chrono::NaiveDate;
 use std::ops::Range;
@@ -22,7 +22,7 @@ pub fn check(c: &Content, sources: &Sources, today: NaiveDate, d: &mut Diagnosti
             if let HoursSpec::Text(text) = h.get_ref() {
                 if let Err(e) = tsunagu_hours::parse_hours(text) {
                     d.push(diagnostic(
-                        "bad-hours",
+                        Code::BadHours,
                         (&a.file, source),
                         h.span(),
                         text,
@@ -37,7 +37,7 @@ pub fn check(c: &Content, sources: &Sources, today: NaiveDate, d: &mut Diagnosti
         if let Some(s) = &p.value.schedule {
             if let Err(e) = tsunagu_hours::parse_schedule(s.get_ref()) {
                 let mut diag = diagnostic(
-                    "bad-schedule",
+                    Code::BadSchedule,
                     (&p.file, sources.get(&p.file)),
                     s.span(),
                     s.get_ref(),
@@ -56,7 +56,7 @@ pub fn check(c: &Content, sources: &Sources, today: NaiveDate, d: &mut Diagnosti
 }
 
 fn diagnostic(
-    code: &'static str,
+    code: Code,
     (file, source): (&Path, Option<&str>),
     value: Range<usize>,
     text: &str,
@@ -93,7 +93,7 @@ fn coverage(c: &Content, today: NaiveDate, d: &mut Diagnostics) {
     if covered < needed {
         d.push(
             Diagnostic::warning(
-                "holidays-outdated",
+                Code::HolidaysOutdated,
                 &c.settings.file,
                 format!("the holiday data ends on {covered}; open-now badges and calendars after that date ignore national holidays"),
             )

@@ -1,7 +1,7 @@
 //! Ids become file names and URLs: they must be safe in both, and unique even
 //! on case-insensitive file systems (staff open copies on Windows shares).
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::model::{Content, Sourced};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -107,7 +107,7 @@ fn mismatch(
     };
     d.push(
         Diagnostic::error(
-            "id-file-mismatch",
+            Code::IdFileMismatch,
             file,
             format!(
                 "{kind} id `{}` does not match the file name `{name}`",
@@ -147,7 +147,7 @@ fn check_kind(kind: &str, ids: Vec<Id>, d: &mut Diagnostics) {
                 )
             };
             d.push(
-                Diagnostic::error("duplicate-id", id.file, message)
+                Diagnostic::error(Code::DuplicateId, id.file, message)
                     .at_opt(id.span.clone())
                     .label("duplicate")
                     .help(format!(
@@ -165,7 +165,7 @@ fn check_kind(kind: &str, ids: Vec<Id>, d: &mut Diagnostics) {
             let name = id.file.file_name().unwrap_or_default().to_string_lossy();
             d.push(
                 Diagnostic::error(
-                    "bad-page-name",
+                    Code::BadPageName,
                     id.file,
                     format!("page file name `{name}` cannot be used in a page address"),
                 )
@@ -178,7 +178,7 @@ fn check_kind(kind: &str, ids: Vec<Id>, d: &mut Diagnostics) {
         }
         d.push(
             Diagnostic::error(
-                "bad-id",
+                Code::BadId,
                 id.file,
                 format!("{kind} id `{}` cannot be used in a page address", id.id),
             )
@@ -225,7 +225,7 @@ fn index_names(c: &Content, d: &mut Diagnostics) {
         if normalized(id) == "index" {
             d.push(
                 Diagnostic::error(
-                    "path-collision",
+                    Code::PathCollision,
                     file,
                     format!(
                         "id `{id}` would be written to {path}, which is the generated list page"

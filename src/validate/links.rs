@@ -1,7 +1,7 @@
 //! Markdown links must lead somewhere on the site they are published on: a
 //! citizen page may not point into the staff site, which it cannot reach.
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Sources};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Sources};
 use crate::model::{Audience, Content};
 use crate::routes::links::{links, raw_html, resolve, Resolved, Targets};
 use crate::routes::{targets, Site};
@@ -53,7 +53,7 @@ fn no_raw_html(file: &Path, md: &str, offset: Option<usize>, d: &mut Diagnostics
         let trimmed = md[range.clone()].trim_end().len();
         let range = range.start..range.start + trimmed.max(1);
         let snippet: String = md[range.clone()].chars().take(40).collect();
-        let diag = Diagnostic::error("raw-html", file, format!("raw HTML is not allowed: `{}`", snippet.trim()))
+        let diag = Diagnostic::error(Code::RawHtml, file, format!("raw HTML is not allowed: `{}`", snippet.trim()))
             .label("HTML")
             .help("write it in Markdown instead (links: [text](@/agencies/<id>), emphasis: **text**); for internal notes use a `[staff]` table");
         d.push(match offset {
@@ -115,7 +115,7 @@ fn report(
     let staff_only = matches!(resolve(dest, dir, staff), Resolved::Internal(_));
     let (code, label, message, help) = if staff_only {
         (
-            "staff-only-link",
+            Code::StaffOnlyLink,
             "staff-only page",
             format!("link to `{dest}` points at a staff-only page"),
             "this page is published on the citizen site, which has no staff pages: remove the link or mark this page `audience = \"staff\"`".to_string(),
@@ -126,7 +126,7 @@ fn report(
             None => "link to an existing record with @/agencies/<id>, @/topics/<id>, @/programs/<id> or @/pages/<slug>, or to another page as <slug>.md".to_string(),
         };
         (
-            "broken-link",
+            Code::BrokenLink,
             "no such page",
             format!("link to `{dest}` leads to no page (looked for {path})"),
             help,
@@ -144,7 +144,7 @@ fn unsafe_link(file: &Path, dest: &str, scheme: &str, span: Range<usize>, d: &mu
     let shown: String = dest.chars().take(40).collect();
     d.push(
         Diagnostic::error(
-            "unsafe-link",
+            Code::UnsafeLink,
             file,
             format!("link to `{shown}` uses `{scheme}:`, which is not published"),
         )

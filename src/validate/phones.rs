@@ -3,7 +3,7 @@
 //! hand-written pattern, and an extension (内線) in a public field is refused
 //! because it means nothing outside the city hall and may be internal.
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::model::{Content, Phone};
 use phonenumber::country::Id::JP;
 use std::path::Path;
@@ -57,7 +57,7 @@ fn public_with(file: &Path, n: &Spanned<String>, help: &str, d: &mut Diagnostics
     if looks_like_extension(n.get_ref()) {
         d.push(
             Diagnostic::error(
-                "extension-in-public-field",
+                Code::ExtensionInPublicField,
                 file,
                 format!(
                     "`{}` looks like an extension (内線), not a phone number",
@@ -82,7 +82,7 @@ fn valid(file: &Path, n: &Spanned<String>, d: &mut Diagnostics) {
     if half != *number && is_phone_text(&half) {
         d.push(
             Diagnostic::error(
-                "bad-phone",
+                Code::BadPhone,
                 file,
                 format!("`{number}` is written with full-width characters"),
             )
@@ -102,7 +102,7 @@ fn valid(file: &Path, n: &Spanned<String>, d: &mut Diagnostics) {
         };
         d.push(
             Diagnostic::error(
-                "bad-phone",
+                Code::BadPhone,
                 file,
                 format!("`{number}` contains `{bad}`, which is not a digit"),
             )
@@ -117,7 +117,7 @@ fn valid(file: &Path, n: &Spanned<String>, d: &mut Diagnostics) {
         .unwrap_or(false);
     if !ok {
         d.push(
-            Diagnostic::error("bad-phone", file, format!("`{number}` is not a valid Japanese phone number"))
+            Diagnostic::error(Code::BadPhone, file, format!("`{number}` is not a valid Japanese phone number"))
                 .at(n.span())
                 .label("not a valid number")
                 .help("write the full number with its area code, e.g. \"086-803-1254\"; check for a missing or extra digit"),

@@ -2,7 +2,7 @@
 //! dead link or a matter that appears under no topic.
 
 use super::ids::normalized;
-use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics};
+use crate::diagnostics::{did_you_mean, Code, Diagnostic, Diagnostics};
 use crate::model::Content;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -56,10 +56,14 @@ fn expect(file: &Path, r: &Spanned<String>, kind: &str, known: &[&str], d: &mut 
         ),
     };
     d.push(
-        Diagnostic::error("unknown-reference", file, format!("unknown {kind} `{id}`"))
-            .at(r.span())
-            .label(format!("no {kind} has this id"))
-            .help(help),
+        Diagnostic::error(
+            Code::UnknownReference,
+            file,
+            format!("unknown {kind} `{id}`"),
+        )
+        .at(r.span())
+        .label(format!("no {kind} has this id"))
+        .help(help),
     );
 }
 

@@ -3,7 +3,7 @@
 
 use super::context::{first_line, id_span, id_value, Ctx};
 use super::{backticked, record_noun, what};
-use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::diagnostics::{did_you_mean, Code, Diagnostic};
 use serde::de::DeserializeOwned;
 use std::path::Path;
 
@@ -35,7 +35,7 @@ pub(super) fn unknown_field<T: DeserializeOwned>(path: &Path, cx: &Ctx, rest: &s
         _ => String::new(),
     };
     Diagnostic::error(
-        "unknown-field",
+        Code::UnknownField,
         path,
         format!("unknown field `{field}`{place}"),
     )
@@ -119,7 +119,7 @@ pub(super) fn missing_field(path: &Path, cx: &Ctx, field: &str) -> Diagnostic {
             help,
         )
     };
-    Diagnostic::error("missing-field", path, message)
+    Diagnostic::error(Code::MissingField, path, message)
         .at_opt(span)
         .label(label)
         .help(help)
@@ -194,9 +194,9 @@ pub(super) fn no_value<T: DeserializeOwned>(path: &Path, cx: &Ctx) -> Option<Dia
     Some(
         Diagnostic::error(
             if known {
-                "toml-syntax"
+                Code::TomlSyntax
             } else {
-                "unknown-field"
+                Code::UnknownField
             },
             path,
             message,

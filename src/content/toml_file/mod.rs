@@ -13,7 +13,7 @@ mod syntax;
 mod values;
 
 use super::limits;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use context::{on_one_line, Ctx};
 use serde::de::DeserializeOwned;
 use std::ops::Range;
@@ -24,7 +24,7 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Box<Diag
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     if is_blank(body) {
         return Err(Box::new(
-            Diagnostic::error("empty-file", path, format!("{} is empty", what(path)))
+            Diagnostic::error(Code::EmptyFile, path, format!("{} is empty", what(path)))
                 .at(0..0)
                 .label("nothing here")
                 .help(format!(
@@ -47,7 +47,7 @@ pub fn parse_at<T: DeserializeOwned>(
     if let Some(at) = limits::too_deep(text) {
         return Err(Box::new(
             Diagnostic::error(
-                "too-deep",
+                Code::TooDeep,
                 path,
                 format!(
                     "values are nested more than {} levels deep",

@@ -3,7 +3,7 @@
 
 use super::context::Ctx;
 use super::first_clause;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use std::ops::Range;
 use std::path::Path;
 
@@ -45,7 +45,7 @@ pub(super) fn duplicate_key(path: &Path, cx: &Ctx) -> Diagnostic {
             ),
         )
     };
-    Diagnostic::error("duplicate-key", path, message)
+    Diagnostic::error(Code::DuplicateKey, path, message)
         .at_opt(span)
         .label("set again here")
         .help(help)
@@ -152,7 +152,7 @@ pub(super) fn syntax(path: &Path, cx: &Ctx) -> Diagnostic {
     let at = cx.span.as_ref().map_or(0, |s| s.start);
     let headline = first_clause(cx.message);
     let error = |message: String, span: Option<Range<usize>>, label: &str, help: String| {
-        Diagnostic::error("toml-syntax", path, message)
+        Diagnostic::error(Code::TomlSyntax, path, message)
             .at_opt(span)
             .label(label)
             .help(help)

@@ -3,7 +3,7 @@
 
 use super::backticked;
 use super::context::Ctx;
-use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::diagnostics::{did_you_mean, Code, Diagnostic};
 use std::path::Path;
 
 /// serde's words for a type, in a webmaster's words.
@@ -94,7 +94,7 @@ pub(super) fn wrong_type(path: &Path, cx: &Ctx) -> Diagnostic {
         "a table" => "write a table: [name] on its own line, or { key = \"…\" } inline".into(),
         _ => "see docs/content.md for the values allowed here".into(),
     };
-    Diagnostic::error("wrong-type", path, message)
+    Diagnostic::error(Code::WrongType, path, message)
         .at_opt(cx.span.clone())
         .label(format!("this is {found_t}"))
         .help(help)
@@ -130,7 +130,7 @@ pub(super) fn bad_value(path: &Path, cx: &Ctx, rest: &str) -> Diagnostic {
         ),
     };
     Diagnostic::error(
-        "bad-value",
+        Code::BadValue,
         path,
         format!("{subject} cannot be \"{value}\""),
     )
