@@ -221,3 +221,48 @@ fn dot_files_and_folders_in_static_are_never_published() {
         }
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn links_in_static_are_never_followed_and_are_named() {
+    let site = site();
+    let root = site.path();
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let secret = tmp.path().join("secret.txt");
+    std::fs::write(&secret, "CANARY_LINKED_SECRET_41f").expect("write");
+    std::fs::create_dir_all(root.join("static")).expect("mkdir");
+    std::os::unix::fs::symlink(&secret, root.join("static/leak.txt")).expect("symlink");
+    std::os::unix::fs::symlink(tmp.path(), root.join("static/folder")).expect("symlink");
+    let out = tsunagu(&["build"], root);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("warning[hidden-static]") && err.contains("leak.txt"),
+        "{err}"
+    );
+    assert!(err.contains("folder"), "{err}");
+    for (path, bytes) in common::read_tree(&root.join("public")) {
+        assert!(
+            !common::contains(&bytes, "CANARY_LINKED_SECRET_41f"),
+            "{path} holds the linked file"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_theme_folder_linked_from_outside_the_site_is_refused() {
+    let site = site();
+    let root = site.path();
+    let tmp = tempfile::tempdir().expect("temp dir");
+    write(tmp.path(), "elsewhere/static/x.css", "body{}");
+    std::fs::create_dir_all(root.join("themes")).expect("mkdir");
+    std::os::unix::fs::symlink(tmp.path().join("elsewhere"), root.join("themes/own"))
+        .expect("symlink");
+    set_theme(root, "\"own\"");
+    let err = both_fail(root);
+    assert!(
+        err.contains("error[theme-path]") && err.contains("outside the site folder"),
+        "{err}"
+    );
+}

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 pub fn theme_name(site_toml: &Path, value: Option<Range<usize>>, e: &ThemeNameError) -> Diagnostic {
     let d = Diagnostic::error(
         match e {
-            ThemeNameError::NotAName(_) => Code::ThemePath,
+            ThemeNameError::NotAName(_) | ThemeNameError::OutsideSite(_) => Code::ThemePath,
             ThemeNameError::NotFound { .. } => Code::UnknownTheme,
         },
         site_toml,
@@ -18,6 +18,9 @@ pub fn theme_name(site_toml: &Path, value: Option<Range<usize>>, e: &ThemeNameEr
     )
     .at_opt(value);
     match e {
+        ThemeNameError::OutsideSite(_) => d
+            .label("leads outside the site folder")
+            .help("copy the theme into themes/<name>/ of the site folder instead of linking to it"),
         ThemeNameError::NotAName(_) => d
             .label("not a folder name")
             .help("put the theme in themes/<name>/ of the site folder and write its name, e.g. theme = \"mytheme\""),
@@ -107,6 +110,16 @@ pub fn hidden_static(root: &Path, path: PathBuf) -> Diagnostic {
         .unwrap_or(&path)
         .display()
         .to_string();
+    if path.is_symlink() {
+        return Diagnostic::warning(
+            Code::HiddenStatic,
+            &path,
+            format!(
+                "`{shown}` is not published: it is a symbolic link, and links are never followed"
+            ),
+        )
+        .help("copy the file itself into static/ to publish it");
+    }
     Diagnostic::warning(
         Code::HiddenStatic,
         &path,

@@ -44,6 +44,8 @@ pub enum ThemeSource {
 pub enum ThemeNameError {
     #[error("theme `{0}` is a path; it must be the name of a folder in themes/")]
     NotAName(String),
+    #[error("theme `{0}` is a link to a folder outside the site folder")]
+    OutsideSite(String),
     #[error("theme `{name}` not found in themes/")]
     NotFound {
         name: String,
@@ -66,6 +68,9 @@ pub fn find(root: &Path, name: Option<&str>) -> Result<ThemeSource, ThemeNameErr
     }
     let folder = root.join("themes").join(name);
     if folder.is_dir() {
+        if !inside(root, &folder) {
+            return Err(ThemeNameError::OutsideSite(name.to_string()));
+        }
         return Ok(ThemeSource::Folder(folder));
     }
     if name == "default" {
@@ -83,6 +88,14 @@ pub fn find(root: &Path, name: Option<&str>) -> Result<ThemeSource, ThemeNameErr
         suggestion,
         available,
     })
+}
+
+/// Whether `path`, with every link followed, is still in the site folder.
+fn inside(root: &Path, path: &Path) -> bool {
+    match (std::fs::canonicalize(root), std::fs::canonicalize(path)) {
+        (Ok(root), Ok(path)) => path.starts_with(root),
+        _ => false,
+    }
 }
 
 fn theme_folders(root: &Path) -> Vec<String> {
@@ -196,7 +209,8 @@ fn collect_embedded(dir: &Dir<'_>, prefix: &str, out: &mut Files) {
 
 /// Every file under `dir` keyed by its `/`-separated relative path; an absent
 /// folder is simply empty. Dot-files and dot-folders (`.git/`, `.DS_Store`,
-/// an editor's `.swp`) are never published: they are noted in `skipped`.
+/// an editor's `.swp`) and symbolic links are never published: they are
+/// noted in `skipped`.
 fn read_tree(dir: &Path, skipped: &mut Vec<PathBuf>) -> Result<Files, RenderError> {
     let mut out = BTreeMap::new();
     if !dir.is_dir() {
@@ -206,7 +220,9 @@ fn read_tree(dir: &Path, skipped: &mut Vec<PathBuf>) -> Result<Files, RenderErro
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
-            let hidden = e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.');
+            // A link could publish any file on the machine: never followed.
+            let hidden = e.depth() > 0
+                && (e.file_name().to_string_lossy().starts_with('.') || e.path_is_symlink());
             if hidden {
                 skipped.push(e.path().to_path_buf());
             }
