@@ -167,8 +167,8 @@ impl Reader<'_> {
     fn parse_or_report<T: DeserializeOwned>(&mut self, path: &Path, text: &str) -> Option<T> {
         match toml_file::parse::<T>(path, text) {
             Ok(v) => Some(v),
-            Err(d) => {
-                self.diagnostics.push(*d);
+            Err(ds) => {
+                ds.into_iter().for_each(|d| self.diagnostics.push(d));
                 None
             }
         }
@@ -309,8 +309,8 @@ impl Reader<'_> {
                         markdown: text[body_offset..].to_string(),
                         body_offset,
                     }),
-                    Err(d) => {
-                        self.diagnostics.push(*d);
+                    Err(ds) => {
+                        ds.into_iter().for_each(|d| self.diagnostics.push(d));
                         None
                     }
                 }

@@ -20,18 +20,20 @@ use std::ops::Range;
 use std::path::Path;
 
 /// Parses a whole file.
-pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Box<Diagnostic>> {
+pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Vec<Diagnostic>> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     if is_blank(body) {
-        return Err(Box::new(
-            Diagnostic::error(Code::EmptyFile, path, format!("{} is empty", what(path)))
-                .at(0..0)
-                .label("nothing here")
-                .help(format!(
-                    "write the {} (see docs/content.md), or delete the file",
-                    record_noun(path)
-                )),
-        ));
+        return Err(vec![Diagnostic::error(
+            Code::EmptyFile,
+            path,
+            format!("{} is empty", what(path)),
+        )
+        .at(0..0)
+        .label("nothing here")
+        .help(format!(
+            "write the {} (see docs/content.md), or delete the file",
+            record_noun(path)
+        ))]);
     }
     parse_at(path, text, 0)
 }
@@ -41,30 +43,52 @@ pub fn parse_at<T: DeserializeOwned>(
     path: &Path,
     text: &str,
     offset: usize,
-) -> Result<T, Box<Diagnostic>> {
+) -> Result<T, Vec<Diagnostic>> {
     // The toml crate skips a byte order mark (Windows Notepad) itself and
     // gives spans in the text as it is, so the text is passed unchanged.
     if let Some(at) = limits::too_deep(text) {
-        return Err(Box::new(
-            Diagnostic::error(
-                Code::TooDeep,
-                path,
-                format!(
-                    "values are nested more than {} levels deep",
-                    limits::MAX_DEPTH
-                ),
-            )
-            .at(offset + at..offset + at + 1)
-            .label("too deep")
-            .help("records never need this much nesting; the file may be corrupt"),
-        ));
+        return Err(vec![Diagnostic::error(
+            Code::TooDeep,
+            path,
+            format!(
+                "values are nested more than {} levels deep",
+                limits::MAX_DEPTH
+            ),
+        )
+        .at(offset + at..offset + at + 1)
+        .label("too deep")
+        .help("records never need this much nesting; the file may be corrupt")]);
     }
-    toml::from_str::<T>(text).map_err(|e| {
-        let mut d = explain::<T>(path, text, e.message().trim(), e.span());
+    let at_offset = |mut d: Diagnostic| {
         if let Some(s) = &mut d.span {
             *s = offset + s.start..offset + s.end;
         }
-        Box::new(d)
+        d
+    };
+    // Every syntax error of the file at once, so a webmaster fixes them in
+    // one go; the parser recovers after each. Field and type errors come
+    // from the typed pass below, one at a time, as before.
+    let (_, syntax) = toml::de::DeTable::parse_recoverable(text);
+    if !syntax.is_empty() {
+        let mut seen = Vec::new();
+        return Err(syntax
+            .iter()
+            .map(|e| explain::<T>(path, text, e.message().trim(), e.span()))
+            .filter(|d| {
+                let new = !seen.contains(&d.span);
+                seen.push(d.span.clone());
+                new
+            })
+            .map(at_offset)
+            .collect());
+    }
+    toml::from_str::<T>(text).map_err(|e| {
+        vec![at_offset(explain::<T>(
+            path,
+            text,
+            e.message().trim(),
+            e.span(),
+        ))]
     })
 }
 
@@ -160,7 +184,9 @@ mod tests {
     }
 
     fn err(text: &str) -> Diagnostic {
-        *parse::<Rec>(&PathBuf::from("agencies/a.toml"), text).unwrap_err()
+        parse::<Rec>(&PathBuf::from("agencies/a.toml"), text)
+            .unwrap_err()
+            .remove(0)
     }
 
     #[test]
