@@ -163,3 +163,30 @@ fn check_warns_when_the_holiday_data_does_not_cover_the_coming_year() {
     let now = tsunagu(&["check"], site.path());
     assert!(!String::from_utf8_lossy(&now.stderr).contains("holidays-outdated"));
 }
+
+#[test]
+fn a_warning_repeated_for_many_records_is_summed_up_unless_verbose() {
+    let site = site();
+    let agencies = site.path().join("content/agencies");
+    let text = common::read(&agencies.join("care-center.toml"));
+    for i in 1..=5 {
+        let copy = text
+            .replace("id = \"care-center\"", &format!("id = \"old-{i}\""))
+            .replace("verified = 2026-04-01", "verified = 2022-04-01");
+        std::fs::write(agencies.join(format!("old-{i}.toml")), copy).expect("write");
+    }
+    let grouped = String::from_utf8_lossy(&tsunagu(&["check"], site.path()).stderr).into_owned();
+    assert_eq!(grouped.matches("warning[stale]: ").count(), 3, "{grouped}");
+    assert!(
+        grouped.contains("warning[stale]: 3 more like the ones above"),
+        "{grouped}"
+    );
+    assert!(
+        grouped.contains("old-5.toml:9"),
+        "the summary names where: {grouped}"
+    );
+    assert!(grouped.contains("5 warning(s)"), "{grouped}");
+    let verbose =
+        String::from_utf8_lossy(&tsunagu(&["check", "--verbose"], site.path()).stderr).into_owned();
+    assert_eq!(verbose.matches("warning[stale]: ").count(), 5, "{verbose}");
+}

@@ -20,7 +20,12 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         Ok(report) => {
             eprint!(
                 "{}",
-                diagnostics::render(&report.warnings, &report.sources, use_color())
+                diagnostics::render_grouped(
+                    &report.warnings,
+                    &report.sources,
+                    use_color(),
+                    args.common.verbose
+                )
             );
             let pages: Vec<String> = report
                 .pages
@@ -39,7 +44,10 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             diagnostics: d,
             sources,
         }) => {
-            eprint!("{}", diagnostics::render(&d, &sources, use_color()));
+            eprint!(
+                "{}",
+                diagnostics::render_grouped(&d, &sources, use_color(), args.common.verbose)
+            );
             eprintln!(
                 "build failed: {} error(s), {} warning(s); {} was left as it was",
                 d.count(Severity::Error),

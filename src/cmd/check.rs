@@ -27,7 +27,10 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             serde_json::to_string_pretty(&diagnostics::to_json(d, &checked.sources))?
         ),
         Format::Human => {
-            eprint!("{}", diagnostics::render(d, &checked.sources, use_color()));
+            eprint!(
+                "{}",
+                diagnostics::render_grouped(d, &checked.sources, use_color(), args.common.verbose)
+            );
             eprintln!(
                 "{}: {} error(s), {} warning(s)",
                 if d.has_errors() {

@@ -38,6 +38,9 @@ pub struct Common {
     /// Treat this date as today (YYYY-MM-DD) when checking dates
     #[arg(long, value_name = "DATE")]
     pub today: Option<chrono::NaiveDate>,
+    /// Show every warning, also when one kind repeats many times
+    #[arg(long)]
+    pub verbose: bool,
 }
 
 impl Common {

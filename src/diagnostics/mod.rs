@@ -12,7 +12,7 @@ pub use codes::Code;
 pub use json::to_json;
 pub(crate) use sources::floor_char_boundary;
 pub use sources::Sources;
-pub use terminal::{render, render_one};
+pub use terminal::{render, render_grouped, render_one};
 
 use std::ops::Range;
 use std::path::PathBuf;

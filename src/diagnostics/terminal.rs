@@ -12,6 +12,69 @@ pub fn render(diags: &Diagnostics, sources: &Sources, color: bool) -> String {
     out
 }
 
+/// Warnings of one kind beyond this many are summed up in one line.
+const SHOWN_PER_KIND: usize = 2;
+
+/// Like [`render`], for a person reading a terminal: every error in full,
+/// but a kind of warning that repeats (the same `stale` for every record of
+/// an old edition) shown twice, then summed up with where the others are, so
+/// that a real error does not drown. `verbose` shows every one.
+pub fn render_grouped(
+    diags: &Diagnostics,
+    sources: &Sources,
+    color: bool,
+    verbose: bool,
+) -> String {
+    if verbose {
+        return render(diags, sources, color);
+    }
+    let sorted = diags.sorted();
+    let mut out = String::new();
+    let mut rest: std::collections::BTreeMap<super::Code, Vec<&Diagnostic>> = Default::default();
+    let mut shown: std::collections::BTreeMap<super::Code, usize> = Default::default();
+    for d in sorted {
+        let n = shown.entry(d.code).or_default();
+        if d.severity == Severity::Warning && *n >= SHOWN_PER_KIND {
+            rest.entry(d.code).or_default().push(d);
+            continue;
+        }
+        *n += 1;
+        out.push_str(&render_one(d, sources, color));
+    }
+    for (code, items) in rest {
+        out.push_str(&summary(code, &items, sources));
+    }
+    out
+}
+
+/// `warning[stale]: 12 more like this` and where they are.
+fn summary(code: super::Code, items: &[&Diagnostic], sources: &Sources) -> String {
+    let places: Vec<String> = items
+        .iter()
+        .map(|d| {
+            match d
+                .span
+                .as_ref()
+                .and_then(|s| sources.line_col(&d.file, s.start))
+            {
+                Some((line, _)) => format!("{}:{line}", d.file.display()),
+                None => d.file.display().to_string(),
+            }
+        })
+        .collect();
+    let shown = places
+        .iter()
+        .take(8)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let more = if places.len() > 8 { ", …" } else { "" };
+    format!(
+        "warning[{code}]: {} more like the ones above\n = in {shown}{more}\n = help: `--verbose` shows each of them\n\n",
+        items.len()
+    )
+}
+
 pub fn render_one(d: &Diagnostic, sources: &Sources, color: bool) -> String {
     let mut files = SimpleFiles::new();
     let text = sources.get(&d.file).unwrap_or("");
