@@ -257,31 +257,33 @@ fn a_build_killed_in_any_step_leaves_old_or_new_and_the_next_build_recovers() {
     assert!(saw_new > 0, "no kill left the new tree");
 }
 
-#[test]
-fn a_previous_copy_missing_its_marker_does_not_block_later_builds() {
-    // A build killed while deleting the previous copy used to leave it
-    // without its marker, and every later build refused it as foreign.
-    let (_tmp, root) = sample_copy();
+/// A sample copy built twice, so that a previous copy exists, with the
+/// previous copy's marker removed: (temp dir, root, output, previous copy).
+fn previous_without_marker() -> (tempfile::TempDir, PathBuf, PathBuf, PathBuf) {
+    let (tmp, root) = sample_copy();
     let out = root.join("public");
     build(&root, &out).expect("first");
     build(&root, &out).expect("second");
     let previous = tsunagu::output::previous_path(&out).expect("path");
     std::fs::remove_file(previous.join(tsunagu::output::MARKER)).expect("rm marker");
+    (tmp, root, out, previous)
+}
+
+#[test]
+fn a_previous_copy_missing_its_marker_does_not_block_later_builds() {
+    // A build killed while deleting the previous copy used to leave it
+    // without its marker, and every later build refused it as foreign.
+    let (_tmp, root, out, _) = previous_without_marker();
     build(&root, &out).expect("third build recovers");
     build(&root, &out).expect("and so does the fourth");
 }
 
 #[test]
 fn a_failed_swap_leaves_no_staging_tree_behind() {
-    let (_tmp, root) = sample_copy();
-    let out = root.join("public");
-    build(&root, &out).expect("first");
-    build(&root, &out).expect("second");
     // The previous copy no longer looks like tsunagu's (a person put a file
     // in it and removed the marker): tsunagu will not delete it, so this
     // build fails after staging everything, staff tree included.
-    let previous = tsunagu::output::previous_path(&out).expect("path");
-    std::fs::remove_file(previous.join(tsunagu::output::MARKER)).expect("rm marker");
+    let (_tmp, root, out, previous) = previous_without_marker();
     std::fs::write(previous.join("my-notes.txt"), "keep me").expect("write");
     let err = build(&root, &out).expect_err("must refuse to delete a person's file");
     assert!(err.to_string().contains("not written by tsunagu"), "{err}");

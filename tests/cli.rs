@@ -4,18 +4,9 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn tsunagu(args: &[&str], root: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tsunagu"))
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .args(["--today", "2026-11-23"])
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run tsunagu")
-}
+use common::tsunagu;
 
 /// A copy of the canary fixture (small and valid) to break on purpose.
 fn site() -> tempfile::TempDir {

@@ -74,3 +74,16 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Runs the tsunagu binary on the site folder `root` with a fixed date and
+/// no colours.
+pub fn tsunagu(args: &[&str], root: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_tsunagu"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .args(["--today", "2026-11-23"])
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run tsunagu")
+}
