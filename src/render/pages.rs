@@ -51,6 +51,20 @@ pub fn render_site<A: Audience>(view: &SiteView<A>, theme: &Theme) -> Result<Fil
         c.insert("pages", &view.pages);
     })?;
     r.render(paths::SEARCH, "search.html", |_| {})?;
+    // Every topic's and agency's open-now data once: the plan shows them all.
+    let plan_hours: std::collections::BTreeMap<&String, &String> = view
+        .topics
+        .iter()
+        .flat_map(|t| &t.hours_data)
+        .chain(view.agencies.iter().flat_map(|a| &a.hours_data))
+        .collect();
+    r.render(paths::PLAN, "plan.html", |c| {
+        c.insert("topics", &view.topics);
+        c.insert("agencies", &view.agencies);
+        c.insert("plan", &view.plan);
+        c.insert("hours_data", &plan_hours);
+        c.insert("sheets", &Vec::<()>::new());
+    })?;
     for t in &view.topics {
         r.render(&t.url, "topic.html", |c| c.insert("topic", t))?;
     }

@@ -26,6 +26,8 @@ pub fn roster(id: &str) -> String {
 
 pub const HOME: &str = "index.html";
 pub const SEARCH: &str = "search.html";
+/// The household plan: several worries at once (`?topics=a,b&main=a`).
+pub const PLAN: &str = "plan.html";
 pub const AGENCY_INDEX: &str = "agencies/index.html";
 pub const PROGRAM_INDEX: &str = "programs/index.html";
 pub const ROSTER_INDEX: &str = "rosters/index.html";

@@ -27,6 +27,7 @@ pub fn targets(content: &Content, site: Site) -> Targets {
     let mut paths: Vec<String> = vec![
         paths::HOME.into(),
         paths::SEARCH.into(),
+        paths::PLAN.into(),
         paths::AGENCY_INDEX.into(),
         paths::PROGRAM_INDEX.into(),
     ];

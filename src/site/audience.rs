@@ -1,4 +1,6 @@
-use crate::model::{Agency, Matter, Page, Program, Roster, SiteSettings, SiteTarget};
+use crate::model::{
+    Agency, Matter, Page, Program, Roster, SiteSettings, SiteTarget,
+};
 use crate::routes::Site;
 use serde::Serialize;
 
@@ -15,6 +17,8 @@ pub trait Audience: Clone {
     type MatterExtra: Serialize + Clone;
     type ProgramExtra: Serialize + Clone;
     type Rosters: Serialize + Clone;
+    /// The plan page's rule between desks: staff only.
+    type PlanExtra: Serialize + Clone;
 
     /// The search index this audience gets.
     const SEARCH: tsunagu_search::Audience;
@@ -36,6 +40,7 @@ pub trait Audience: Clone {
     fn matter(m: &Matter) -> Self::MatterExtra;
     fn program(p: &Program) -> Self::ProgramExtra;
     fn rosters(r: &[&Roster]) -> Self::Rosters;
+    fn plan(s: Option<super::plan::PlanStaffView>) -> Self::PlanExtra;
 
     /// Text the search index may hold beyond the public fields: contact
     /// names, 内線 and notes. Only the staff audience has any to give.
@@ -66,7 +71,11 @@ impl Audience for Citizen {
     type MatterExtra = NoStaff;
     type ProgramExtra = NoStaff;
     type Rosters = NoStaff;
+    type PlanExtra = NoStaff;
 
+    fn plan(_: Option<super::plan::PlanStaffView>) -> NoStaff {
+        NoStaff
+    }
     fn agency(_: &Agency) -> NoStaff {
         NoStaff
     }
@@ -105,6 +114,11 @@ impl Audience for Staff {
     type MatterExtra = Option<super::agencies::MatterStaffView>;
     type ProgramExtra = Option<super::programs::ProgramStaffView>;
     type Rosters = Vec<super::rosters::RosterView>;
+    type PlanExtra = Option<super::plan::PlanStaffView>;
+
+    fn plan(s: Option<super::plan::PlanStaffView>) -> Self::PlanExtra {
+        s
+    }
 
     fn agency(a: &Agency) -> Self::AgencyExtra {
         a.staff.as_ref().map(super::agencies::AgencyStaffView::from)
@@ -176,11 +190,11 @@ fn joined(parts: &[String]) -> Option<String> {
 /// `NoStaff`, so nothing rendered from it (pages, search, JSON-LD,
 /// iCalendar) can hold staff data. Changing one of these types to carry
 /// data stops the build here.
-const _: CitizenStaffSlots = |a, m, p, s| [a.staff, m.staff, p.staff, s.rosters];
+const _: CitizenStaffSlots = |a, m, p, s| [a.staff, m.staff, p.staff, s.rosters, s.plan.staff];
 
 type CitizenStaffSlots = fn(
     &super::AgencyView<Citizen>,
     &super::MatterView<Citizen>,
     &super::ProgramView<Citizen>,
     &super::SiteView<Citizen>,
-) -> [NoStaff; 4];
+) -> [NoStaff; 5];

@@ -6,6 +6,7 @@ use super::agencies::{agency_view, AgencyView};
 use super::audience::Audience;
 use super::hours::{Dates, HoursContext};
 use super::pages::{page_views, PageView};
+use super::plan::{plan_view, PlanView};
 use super::programs::{program_view, ProgramView};
 use super::refs::{Index, PhoneView};
 use super::topics::{topic_views, TopicView};
@@ -30,6 +31,7 @@ pub struct SiteView<A: Audience> {
     pub programs: Vec<ProgramView<A>>,
     pub pages: Vec<PageView>,
     pub rosters: A::Rosters,
+    pub plan: PlanView<A>,
     /// For the iCalendar files and the opening hours in JSON-LD.
     #[serde(skip)]
     pub dates: Dates,
@@ -97,6 +99,7 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
         programs,
         pages: page_views::<A>(content, &targets),
         rosters: A::rosters(&rosters),
+        plan: plan_view::<A>(s.plan.as_ref(), &idx),
         dates: Dates {
             today,
             calendar: idx.hours.calendar.clone(),
