@@ -10,6 +10,7 @@ mod plan;
 mod programs;
 mod refs;
 mod rosters;
+mod sheets;
 mod topics;
 mod view;
 
@@ -19,6 +20,7 @@ pub use pages::PageView;
 pub use plan::{PlanStaffView, PlanView};
 pub use programs::{FigureView, ProgramStaffView, ProgramView};
 pub use refs::{AgencyRef, PhoneView, ProgramRef, TopicRef};
+pub use sheets::{FieldView, SectionView, SheetTopicView, SheetView};
 pub use rosters::{RosterMemberView, RosterView};
 pub use topics::{TopicEntry, TopicView};
 

@@ -32,6 +32,7 @@ pub struct SiteView<A: Audience> {
     pub pages: Vec<PageView>,
     pub rosters: A::Rosters,
     pub plan: PlanView<A>,
+    pub sheets: A::Sheets,
     /// For the iCalendar files and the opening hours in JSON-LD.
     #[serde(skip)]
     pub dates: Dates,
@@ -77,6 +78,7 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
         .collect();
     let topics = topic_views::<A>(content, &idx, &agencies, &programs);
     let rosters: Vec<&model::Roster> = content.rosters.iter().map(|r| &r.value).collect();
+    let sheets: Vec<&model::Sheet> = content.sheets.iter().map(|s| &s.value).collect();
     SiteView {
         audience: A::NAME,
         municipality: s.municipality.clone(),
@@ -100,6 +102,7 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
         pages: page_views::<A>(content, &targets),
         rosters: A::rosters(&rosters),
         plan: plan_view::<A>(s.plan.as_ref(), &idx),
+        sheets: A::sheets(&sheets),
         dates: Dates {
             today,
             calendar: idx.hours.calendar.clone(),

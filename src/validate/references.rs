@@ -38,6 +38,11 @@ pub fn check(c: &Content, d: &mut Diagnostics) {
             expect(&c.settings.file, a, "agency", &agencies, d);
         }
     }
+    for s in &c.sheets {
+        for t in s.value.topics.iter().filter_map(|t| t.topic.as_ref()) {
+            expect(&s.file, t, "topic", &topics, d);
+        }
+    }
     for r in &c.rosters {
         for m in &r.value.members {
             if let Some(a) = &m.agency {
