@@ -3,10 +3,9 @@
 // only on the staff site, and a clean printed page read back with pdftotext.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { browserSkip, buildSite, launchBrowser, repoRoot, serveStatic, tempDir } from './lib.mjs';
+import { browserSkip, buildSite, launchBrowser, pdfText, repoRoot, serveStatic } from './lib.mjs';
 
 /** topic id → agency ids that have a matter in it, read from the TOML itself. */
 function agenciesByTopic(root) {
@@ -20,18 +19,6 @@ function agenciesByTopic(root) {
   return map;
 }
 
-export function pdfText(buffer) {
-  const dir = tempDir('tsunagu-pdf-');
-  try {
-    const file = path.join(dir, 'page.pdf');
-    writeFileSync(file, buffer);
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    const pages = Number(execFileSync('pdfinfo', [file], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)[1]);
-    return { text, pages };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const SITES = [
   { name: 'okayama', root: repoRoot, two: ['iryou', 'kaigo'], three: ['iryou', 'kokoro', 'shougai'], rule: '市全体で受け止めます', phones: true },
