@@ -11,7 +11,8 @@ mod toml_file;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Sources};
 use crate::model::{
-    Agency, Content, Page, PageMeta, Program, Roster, Sheet, SiteSettings, Sourced, Topic, TopicFile,
+    Agency, Content, Page, PageMeta, Program, Roster, Sheet, SiteSettings, Sourced, Topic,
+    TopicFile,
 };
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};

@@ -1,6 +1,4 @@
-use crate::model::{
-    Agency, Matter, Page, Program, Roster, Sheet, SiteSettings, SiteTarget,
-};
+use crate::model::{Agency, Matter, Page, Program, Roster, Sheet, SiteSettings, SiteTarget};
 use crate::routes::Site;
 use serde::Serialize;
 
@@ -131,7 +129,9 @@ impl Audience for Staff {
     type Sheets = Vec<super::sheets::SheetView>;
 
     fn sheets(s: &[&Sheet]) -> Self::Sheets {
-        s.iter().map(|s| super::sheets::SheetView::from(*s)).collect()
+        s.iter()
+            .map(|s| super::sheets::SheetView::from(*s))
+            .collect()
     }
     fn sheet_list(s: &Self::Sheets) -> &[super::sheets::SheetView] {
         s
@@ -211,14 +211,8 @@ fn joined(parts: &[String]) -> Option<String> {
 /// `NoStaff`, so nothing rendered from it (pages, search, JSON-LD,
 /// iCalendar) can hold staff data. Changing one of these types to carry
 /// data stops the build here.
-const _: CitizenStaffSlots = |a, m, p, s| [
-    a.staff,
-    m.staff,
-    p.staff,
-    s.rosters,
-    s.plan.staff,
-    s.sheets,
-];
+const _: CitizenStaffSlots =
+    |a, m, p, s| [a.staff, m.staff, p.staff, s.rosters, s.plan.staff, s.sheets];
 
 type CitizenStaffSlots = fn(
     &super::AgencyView<Citizen>,

@@ -20,8 +20,8 @@ pub use pages::PageView;
 pub use plan::{PlanStaffView, PlanView};
 pub use programs::{FigureView, ProgramStaffView, ProgramView};
 pub use refs::{AgencyRef, PhoneView, ProgramRef, TopicRef};
-pub use sheets::{FieldView, SectionView, SheetTopicView, SheetView};
 pub use rosters::{RosterMemberView, RosterView};
+pub use sheets::{FieldView, SectionView, SheetTopicView, SheetView};
 pub use topics::{TopicEntry, TopicView};
 
 pub use audience::{Audience, Citizen, NoStaff, Staff, StaffSearch};

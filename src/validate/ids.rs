@@ -36,11 +36,7 @@ pub fn check(c: &Content, d: &mut Diagnostics) {
         one_per_file("roster", &c.rosters, |r| &r.id, d),
         d,
     );
-    check_kind(
-        "sheet",
-        one_per_file("sheet", &c.sheets, |s| &s.id, d),
-        d,
-    );
+    check_kind("sheet", one_per_file("sheet", &c.sheets, |s| &s.id, d), d);
     let pages = c.pages.iter().map(|p| Id {
         id: &p.value.slug,
         file: &p.file,

@@ -9,7 +9,15 @@ use std::path::Path;
 
 /// What the directory can fill into a sheet (see docs/content.md).
 pub const FILLS: [&str; 10] = [
-    "", "agency", "matter", "primary", "secondary", "phone", "direct", "extension", "fax",
+    "",
+    "agency",
+    "matter",
+    "primary",
+    "secondary",
+    "phone",
+    "direct",
+    "extension",
+    "fax",
     "hours",
 ];
 
@@ -95,7 +103,9 @@ fn sheet(file: &Path, s: &Sheet, d: &mut Diagnostics) {
                     )
                     .at(span.clone())
                     .label("no [[topic]] in this file")
-                    .help("add the sheet's worry list as `[[topic]]` tables with `label` and `topic`"),
+                    .help(
+                        "add the sheet's worry list as `[[topic]]` tables with `label` and `topic`",
+                    ),
                 );
             }
             for x in &f.fill {
@@ -108,7 +118,10 @@ fn sheet(file: &Path, s: &Sheet, d: &mut Diagnostics) {
                         )
                         .at(x.span())
                         .label("not a directory value")
-                        .help(format!("use one of: {}", FILLS.join(", "))),
+                        .help(format!(
+                            "use one of: \"\" (leave blank), {}",
+                            FILLS[1..].join(", ")
+                        )),
                     );
                 }
             }
