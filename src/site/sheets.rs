@@ -116,3 +116,67 @@ fn default_rows(kind: FieldKind) -> u32 {
         _ => 1,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::SheetView;
+    use crate::model::{FieldKind, Sheet};
+
+    fn sheet(text: &str) -> SheetView {
+        let s: Sheet = toml::from_str(text).expect("the sample sheet parses");
+        SheetView::from(&s)
+    }
+
+    #[test]
+    fn a_sheet_starts_each_paper_page_once_and_names_every_field_uniquely() {
+        for (text, pages) in [
+            (include_str!("../../content/sheets/tsunagu-sheet.toml"), 2),
+            (
+                include_str!("../../examples/morioka/content/sheets/soudan-sheet.toml"),
+                2,
+            ),
+        ] {
+            let v = sheet(text);
+            assert_eq!(v.pages, pages);
+            let breaks = v.sections.iter().filter(|s| s.new_page).count();
+            assert_eq!(breaks as u32, pages - 1, "{}", v.title);
+            let mut names: Vec<&str> = v
+                .sections
+                .iter()
+                .flat_map(|s| &s.fields)
+                .map(|f| f.name.as_str())
+                .collect();
+            let n = names.len();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), n, "field names are unique");
+            let consent: Vec<_> = v
+                .sections
+                .iter()
+                .flat_map(|s| &s.fields)
+                .filter(|f| f.kind == FieldKind::Consent)
+                .collect();
+            assert_eq!(consent.len(), 1);
+        }
+    }
+
+    #[test]
+    fn the_consent_forms_are_the_cities_own() {
+        let okayama = sheet(include_str!("../../content/sheets/tsunagu-sheet.toml"));
+        let morioka = sheet(include_str!(
+            "../../examples/morioka/content/sheets/soudan-sheet.toml"
+        ));
+        let options = |v: &SheetView| {
+            v.sections
+                .iter()
+                .flat_map(|s| &s.fields)
+                .find(|f| f.kind == FieldKind::Consent)
+                .map(|f| f.options.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(options(&okayama), ["同意する", "同意しない"]);
+        assert_eq!(options(&morioka), ["同意する", "同意しない", "不明"]);
+        assert_eq!(okayama.topics.len(), 12);
+        assert_eq!(morioka.topics.len(), 16);
+    }
+}
