@@ -11,7 +11,8 @@ mod toml_file;
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Sources};
 use crate::model::{
-    Agency, Content, Page, PageMeta, Program, Roster, SiteSettings, Sourced, Topic, TopicFile,
+    Agency, Content, Page, PageMeta, Program, Roster, Sheet, SiteSettings, Sourced, Topic,
+    TopicFile,
 };
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
@@ -22,6 +23,7 @@ pub use limits::{MAX_DEPTH, MAX_FILE_BYTES};
 pub const AGENCIES_DIR: &str = "agencies";
 pub const PROGRAMS_DIR: &str = "programs";
 pub const ROSTERS_DIR: &str = "rosters";
+pub const SHEETS_DIR: &str = "sheets";
 pub const PAGES_DIR: &str = "pages";
 
 /// What reading a site folder produced: the problems found, the text of every
@@ -63,6 +65,7 @@ pub fn load(root: &Path) -> Loaded {
     let agencies = r.read_dir::<Agency>(AGENCIES_DIR);
     let programs = r.read_dir::<Program>(PROGRAMS_DIR);
     let rosters = r.read_dir::<Roster>(ROSTERS_DIR);
+    let sheets = r.read_dir::<Sheet>(SHEETS_DIR);
     let pages = r.read_pages();
     let content = match (settings, topics) {
         (Some(settings), Some(topics)) => Some(Content {
@@ -71,6 +74,7 @@ pub fn load(root: &Path) -> Loaded {
             agencies,
             programs,
             rosters,
+            sheets,
             pages,
         }),
         _ => None,

@@ -7,7 +7,7 @@
 //! up with the model; they never reach rendering, because content read with
 //! errors is not built.
 
-use crate::model::{Agency, Audience, PageMeta, Program, Roster, Topic};
+use crate::model::{Agency, Audience, PageMeta, Program, Roster, Sheet, Topic};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::path::Path;
@@ -35,6 +35,13 @@ impl Record for Program {
 }
 
 impl Record for Roster {
+    const MINIMAL: &'static str = "id = \"\"\ntitle = \"\"";
+    fn set_id(&mut self, id: Spanned<String>) {
+        self.id = id;
+    }
+}
+
+impl Record for Sheet {
     const MINIMAL: &'static str = "id = \"\"\ntitle = \"\"";
     fn set_id(&mut self, id: Spanned<String>) {
         self.id = id;

@@ -9,6 +9,7 @@ mod page;
 mod program;
 mod roster;
 mod settings;
+mod sheet;
 mod topic;
 
 pub use agency::{Agency, AgencyStaff, Matter, MatterStaff, Office, Phone};
@@ -16,7 +17,8 @@ pub use hours::HoursSpec;
 pub use page::{Audience, Page, PageMeta};
 pub use program::{Figure, Program, ProgramStaff};
 pub use roster::{Roster, RosterMember};
-pub use settings::{BaseUrl, SiteSettings, SiteTarget, Webmaster};
+pub use settings::{BaseUrl, PlanRule, PlanRuleStaff, SiteSettings, SiteTarget, Webmaster};
+pub use sheet::{FieldKind, Sheet, SheetField, SheetSection, SheetTopic};
 pub use topic::{Topic, TopicFile};
 
 use std::path::PathBuf;
@@ -37,5 +39,6 @@ pub struct Content {
     pub agencies: Vec<Sourced<Agency>>,
     pub programs: Vec<Sourced<Program>>,
     pub rosters: Vec<Sourced<Roster>>,
+    pub sheets: Vec<Sourced<Sheet>>,
     pub pages: Vec<Sourced<Page>>,
 }

@@ -22,6 +22,34 @@ pub struct SiteSettings {
     /// Theme folder name under `themes/`; the built-in default when absent.
     #[serde(default)]
     pub theme: Option<toml::Spanned<String>>,
+    /// `[plan]`: the site's own rule for a household with several worries.
+    #[serde(default)]
+    pub plan: Option<PlanRule>,
+}
+
+/// Where a household with several worries starts, as the city's own
+/// documents state it. Content, not code: every city has its own rule.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanRule {
+    /// Shown on the plan page of both sites when two or more worries are ticked.
+    #[serde(default)]
+    pub start: Option<String>,
+    /// Agencies the rule names, shown as the place to start.
+    #[serde(default)]
+    pub start_agencies: Vec<toml::Spanned<String>>,
+    /// The rule between desks (who to refer to, which coordinator): staff site only.
+    #[serde(default)]
+    pub staff: Option<PlanRuleStaff>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanRuleStaff {
+    #[serde(default)]
+    pub start: Option<String>,
+    #[serde(default)]
+    pub start_agencies: Vec<toml::Spanned<String>>,
 }
 
 /// Title and public address of one of the two output sites.

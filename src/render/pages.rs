@@ -51,6 +51,20 @@ pub fn render_site<A: Audience>(view: &SiteView<A>, theme: &Theme) -> Result<Fil
         c.insert("pages", &view.pages);
     })?;
     r.render(paths::SEARCH, "search.html", |_| {})?;
+    // Every topic's and agency's open-now data once: the plan shows them all.
+    let plan_hours: std::collections::BTreeMap<&String, &String> = view
+        .topics
+        .iter()
+        .flat_map(|t| &t.hours_data)
+        .chain(view.agencies.iter().flat_map(|a| &a.hours_data))
+        .collect();
+    r.render(paths::PLAN, "plan.html", |c| {
+        c.insert("topics", &view.topics);
+        c.insert("agencies", &view.agencies);
+        c.insert("plan", &view.plan);
+        c.insert("hours_data", &plan_hours);
+        c.insert("sheets", A::sheet_list(&view.sheets));
+    })?;
     for t in &view.topics {
         r.render(&t.url, "topic.html", |c| c.insert("topic", t))?;
     }
@@ -90,6 +104,7 @@ pub fn render_site<A: Audience>(view: &SiteView<A>, theme: &Theme) -> Result<Fil
         r.render(&p.url, "page.html", |c| c.insert("page", p))?;
     }
     r.rosters(view)?;
+    r.sheets(view)?;
     r.files.extend(super::search::search_files(view)?);
     r.render(paths::NOT_FOUND, "404.html", |_| {})?;
     Ok(r.finish(A::STAFF))
@@ -165,6 +180,30 @@ impl Renderer<'_> {
         Ok(())
     }
 
+    /// Referral sheets and the printable directory are staff-only: the
+    /// citizen view has `NoStaff` for sheets and renders neither.
+    fn sheets<A: Audience>(&mut self, view: &SiteView<A>) -> Result<(), RenderError> {
+        let list = A::sheet_list(&view.sheets);
+        if !A::STAFF {
+            return Ok(());
+        }
+        self.render(paths::DIRECTORY, "directory.html", |c| {
+            c.insert("topics", &view.topics);
+            c.insert("sheets", list);
+        })?;
+        if list.is_empty() {
+            return Ok(());
+        }
+        let directory = directory_json(view);
+        for s in list {
+            self.render(&s.url, "sheet.html", |c| {
+                c.insert("sheet", s);
+                c.insert("directory_json", &directory);
+            })?;
+        }
+        Ok(())
+    }
+
     fn finish(mut self, staff: bool) -> Files {
         let sitemap = sitemap::sitemap(self.meta.base_url, self.files.keys());
         self.files
@@ -185,4 +224,12 @@ impl Renderer<'_> {
         }
         self.files
     }
+}
+
+/// The directory a sheet prefills its 紹介先 rows from, as JSON for an inline
+/// script: `<` escaped so no value can close the script element.
+fn directory_json<A: Audience>(view: &SiteView<A>) -> String {
+    serde_json::to_string(&view.agencies)
+        .unwrap_or_else(|_| "[]".to_string())
+        .replace('<', "\\u003c")
 }

@@ -20,15 +20,23 @@ pub const PROGRAMS_ICS: &str = "programs/index.ics";
 pub fn page(slug: &str) -> String {
     format!("pages/{slug}.html")
 }
+/// A referral sheet's form (staff site only).
+pub fn sheet(id: &str) -> String {
+    format!("sheets/{id}.html")
+}
 pub fn roster(id: &str) -> String {
     format!("rosters/{id}.html")
 }
 
 pub const HOME: &str = "index.html";
 pub const SEARCH: &str = "search.html";
+/// The household plan: several worries at once (`?topics=a,b&main=a`).
+pub const PLAN: &str = "plan.html";
 pub const AGENCY_INDEX: &str = "agencies/index.html";
 pub const PROGRAM_INDEX: &str = "programs/index.html";
 pub const ROSTER_INDEX: &str = "rosters/index.html";
+/// The whole directory as the one printable table (staff site only).
+pub const DIRECTORY: &str = "directory.html";
 pub const NOT_FOUND: &str = "404.html";
 
 /// The prefix that leads from a file at `path` back to the site root, so

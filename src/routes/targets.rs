@@ -27,6 +27,7 @@ pub fn targets(content: &Content, site: Site) -> Targets {
     let mut paths: Vec<String> = vec![
         paths::HOME.into(),
         paths::SEARCH.into(),
+        paths::PLAN.into(),
         paths::AGENCY_INDEX.into(),
         paths::PROGRAM_INDEX.into(),
     ];
@@ -57,6 +58,13 @@ pub fn targets(content: &Content, site: Site) -> Targets {
     );
     if site == Site::Staff {
         paths.push(paths::ROSTER_INDEX.into());
+        paths.push(paths::DIRECTORY.into());
+        paths.extend(
+            content
+                .sheets
+                .iter()
+                .map(|s| paths::sheet(s.value.id.get_ref())),
+        );
         paths.extend(
             content
                 .rosters

@@ -1,4 +1,4 @@
-use crate::model::{Agency, Matter, Page, Program, Roster, SiteSettings, SiteTarget};
+use crate::model::{Agency, Matter, Page, Program, Roster, Sheet, SiteSettings, SiteTarget};
 use crate::routes::Site;
 use serde::Serialize;
 
@@ -15,6 +15,10 @@ pub trait Audience: Clone {
     type MatterExtra: Serialize + Clone;
     type ProgramExtra: Serialize + Clone;
     type Rosters: Serialize + Clone;
+    /// The plan page's rule between desks: staff only.
+    type PlanExtra: Serialize + Clone;
+    /// Referral sheets: staff only.
+    type Sheets: Serialize + Clone;
 
     /// The search index this audience gets.
     const SEARCH: tsunagu_search::Audience;
@@ -36,6 +40,10 @@ pub trait Audience: Clone {
     fn matter(m: &Matter) -> Self::MatterExtra;
     fn program(p: &Program) -> Self::ProgramExtra;
     fn rosters(r: &[&Roster]) -> Self::Rosters;
+    fn plan(s: Option<super::plan::PlanStaffView>) -> Self::PlanExtra;
+    fn sheets(s: &[&Sheet]) -> Self::Sheets;
+    /// The sheets to render: none for the citizen site.
+    fn sheet_list(s: &Self::Sheets) -> &[super::sheets::SheetView];
 
     /// Text the search index may hold beyond the public fields: contact
     /// names, 内線 and notes. Only the staff audience has any to give.
@@ -66,7 +74,19 @@ impl Audience for Citizen {
     type MatterExtra = NoStaff;
     type ProgramExtra = NoStaff;
     type Rosters = NoStaff;
+    type PlanExtra = NoStaff;
+    type Sheets = NoStaff;
 
+    fn sheets(_: &[&Sheet]) -> NoStaff {
+        NoStaff
+    }
+    fn sheet_list(_: &NoStaff) -> &[super::sheets::SheetView] {
+        &[]
+    }
+
+    fn plan(_: Option<super::plan::PlanStaffView>) -> NoStaff {
+        NoStaff
+    }
     fn agency(_: &Agency) -> NoStaff {
         NoStaff
     }
@@ -105,6 +125,21 @@ impl Audience for Staff {
     type MatterExtra = Option<super::agencies::MatterStaffView>;
     type ProgramExtra = Option<super::programs::ProgramStaffView>;
     type Rosters = Vec<super::rosters::RosterView>;
+    type PlanExtra = Option<super::plan::PlanStaffView>;
+    type Sheets = Vec<super::sheets::SheetView>;
+
+    fn sheets(s: &[&Sheet]) -> Self::Sheets {
+        s.iter()
+            .map(|s| super::sheets::SheetView::from(*s))
+            .collect()
+    }
+    fn sheet_list(s: &Self::Sheets) -> &[super::sheets::SheetView] {
+        s
+    }
+
+    fn plan(s: Option<super::plan::PlanStaffView>) -> Self::PlanExtra {
+        s
+    }
 
     fn agency(a: &Agency) -> Self::AgencyExtra {
         a.staff.as_ref().map(super::agencies::AgencyStaffView::from)
@@ -176,11 +211,12 @@ fn joined(parts: &[String]) -> Option<String> {
 /// `NoStaff`, so nothing rendered from it (pages, search, JSON-LD,
 /// iCalendar) can hold staff data. Changing one of these types to carry
 /// data stops the build here.
-const _: CitizenStaffSlots = |a, m, p, s| [a.staff, m.staff, p.staff, s.rosters];
+const _: CitizenStaffSlots =
+    |a, m, p, s| [a.staff, m.staff, p.staff, s.rosters, s.plan.staff, s.sheets];
 
 type CitizenStaffSlots = fn(
     &super::AgencyView<Citizen>,
     &super::MatterView<Citizen>,
     &super::ProgramView<Citizen>,
     &super::SiteView<Citizen>,
-) -> [NoStaff; 4];
+) -> [NoStaff; 6];

@@ -6,18 +6,22 @@ mod agencies;
 mod audience;
 pub mod hours;
 mod pages;
+mod plan;
 mod programs;
 mod refs;
 mod rosters;
+mod sheets;
 mod topics;
 mod view;
 
 pub use agencies::{AgencyStaffView, AgencyView, MatterStaffView, MatterView, OfficeView};
 pub use hours::Dates;
 pub use pages::PageView;
+pub use plan::{PlanStaffView, PlanView};
 pub use programs::{FigureView, ProgramStaffView, ProgramView};
 pub use refs::{AgencyRef, PhoneView, ProgramRef, TopicRef};
 pub use rosters::{RosterMemberView, RosterView};
+pub use sheets::{FieldView, SectionView, SheetTopicView, SheetView};
 pub use topics::{TopicEntry, TopicView};
 
 pub use audience::{Audience, Citizen, NoStaff, Staff, StaffSearch};

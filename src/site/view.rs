@@ -6,6 +6,7 @@ use super::agencies::{agency_view, AgencyView};
 use super::audience::Audience;
 use super::hours::{Dates, HoursContext};
 use super::pages::{page_views, PageView};
+use super::plan::{plan_view, PlanView};
 use super::programs::{program_view, ProgramView};
 use super::refs::{Index, PhoneView};
 use super::topics::{topic_views, TopicView};
@@ -30,6 +31,8 @@ pub struct SiteView<A: Audience> {
     pub programs: Vec<ProgramView<A>>,
     pub pages: Vec<PageView>,
     pub rosters: A::Rosters,
+    pub plan: PlanView<A>,
+    pub sheets: A::Sheets,
     /// For the iCalendar files and the opening hours in JSON-LD.
     #[serde(skip)]
     pub dates: Dates,
@@ -75,6 +78,7 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
         .collect();
     let topics = topic_views::<A>(content, &idx, &agencies, &programs);
     let rosters: Vec<&model::Roster> = content.rosters.iter().map(|r| &r.value).collect();
+    let sheets: Vec<&model::Sheet> = content.sheets.iter().map(|s| &s.value).collect();
     SiteView {
         audience: A::NAME,
         municipality: s.municipality.clone(),
@@ -97,6 +101,8 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
         programs,
         pages: page_views::<A>(content, &targets),
         rosters: A::rosters(&rosters),
+        plan: plan_view::<A>(s.plan.as_ref(), &idx),
+        sheets: A::sheets(&sheets),
         dates: Dates {
             today,
             calendar: idx.hours.calendar.clone(),

@@ -36,6 +36,7 @@ pub fn check(c: &Content, d: &mut Diagnostics) {
         one_per_file("roster", &c.rosters, |r| &r.id, d),
         d,
     );
+    check_kind("sheet", one_per_file("sheet", &c.sheets, |s| &s.id, d), d);
     let pages = c.pages.iter().map(|p| Id {
         id: &p.value.slug,
         file: &p.file,
@@ -211,6 +212,14 @@ fn index_names(c: &Content, d: &mut Diagnostics) {
                 p.value.id.get_ref(),
                 p.value.id.span(),
                 "programs/index.html",
+            )
+        }))
+        .chain(c.sheets.iter().map(|s| {
+            (
+                &s.file,
+                s.value.id.get_ref(),
+                s.value.id.span(),
+                "sheets/index.html",
             )
         }))
         .chain(c.rosters.iter().map(|r| {

@@ -9,6 +9,7 @@ mod ids;
 mod links;
 mod phones;
 mod references;
+mod sheets;
 
 use crate::diagnostics::{Diagnostics, Sources};
 use crate::model::Content;
@@ -48,6 +49,7 @@ pub fn validate(content: &Content, sources: &Sources, today: NaiveDate) -> Diagn
     ids::check(content, &mut d);
     addresses::check(content, &mut d);
     references::check(content, &mut d);
+    sheets::check(content, &mut d);
     phones::check(content, &mut d);
     dates::check(content, today, &mut d);
     links::check(content, sources, &mut d);

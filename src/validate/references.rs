@@ -32,6 +32,17 @@ pub fn check(c: &Content, d: &mut Diagnostics) {
             expect(&p.file, o, "agency", &agencies, d);
         }
     }
+    if let Some(plan) = &c.settings.value.plan {
+        let staff = plan.staff.iter().flat_map(|s| &s.start_agencies);
+        for a in plan.start_agencies.iter().chain(staff) {
+            expect(&c.settings.file, a, "agency", &agencies, d);
+        }
+    }
+    for s in &c.sheets {
+        for t in s.value.topics.iter().filter_map(|t| t.topic.as_ref()) {
+            expect(&s.file, t, "topic", &topics, d);
+        }
+    }
     for r in &c.rosters {
         for m in &r.value.members {
             if let Some(a) = &m.agency {

@@ -23,9 +23,17 @@ const PAGES = [
   'programs/index.html',
   'programs/momotaro-taisou.html',
   'pages/referral.html',
+  'plan.html',
+  'plan.html?topics=iryou,kaigo,shougai&main=kaigo',
   '404.html',
 ];
-const STAFF_ONLY = ['rosters/index.html', 'rosters/advisors.html', 'pages/staff-guide.html'];
+const STAFF_ONLY = [
+  'rosters/index.html',
+  'rosters/advisors.html',
+  'pages/staff-guide.html',
+  'sheets/tsunagu-sheet.html?topics=kaigo&main=kaigo&agencies=kaigo-hoken-ka',
+  'directory.html',
+];
 
 describe('accessibility of the built sample site (axe-core, WCAG 2.1 AA)', { skip: browserSkip() }, () => {
   const ctx = useBuiltSampleSite();

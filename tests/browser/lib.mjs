@@ -5,8 +5,8 @@
 // Without them the browser tests skip, with the reason in the report; in CI (or with
 // TSUNAGU_REQUIRE_BROWSER=1) they fail instead.
 import { createServer } from 'node:http';
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { after, before } from 'node:test';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -184,4 +184,21 @@ export function useBuiltSampleSite() {
     if (ctx.site) rmSync(ctx.site, { recursive: true, force: true });
   });
   return ctx;
+}
+
+/**
+ * The text and page count of a PDF (from page.pdf()), read back with
+ * pdftotext and pdfinfo (Debian poppler-utils; .ci/run installs it).
+ */
+export function pdfText(buffer) {
+  const dir = tempDir('tsunagu-pdf-');
+  try {
+    const file = path.join(dir, 'page.pdf');
+    writeFileSync(file, buffer);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const pages = Number(execFileSync('pdfinfo', [file], { encoding: 'utf8' }).match(/^Pages:\s+(\d+)/m)[1]);
+    return { text, pages };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
