@@ -80,6 +80,15 @@ codes! {
     ThemePath = "theme-path",
     TemplateError = "template-error",
     HiddenStatic = "hidden-static",
+    // Referral sheets
+    SheetPages = "sheet-pages",
+    SheetPage = "sheet-page",
+    SheetOptions = "sheet-options",
+    SheetConsent = "sheet-consent",
+    SheetTable = "sheet-table",
+    SheetTopics = "sheet-topics",
+    SheetFill = "sheet-fill",
+    SheetRows = "sheet-rows",
 }
 
 impl fmt::Display for Code {

@@ -3,7 +3,7 @@
 //! no columns) or a section on a page the paper does not have would print a
 //! broken form. Topic references are checked in `references`.
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::model::{Content, FieldKind, Sheet};
 use std::path::Path;
 
@@ -31,7 +31,7 @@ fn sheet(file: &Path, s: &Sheet, d: &mut Diagnostics) {
     let pages = *s.pages.get_ref();
     if pages == 0 || pages > 4 {
         d.push(
-            Diagnostic::error("sheet-pages", file, format!("a sheet of {pages} pages"))
+            Diagnostic::error(Code::SheetPages, file, format!("a sheet of {pages} pages"))
                 .at(s.pages.span())
                 .label("between 1 and 4")
                 .help("write how many A4 pages the paper form has, e.g. `pages = 2`"),
@@ -42,7 +42,7 @@ fn sheet(file: &Path, s: &Sheet, d: &mut Diagnostics) {
         if page == 0 || page > pages.max(1) {
             d.push(
                 Diagnostic::error(
-                    "sheet-page",
+                    Code::SheetPage,
                     file,
                     format!("section on page {page} of a {pages}-page sheet"),
                 )
@@ -60,7 +60,7 @@ fn sheet(file: &Path, s: &Sheet, d: &mut Diagnostics) {
             match kind {
                 FieldKind::Choice | FieldKind::Consent if f.options.len() < 2 => d.push(
                     Diagnostic::error(
-                        "sheet-options",
+                        Code::SheetOptions,
                         file,
                         format!("field 「{label}」 has fewer than two boxes to tick"),
                     )
@@ -73,7 +73,7 @@ fn sheet(file: &Path, s: &Sheet, d: &mut Diagnostics) {
             if kind == FieldKind::Consent && f.wording.as_deref().is_none_or(str::is_empty) {
                 d.push(
                     Diagnostic::error(
-                        "sheet-consent",
+                        Code::SheetConsent,
                         file,
                         format!("consent field 「{label}」 has no wording"),
                     )
@@ -85,7 +85,7 @@ fn sheet(file: &Path, s: &Sheet, d: &mut Diagnostics) {
             if kind == FieldKind::Table && f.columns.is_empty() {
                 d.push(
                     Diagnostic::error(
-                        "sheet-table",
+                        Code::SheetTable,
                         file,
                         format!("table 「{label}」 has no columns"),
                     )
@@ -97,7 +97,7 @@ fn sheet(file: &Path, s: &Sheet, d: &mut Diagnostics) {
             if kind == FieldKind::Topics && s.topics.is_empty() {
                 d.push(
                     Diagnostic::error(
-                        "sheet-topics",
+                        Code::SheetTopics,
                         file,
                         format!("field 「{label}」 lists the worries, but the sheet has none"),
                     )
@@ -112,7 +112,7 @@ fn sheet(file: &Path, s: &Sheet, d: &mut Diagnostics) {
                 if !FILLS.contains(&x.get_ref().as_str()) {
                     d.push(
                         Diagnostic::error(
-                            "sheet-fill",
+                            Code::SheetFill,
                             file,
                             format!("field 「{label}」 cannot be filled with `{}`", x.get_ref()),
                         )
@@ -128,7 +128,7 @@ fn sheet(file: &Path, s: &Sheet, d: &mut Diagnostics) {
             if kind == FieldKind::Handover && f.fill.len() > f.row_headings.len() {
                 d.push(
                     Diagnostic::error(
-                        "sheet-fill",
+                        Code::SheetFill,
                         file,
                         format!("field 「{label}」 has more `fill` values than `row_headings`"),
                     )
@@ -142,7 +142,7 @@ fn sheet(file: &Path, s: &Sheet, d: &mut Diagnostics) {
                 if n == 0 || n > 40 {
                     d.push(
                         Diagnostic::error(
-                            "sheet-rows",
+                            Code::SheetRows,
                             file,
                             format!("field 「{label}」 has {n} rows"),
                         )
