@@ -7,7 +7,7 @@
 (function (root) {
   'use strict';
 
-  var TOKENIZER_VERSION = 'tsunagu-ja-bigram-1';
+  var TOKENIZER_VERSION = 'tsunagu-ja-bigram-2';
 
   /* Only long-stable blocks reach NFKC: V8's ICU and Rust's tables differ in Unicode
    * version, and anything else becomes a separator on both sides. */
