@@ -100,7 +100,13 @@ fn evaluation_set() {
             Some("morioka") => &morioka,
             other => panic!("unknown site {other:?}"),
         };
-        let ids: Vec<String> = index.search(text).into_iter().map(|h| h.id).collect();
+        let hits = index.search(text);
+        if std::env::var("SEARCH_EVAL_DEBUG").is_ok_and(|d| d == text) {
+            for h in hits.iter().take(10) {
+                println!("{} tier {} cov {:.2} score {:.2}", h.id, h.tier, h.coverage, h.score);
+            }
+        }
+        let ids: Vec<String> = hits.into_iter().map(|h| h.id).collect();
         let r = rank(&ids, &expect, all);
         if r.is_none_or(|r| r > 5) {
             misses.push(format!("{form}: {text} → {:?}", &ids[..ids.len().min(5)]));

@@ -27,7 +27,7 @@ pub const MAX_QUERY_TERMS: usize = 60;
 
 /// A document is listed when it holds at least this share of the query's matchable
 /// weight, and at least [`RELATIVE_COVERAGE`] of the best document's share.
-pub const MIN_COVERAGE: f64 = 0.3;
+pub const MIN_COVERAGE: f64 = 0.2;
 /// Weight of a tail unit (ている, かもしれない) against 1 for a content word.
 pub const TAIL_WEIGHT: f64 = 0.25;
 pub const RELATIVE_COVERAGE: f64 = 0.5;
@@ -247,10 +247,13 @@ impl SearchIndex {
         let compact_query: String = query_words_norm.concat();
         let mut hits: Vec<(usize, Hit)> = Vec::new();
         for (pos, score, coverage) in candidates {
-            if coverage < MIN_COVERAGE || coverage < RELATIVE_COVERAGE * best {
+            let entry = &self.display.docs[pos];
+            // Topics are few and a topic card is the best start, so they skip the
+            // relative cut.
+            let relative = if entry.kind == DocKind::Topic { 0.0 } else { RELATIVE_COVERAGE };
+            if coverage < MIN_COVERAGE || coverage < relative * best {
                 continue;
             }
-            let entry = &self.display.docs[pos];
             let compact_title = words(&entry.title).concat();
             let reading_matches = entry
                 .display

@@ -27,7 +27,11 @@
     [0x4e00, 0x9fff], [0xf900, 0xfaff], [0x20000, 0x3ffff]
   ];
   var FIELD_BOOST = { title: 4, keywords: 3 };
-  var MAX_QUERY_WORDS = 30;
+  var MAX_QUERY_TERMS = 60;
+  var MIN_COVERAGE = 0.2;
+  var RELATIVE_COVERAGE = 0.5;
+  var TOPIC_COVERAGE = 0.6;
+  var TAIL_WEIGHT = 0.25;
   var PARENT_WEIGHT = 0.25;
   var INHERITED = ['topic', 'phone', 'hours', 'contact', 'extension'];
 
@@ -78,37 +82,172 @@
     return words(text).join(' ');
   }
 
+  /* Runs of ASCII letters/digits are whole tokens (DV is not DVD); [piece, isLatin]. */
+  function pieces(word) {
+    var out = [];
+    var cur = '';
+    var latin = null;
+    for (var c of word) {
+      var l = /[0-9a-z]/.test(c);
+      if (latin !== null && latin !== l) {
+        out.push([cur, latin]);
+        cur = '';
+      }
+      cur += c;
+      latin = l;
+    }
+    if (cur) out.push([cur, latin]);
+    return out;
+  }
+
+  function bigrams(piece) {
+    var chars = Array.from(piece);
+    var out = [];
+    for (var i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+    return out;
+  }
+
+  function dedup(list) {
+    return list.filter(function (t, i) { return list.indexOf(t) === i; });
+  }
+
   function tokenize(text) {
     var tokens = [];
     words(text).forEach(function (word) {
-      var chars = Array.from(word);
-      for (var i = 0; i + 1 < chars.length; i++) tokens.push(chars[i] + chars[i + 1]);
-      tokens.push(chars[chars.length - 1]);
+      pieces(word).forEach(function (p) {
+        if (p[1]) {
+          tokens.push(p[0]);
+          return;
+        }
+        var chars = Array.from(p[0]);
+        Array.prototype.push.apply(tokens, bigrams(p[0]));
+        tokens.push(chars[chars.length - 1]);
+      });
     });
     return tokens;
+  }
+
+  /* romaji.rs: Hepburn, Kunrei and IME spellings. */
+  var SYLLABLES = ('a:あ i:い u:う e:え o:お ka:か ki:き ku:く ke:け ko:こ kya:きゃ kyu:きゅ kyo:きょ ' +
+    'sa:さ si:し shi:し su:す se:せ so:そ sha:しゃ shu:しゅ she:しぇ sho:しょ sya:しゃ syu:しゅ syo:しょ ' +
+    'ta:た ti:ち chi:ち tu:つ tsu:つ te:て to:と cha:ちゃ chu:ちゅ che:ちぇ cho:ちょ tya:ちゃ tyu:ちゅ tyo:ちょ ' +
+    'na:な ni:に nu:ぬ ne:ね no:の nya:にゃ nyu:にゅ nyo:にょ ha:は hi:ひ hu:ふ fu:ふ he:へ ho:ほ ' +
+    'hya:ひゃ hyu:ひゅ hyo:ひょ fa:ふぁ fi:ふぃ fe:ふぇ fo:ふぉ ma:ま mi:み mu:む me:め mo:も ' +
+    'mya:みゃ myu:みゅ myo:みょ ya:や yu:ゆ yo:よ ra:ら ri:り ru:る re:れ ro:ろ rya:りゃ ryu:りゅ ryo:りょ ' +
+    'wa:わ wo:を ga:が gi:ぎ gu:ぐ ge:げ go:ご gya:ぎゃ gyu:ぎゅ gyo:ぎょ za:ざ zi:じ ji:じ zu:ず ze:ぜ zo:ぞ ' +
+    'ja:じゃ ju:じゅ je:じぇ jo:じょ zya:じゃ zyu:じゅ zyo:じょ jya:じゃ jyu:じゅ jyo:じょ ' +
+    'da:だ di:ぢ du:づ de:で do:ど ba:ば bi:び bu:ぶ be:べ bo:ぼ bya:びゃ byu:びゅ byo:びょ ' +
+    'pa:ぱ pi:ぴ pu:ぷ pe:ぺ po:ぽ pya:ぴゃ pyu:ぴゅ pyo:ぴょ').split(' ').reduce(function (m, kv) {
+    var i = kv.indexOf(':');
+    m[kv.slice(0, i)] = kv.slice(i + 1);
+    return m;
+  }, {});
+
+  function isVowel(c) { return c !== undefined && 'aiueo'.indexOf(c) >= 0; }
+
+  /* kaigo → かいご; null when the word is not romaji all the way through (dv, hiv). */
+  function romajiToKana(word) {
+    if (!/^[a-z]+$/.test(word)) return null;
+    var out = '';
+    var i = 0;
+    while (i < word.length) {
+      var c = word[i];
+      var next = word[i + 1];
+      if (c === 'n' && (next === undefined || (!isVowel(next) && next !== 'y'))) {
+        out += 'ん';
+        var after = word[i + 2];
+        i += (next === 'n' && (after === undefined || (!isVowel(after) && after !== 'y'))) ? 2 : 1;
+        continue;
+      }
+      if (!isVowel(c) && (next === c || (c === 't' && next === 'c'))) {
+        out += 'っ';
+        i += 1;
+        continue;
+      }
+      var matched = false;
+      for (var len = 3; len >= 1; len--) {
+        var piece = word.slice(i, i + len);
+        if (piece.length === len && Object.prototype.hasOwnProperty.call(SYLLABLES, piece)) {
+          out += SYLLABLES[piece];
+          i += len;
+          matched = true;
+          break;
+        }
+      }
+      if (!matched) return null;
+    }
+    return out;
+  }
+
+  var PARTICLES = 'がをにでとはのもやへ';
+
+  function isHiragana(c) {
+    var cp = c.codePointAt(0);
+    return (cp >= 0x3041 && cp <= 0x3096) || cp === 0x309d || cp === 0x309e;
+  }
+
+  function isPrefixKana(c) { return c === 'お' || c === 'ご'; }
+
+  /* tokenize.rs `segments`: kanji/katakana run + its first okurigana (not a particle);
+   * the rest of the hiragana is a tail; お/ご before kanji join it; all-hiragana stays whole. */
+  function segments(piece) {
+    var chars = Array.from(piece);
+    if (chars.every(isHiragana)) return [[piece, false]];
+    var out = [];
+    var i = 0;
+    var carry = '';
+    var lead = 0;
+    while (lead < chars.length && isHiragana(chars[lead])) lead++;
+    if (lead > 0) {
+      var run = chars.slice(0, lead);
+      if (isPrefixKana(run[run.length - 1])) carry = run.pop();
+      if (run.length) out.push([run.join(''), false]);
+      i = lead;
+    }
+    while (i < chars.length) {
+      var seg = carry;
+      carry = '';
+      while (i < chars.length && !isHiragana(chars[i])) seg += chars[i++];
+      var start = i;
+      while (i < chars.length && isHiragana(chars[i])) i++;
+      var tail = chars.slice(start, i);
+      if (tail.length) {
+        if (PARTICLES.indexOf(tail[0]) < 0) seg += tail[0];
+        tail.shift();
+      }
+      if (i < chars.length && tail.length && isPrefixKana(tail[tail.length - 1])) carry = tail.pop();
+      out.push([seg, false]);
+      if (tail.length) out.push([tail.join(''), true]);
+    }
+    return out;
   }
 
   function queryWords(query) {
     var out = [];
     var seen = {};
-    words(query).forEach(function (word) {
-      var chars = Array.from(word);
-      var qw;
-      if (chars.length === 1) {
-        qw = { terms: [word], prefix: true };
-      } else {
-        var terms = [];
-        for (var i = 0; i + 1 < chars.length; i++) {
-          var t = chars[i] + chars[i + 1];
-          if (terms.indexOf(t) < 0) terms.push(t);
-        }
-        qw = { terms: terms, prefix: false };
-      }
+    function push(qw) {
+      if (!qw.terms.length) return;
       var key = JSON.stringify(qw);
       if (!seen[key]) {
         seen[key] = true;
         out.push(qw);
       }
+    }
+    words(query).forEach(function (word) {
+      pieces(word).forEach(function (p) {
+        var piece = p[0];
+        if (p[1]) {
+          var terms = [piece];
+          var kana = romajiToKana(piece);
+          if (kana && Array.from(kana).length > 1) terms = terms.concat(bigrams(kana));
+          push({ terms: dedup(terms), prefix: piece.length === 1, tail: false });
+          return;
+        }
+        segments(piece).forEach(function (s) {
+          var single = Array.from(s[0]).length === 1;
+          push({ terms: single ? [s[0]] : dedup(bigrams(s[0])), prefix: single, tail: s[1] });
+        });
+      });
     });
     return out;
   }
@@ -175,71 +314,116 @@
       return typeof r === 'string' && words(r).join('') === qCompact;
     }
 
+    /* query.rs `search`: graceful matching by idf-weighted coverage of the query's units. */
     function search(query) {
-      var qwords = queryWords(query).slice(0, MAX_QUERY_WORDS);
-      if (!qwords.length) return [];
+      var terms = [];
+      var termKeys = {};
+      var units = [];
+      queryWords(query).forEach(function (word) {
+        var ids = [];
+        word.terms.forEach(function (term) {
+          var key = (word.prefix ? '1' : '0') + term;
+          var id = termKeys[key];
+          if (id === undefined) {
+            id = terms.length;
+            termKeys[key] = id;
+            terms.push({ term: term, prefix: word.prefix });
+          }
+          if (id < MAX_QUERY_TERMS) ids.push(id);
+        });
+        units.push({ ids: ids, w: word.tail ? TAIL_WEIGHT : 1 });
+      });
+      terms = terms.slice(0, MAX_QUERY_TERMS);
+      if (!terms.length) return [];
       var scores = new Map();
-      var ownWords = new Map(); // bit i: query word i fully matched by the doc's own fields
+      var own = new Map(); // pos → array of booleans: term i in the doc's own fields
+      var weights = terms.map(function () { return 0; });
 
-      qwords.forEach(function (word, wi) {
-        var termsMatched = new Map();
+      terms.forEach(function (t, ti) {
+        var withTerm = 0;
         fields.forEach(function (field) {
-          var rootNode = index.index[field].root;
           var boost = FIELD_BOOST[field] || 1;
-          word.terms.forEach(function (term, ti) {
-            var nodes = [];
-            var node = lookup(rootNode, term);
-            if (node) {
-              if (word.prefix) collectSubtree(node, nodes);
-              else nodes.push(node);
-            }
-            nodes.forEach(function (nd) {
-              var idf = 1 + Math.log(n / ((nd.df || 0) + 1));
-              var postings = nd.docs || {};
-              for (var ref in postings) {
-                if (!Object.prototype.hasOwnProperty.call(postings, ref)) continue;
-                var pos = Number(ref);
-                var info = docInfo[ref] || {};
-                var len = Math.max(info[field] || 1, 1);
-                var s = postings[ref].tf * idf * idf / Math.sqrt(len) * boost;
-                scores.set(pos, (scores.get(pos) || 0) + s);
-                var m = termsMatched.get(pos);
-                if (!m) {
-                  m = new Array(word.terms.length).fill(false);
-                  termsMatched.set(pos, m);
-                }
-                m[ti] = true;
+          var nodes = [];
+          var node = lookup(index.index[field].root, t.term);
+          if (node) {
+            if (t.prefix) collectSubtree(node, nodes);
+            else nodes.push(node);
+          }
+          nodes.forEach(function (nd) {
+            var idf = 1 + Math.log(n / ((nd.df || 0) + 1));
+            var postings = nd.docs || {};
+            for (var ref in postings) {
+              if (!Object.prototype.hasOwnProperty.call(postings, ref)) continue;
+              var pos = Number(ref);
+              var info = docInfo[ref] || {};
+              var len = Math.max(info[field] || 1, 1);
+              scores.set(pos, (scores.get(pos) || 0) + postings[ref].tf * idf * idf / Math.sqrt(len) * boost);
+              var m = own.get(pos);
+              if (!m) {
+                m = terms.map(function () { return false; });
+                own.set(pos, m);
               }
-            });
+              if (!m[ti]) {
+                m[ti] = true;
+                withTerm++;
+              }
+            }
           });
         });
-        termsMatched.forEach(function (m, pos) {
-          if (m.every(Boolean)) ownWords.set(pos, (ownWords.get(pos) || 0) | (1 << wi));
-        });
+        if (withTerm > 0) weights[ti] = Math.log(1 + n / withTerm);
       });
 
-      var all = (1 << qwords.length) - 1;
-      var qNorm = words(query);
-      var qCompact = qNorm.join('');
-      var hits = [];
-      ownWords.forEach(function (own, pos) {
+      units = units.map(function (u) {
+        var known = 0;
+        u.ids.forEach(function (i) { known += weights[i]; });
+        return { ids: u.ids, w: u.w, known: known };
+      }).filter(function (u) { return u.known > 0; });
+      var total = 0;
+      units.forEach(function (u) { total += u.w; });
+      if (total <= 0) return [];
+
+      var candidates = [];
+      var best = 0;
+      own.forEach(function (mine, pos) {
         var entry = docs[pos];
         if (!entry) return;
         var score = scores.get(pos) || 0;
-        var covered = own;
+        var covered = mine;
         /* A matter inherits its agency's words ("社協 貸付") but only alongside its own. */
         if (entry.parent !== undefined) {
-          var inherited = ownWords.get(entry.parent) || 0;
-          if (inherited & ~own) {
-            covered |= inherited;
+          var theirs = own.get(entry.parent);
+          if (theirs && theirs.some(function (t, i) { return t && !mine[i]; })) {
+            covered = mine.map(function (m, i) { return m || theirs[i]; });
             score += PARENT_WEIGHT * (scores.get(entry.parent) || 0);
           }
         }
-        if (covered !== all) return;
-        var title = compactTitle(pos);
-        var tier = (title === qCompact || readingIs(pos, qCompact)) ? 2
+        var weight = 0;
+        units.forEach(function (u) {
+          var held = 0;
+          u.ids.forEach(function (i) { if (covered[i]) held += weights[i]; });
+          weight += u.w * held / u.known;
+        });
+        var coverage = weight / total;
+        if (coverage > best) best = coverage;
+        candidates.push({ pos: pos, score: score, coverage: coverage });
+      });
+
+      var qNorm = words(query);
+      var qCompact = qNorm.join('');
+      var hits = [];
+      candidates.forEach(function (c) {
+        var entry = docs[c.pos];
+        /* Topics are few and a topic card is the best start: no relative cut. */
+        var relative = entry.kind === 'topic' ? 0 : RELATIVE_COVERAGE;
+        if (c.coverage < MIN_COVERAGE || c.coverage < relative * best) return;
+        var title = compactTitle(c.pos);
+        var tier = (title === qCompact || readingIs(c.pos, qCompact)) ? 3
+          : (entry.kind === 'topic' && c.coverage >= TOPIC_COVERAGE * best) ? 2
           : qNorm.every(function (w) { return title.indexOf(w) >= 0; }) ? 1 : 0;
-        hits.push({ pos: pos, tier: tier, score: score * (entry.boost || 1), doc: entry });
+        hits.push({
+          pos: c.pos, tier: tier, coverage: c.coverage,
+          score: c.score * (entry.boost || 1) * c.coverage * c.coverage, doc: entry
+        });
       });
       hits.sort(function (a, b) {
         return (b.tier - a.tier) || (b.score - a.score) || (a.pos - b.pos);
@@ -256,6 +440,7 @@
     normalize: normalize,
     tokenize: tokenize,
     queryWords: queryWords,
+    romajiToKana: romajiToKana,
     createIndex: createIndex
   };
   if (typeof module === 'object' && module.exports) module.exports = api;
