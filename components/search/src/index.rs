@@ -64,7 +64,7 @@ pub fn build(docs: &[SearchDoc], audience: Audience) -> Result<SearchFiles, Sear
 
     let mut entries = Vec::with_capacity(docs.len());
     for (position, doc) in docs.iter().enumerate() {
-        let keywords = doc.keywords.join("\n");
+        let keywords = with_readings(&doc.title, &doc.keywords);
         let mut fields = vec![doc.title.as_str(), keywords.as_str(), doc.body.as_str()];
         if audience == Audience::Staff {
             fields.push(doc.staff_text.as_deref().unwrap_or(""));
@@ -109,6 +109,21 @@ pub fn build(docs: &[SearchDoc], audience: Audience) -> Result<SearchFiles, Sear
         audience,
         doc_count: docs.len(),
     })
+}
+
+/// The keywords plus the kana reading of the title and of every keyword written with
+/// kanji (お金がない → おかねがない), each once. Bodies get none: they are long and
+/// readings there would mostly add noise and size (docs/search.md, "Readings").
+fn with_readings(title: &str, keywords: &[String]) -> String {
+    let mut out: Vec<String> = keywords.to_vec();
+    for text in std::iter::once(title).chain(keywords.iter().map(String::as_str)) {
+        if let Some(r) = crate::reading(text) {
+            if !out.contains(&r) {
+                out.push(r);
+            }
+        }
+    }
+    out.join("\n")
 }
 
 /// A child's display fields that equal its parent's are left out of the file and filled

@@ -11,6 +11,7 @@ mod index;
 mod language;
 mod normalize;
 mod query;
+mod readings;
 mod romaji;
 mod tokenize;
 
@@ -19,6 +20,7 @@ pub use index::{as_script, build};
 pub use language::BigramJapanese;
 pub use normalize::{normalize, words};
 pub use query::{Hit, SearchIndex};
+pub use readings::reading;
 pub use romaji::romaji_to_kana;
 pub use tokenize::{query_words, tokenize, QueryWord};
 

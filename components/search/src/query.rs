@@ -235,7 +235,11 @@ impl SearchIndex {
             let weight: f64 = units
                 .iter()
                 .map(|(ids, w, known)| {
-                    let held: f64 = ids.iter().filter(|&&i| covered[i]).map(|&i| weights[i]).sum();
+                    let held: f64 = ids
+                        .iter()
+                        .filter(|&&i| covered[i])
+                        .map(|&i| weights[i])
+                        .sum();
                     w * held / known
                 })
                 .sum();
@@ -250,7 +254,11 @@ impl SearchIndex {
             let entry = &self.display.docs[pos];
             // Topics are few and a topic card is the best start, so they skip the
             // relative cut.
-            let relative = if entry.kind == DocKind::Topic { 0.0 } else { RELATIVE_COVERAGE };
+            let relative = if entry.kind == DocKind::Topic {
+                0.0
+            } else {
+                RELATIVE_COVERAGE
+            };
             if coverage < MIN_COVERAGE || coverage < relative * best {
                 continue;
             }

@@ -57,8 +57,7 @@ pub fn romaji_to_kana(word: &str) -> Option<String> {
         if c == b'n' && next.is_none_or(|n| !is_vowel(n) && n != b'y') {
             out.push('ん');
             // "nn" is ん when no vowel follows the second n (konnichi = こ ん に ち).
-            i += if next == Some(b'n') && s.get(i + 2).is_none_or(|&n| !is_vowel(n) && n != b'y')
-            {
+            i += if next == Some(b'n') && s.get(i + 2).is_none_or(|&n| !is_vowel(n) && n != b'y') {
                 2
             } else {
                 1
@@ -86,7 +85,8 @@ pub fn romaji_to_kana(word: &str) -> Option<String> {
             return None;
         }
     }
-    Some(out)
+    // No Japanese word starts with ん: npo, nhk are abbreviations.
+    (!out.starts_with('ん')).then_some(out)
 }
 
 #[cfg(test)]

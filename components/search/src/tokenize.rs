@@ -152,7 +152,11 @@ pub fn query_words(query: &str) -> Vec<QueryWord> {
             for (seg, tail) in segments(piece) {
                 let single = seg.chars().count() == 1;
                 push(QueryWord {
-                    terms: if single { vec![seg] } else { dedup(bigrams(&seg)) },
+                    terms: if single {
+                        vec![seg]
+                    } else {
+                        dedup(bigrams(&seg))
+                    },
                     prefix: single,
                     tail,
                 });
@@ -239,9 +243,23 @@ mod tests {
             v.iter().map(|(a, b)| (a.to_string(), *b)).collect()
         };
         assert_eq!(segs("介護と借金"), s(&[("介護", false), ("借金", false)]));
-        assert_eq!(segs("夫に殴られる"), s(&[("夫", false), ("殴ら", false), ("れる", true)]));
-        assert_eq!(segs("家賃が払えない"), s(&[("家賃", false), ("払え", false), ("ない", true)]));
-        assert_eq!(segs("子育てとお金の悩み"), s(&[("子育て", false), ("と", true), ("お金", false), ("悩み", false)]));
+        assert_eq!(
+            segs("夫に殴られる"),
+            s(&[("夫", false), ("殴ら", false), ("れる", true)])
+        );
+        assert_eq!(
+            segs("家賃が払えない"),
+            s(&[("家賃", false), ("払え", false), ("ない", true)])
+        );
+        assert_eq!(
+            segs("子育てとお金の悩み"),
+            s(&[
+                ("子育て", false),
+                ("と", true),
+                ("お金", false),
+                ("悩み", false)
+            ])
+        );
         assert_eq!(segs("どこに相談"), s(&[("どこに", false), ("相談", false)]));
         assert_eq!(segs("おかねがない"), s(&[("おかねがない", false)]));
     }

@@ -176,7 +176,7 @@
       }
       if (!matched) return null;
     }
-    return out;
+    return out.charAt(0) === 'ん' ? null : out; // npo, nhk: no Japanese word starts with ん
   }
 
   var PARTICLES = 'がをにでとはのもやへ';
