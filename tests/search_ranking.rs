@@ -56,7 +56,7 @@ fn a_worry_naming_two_topics_shows_both_first() {
         let hits = index.search(q);
         let topics: Vec<&str> = hits
             .iter()
-            .take_while(|h| h.tier >= 2)
+            .take_while(|h| h.tier >= 3)
             .map(|h| h.id.as_str())
             .collect();
         assert!(topics.contains(&"topic:kaigo"), "{q}: {topics:?}");

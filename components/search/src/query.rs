@@ -46,8 +46,9 @@ pub struct Hit {
     pub title: String,
     /// With fields inherited from the parent filled in.
     pub display: DisplayRecord,
-    /// 3 = the name (or its reading) equals the query, 2 = a topic matching about as
-    /// well as the best document, 1 = the name contains every query word, 0 = other.
+    /// 4 = the name (or its reading) equals the query, 3 = a topic matching about as
+    /// well as the best document (shown as a topic card), 2 = the ★ matter of such a
+    /// topic, 1 = the name contains every query word, 0 = other.
     pub tier: u8,
     /// Share of the query's matchable weight this document (with its parent) holds.
     pub coverage: f64,
@@ -249,19 +250,48 @@ impl SearchIndex {
 
         let query_words_norm = words(query);
         let compact_query: String = query_words_norm.concat();
-        let mut hits: Vec<(usize, Hit)> = Vec::new();
-        for (pos, score, coverage) in candidates {
-            let entry = &self.display.docs[pos];
-            // Topics are few and a topic card is the best start, so they skip the
-            // relative cut.
-            let relative = if entry.kind == DocKind::Topic {
-                0.0
-            } else {
-                RELATIVE_COVERAGE
-            };
-            if coverage < MIN_COVERAGE || coverage < relative * best {
-                continue;
+        let kept: Vec<(usize, f64, f64)> = candidates
+            .into_iter()
+            .filter(|&(pos, _, coverage)| {
+                // Topics are few and a topic card is the best start: no relative cut.
+                let relative = if self.display.docs[pos].kind == DocKind::Topic {
+                    0.0
+                } else {
+                    RELATIVE_COVERAGE
+                };
+                coverage >= MIN_COVERAGE && coverage >= relative * best
+            })
+            .collect();
+        let card = |kind: DocKind, coverage: f64| {
+            kind == DocKind::Topic && coverage >= TOPIC_COVERAGE * best
+        };
+        // Titles of the topics shown as cards: their ★ desks come right after them.
+        let cards: Vec<String> = kept
+            .iter()
+            .map(|&(pos, _, c)| (&self.display.docs[pos], c))
+            .filter(|(e, c)| card(e.kind, *c))
+            .map(|(e, _)| e.title.clone())
+            .collect();
+        // A card's ★ desk is listed even when the worry's words are not in its record
+        // (夫に殴られる → DV・虐待 → its ★ desk): it is where to call first.
+        let mut kept = kept;
+        if !cards.is_empty() {
+            for (pos, entry) in self.display.docs.iter().enumerate() {
+                let starred = entry.kind == DocKind::Matter
+                    && entry.display.star
+                    && entry
+                        .display
+                        .topic
+                        .as_deref()
+                        .is_some_and(|t| cards.iter().any(|c| c == t));
+                if starred && !kept.iter().any(|k| k.0 == pos) {
+                    kept.push((pos, 0.0, 0.0));
+                }
             }
+        }
+        let mut hits: Vec<(usize, Hit)> = Vec::new();
+        for (pos, score, coverage) in kept {
+            let entry = &self.display.docs[pos];
             let compact_title = words(&entry.title).concat();
             let reading_matches = entry
                 .display
@@ -269,8 +299,17 @@ impl SearchIndex {
                 .as_deref()
                 .is_some_and(|r| words(r).concat() == compact_query);
             let tier = if compact_title == compact_query || reading_matches {
+                4
+            } else if card(entry.kind, coverage) {
                 3
-            } else if entry.kind == DocKind::Topic && coverage >= TOPIC_COVERAGE * best {
+            } else if entry.kind == DocKind::Matter
+                && entry.display.star
+                && entry
+                    .display
+                    .topic
+                    .as_deref()
+                    .is_some_and(|t| cards.iter().any(|c| c == t))
+            {
                 2
             } else if query_words_norm
                 .iter()

@@ -193,7 +193,7 @@ fn exact_name_first() {
     let idx = citizen();
     let hits = idx.search("介護保険の申請");
     assert_eq!(hits[0].id, "matter:houkatsu:1");
-    assert_eq!(hits[0].tier, 3);
+    assert_eq!(hits[0].tier, 4);
 }
 
 #[test]

@@ -410,20 +410,37 @@
 
       var qNorm = words(query);
       var qCompact = qNorm.join('');
-      var hits = [];
-      candidates.forEach(function (c) {
-        var entry = docs[c.pos];
+      var kept = candidates.filter(function (c) {
         /* Topics are few and a topic card is the best start: no relative cut. */
-        var relative = entry.kind === 'topic' ? 0 : RELATIVE_COVERAGE;
-        if (c.coverage < MIN_COVERAGE || c.coverage < relative * best) return;
+        var relative = docs[c.pos].kind === 'topic' ? 0 : RELATIVE_COVERAGE;
+        return c.coverage >= MIN_COVERAGE && c.coverage >= relative * best;
+      });
+      function isCard(entry, coverage) {
+        return entry.kind === 'topic' && coverage >= TOPIC_COVERAGE * best;
+      }
+      /* Titles of the topics shown as cards: their ★ desks come right after them. */
+      var cards = kept.filter(function (c) { return isCard(docs[c.pos], c.coverage); })
+        .map(function (c) { return docs[c.pos].title; });
+      /* A card's ★ desk is listed even when the worry's words are not in its record. */
+      if (cards.length) {
+        docs.forEach(function (d, pos) {
+          if (d.kind === 'matter' && d.star && cards.indexOf(d.topic) >= 0 &&
+              !kept.some(function (k) { return k.pos === pos; })) {
+            kept.push({ pos: pos, score: 0, coverage: 0 });
+          }
+        });
+      }
+      var hits = kept.map(function (c) {
+        var entry = docs[c.pos];
         var title = compactTitle(c.pos);
-        var tier = (title === qCompact || readingIs(c.pos, qCompact)) ? 3
-          : (entry.kind === 'topic' && c.coverage >= TOPIC_COVERAGE * best) ? 2
+        var tier = (title === qCompact || readingIs(c.pos, qCompact)) ? 4
+          : isCard(entry, c.coverage) ? 3
+          : (entry.kind === 'matter' && entry.star && cards.indexOf(entry.topic) >= 0) ? 2
           : qNorm.every(function (w) { return title.indexOf(w) >= 0; }) ? 1 : 0;
-        hits.push({
+        return {
           pos: c.pos, tier: tier, coverage: c.coverage,
           score: c.score * (entry.boost || 1) * c.coverage * c.coverage, doc: entry
-        });
+        };
       });
       hits.sort(function (a, b) {
         return (b.tier - a.tier) || (b.score - a.score) || (a.pos - b.pos);
@@ -431,7 +448,12 @@
       return hits;
     }
 
-    return { search: search, size: n, audience: display.audience };
+    /* Where to start when nothing matches: the ★ desks (agencies), in site order. */
+    function starred() {
+      return docs.filter(function (d) { return d.kind === 'agency' && d.star; });
+    }
+
+    return { search: search, starred: starred, size: n, audience: display.audience };
   }
 
   var api = {
