@@ -59,6 +59,8 @@ pub enum DocKind {
     Agency,
     Matter,
     Program,
+    /// A member of a staff roster (推進員, アドバイザー): staff index only.
+    Roster,
 }
 
 /// The small record drawn in a result row. Everything is optional text.

@@ -7,7 +7,7 @@
 (function () {
   'use strict';
 
-  var KIND_LABEL = { topic: '相談項目', agency: '機関', matter: '相談内容', program: '事業' };
+  var KIND_LABEL = { topic: '相談項目', agency: '機関', matter: '相談内容', program: '事業', roster: '名簿' };
   var MAX_SHOWN = 30;
   var DEBOUNCE_MS = 150;
 
