@@ -474,7 +474,7 @@ describe('search on the built sample site (headless Chromium)', { skip: browserS
 
     test('searching a canary on the citizen site finds nothing', async () => {
       const page = await openPage(`${canaryServer.url}citizen/index.html`);
-      for (const query of ['CANARY_PRIMARY', 'canary', 'CANARY_AGENCY_NOTE']) {
+      for (const query of ['CANARY_PRIMARY', 'canary', 'CANARY_AGENCY_NOTE', 'CANARY_ROSTER_FIELD', 'CANARY_ROSTER_NAME']) {
         assert.deepEqual(await search(page, query), [], query);
       }
       assert.deepEqual(page.errors, []);
@@ -489,6 +489,17 @@ describe('search on the built sample site (headless Chromium)', { skip: browserS
       assert.equal(hit.kind, '相談内容');
       assert.equal(hit.contact, '担当：主 CANARY_PRIMARY / 副 CANARY_SECONDARY');
       assert.equal(hit.extension, '内線：CANARY_MATTER_EXT');
+      await page.close();
+    });
+
+    test('staff search finds a roster member by field and by name; citizen search does not', async () => {
+      const page = await openPage(`${canaryServer.url}staff/index.html`);
+      for (const query of ['CANARY_ROSTER_FIELD', 'CANARY_ROSTER_NAME']) {
+        const [hit] = await search(page, query);
+        assert.equal(hit.kind, '名簿', query);
+        assert.equal(hit.title, 'CANARY_ROSTER_TITLE（CANARY_ROSTER_FIELD）');
+        assert.equal(hit.href, 'rosters/advisors.html');
+      }
       await page.close();
     });
   });
