@@ -210,6 +210,11 @@ impl SearchIndex {
             })
             .filter(|u| u.2 > 0.0)
             .collect();
+        // Endings alone (ない, ている) say nothing about the worry: without a known
+        // content word the query matches nothing, and the page shows where to start.
+        if units.iter().all(|u| u.1 < 1.0) {
+            return Vec::new();
+        }
         let total: f64 = units.iter().map(|u| u.1).sum();
         if total <= 0.0 {
             return Vec::new();

@@ -118,7 +118,8 @@ pub(crate) fn segments(piece: &str) -> Vec<(String, bool)> {
             carry.push(tail.pop().unwrap_or('お'));
         }
         out.push((seg, false));
-        if !tail.is_empty() {
+        // A one-kana tail (から → ら) would be a prefix term matching half the index.
+        if tail.len() > 1 {
             out.push((tail.into_iter().collect(), true));
         }
     }
@@ -253,12 +254,7 @@ mod tests {
         );
         assert_eq!(
             segs("子育てとお金の悩み"),
-            s(&[
-                ("子育て", false),
-                ("と", true),
-                ("お金", false),
-                ("悩み", false)
-            ])
+            s(&[("子育て", false), ("お金", false), ("悩み", false)])
         );
         assert_eq!(segs("どこに相談"), s(&[("どこに", false), ("相談", false)]));
         assert_eq!(segs("おかねがない"), s(&[("おかねがない", false)]));

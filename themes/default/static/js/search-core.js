@@ -217,7 +217,7 @@
       }
       if (i < chars.length && tail.length && isPrefixKana(tail[tail.length - 1])) carry = tail.pop();
       out.push([seg, false]);
-      if (tail.length) out.push([tail.join(''), true]);
+      if (tail.length > 1) out.push([tail.join(''), true]); // one kana (から → ら) would match half the index
     }
     return out;
   }
@@ -378,6 +378,8 @@
         u.ids.forEach(function (i) { known += weights[i]; });
         return { ids: u.ids, w: u.w, known: known };
       }).filter(function (u) { return u.known > 0; });
+      /* Endings alone (ない, ている) say nothing about the worry. */
+      if (units.every(function (u) { return u.w < 1; })) return [];
       var total = 0;
       units.forEach(function (u) { total += u.w; });
       if (total <= 0) return [];
