@@ -203,6 +203,7 @@ describe('search on the built sample site (headless Chromium)', { skip: browserS
       assert.equal(await combined.isVisible(), true);
       const hrefs = await combined.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       assert.ok(hrefs.includes('topics/kaigo.html') && hrefs.includes('topics/shishutsu.html'), JSON.stringify(hrefs));
+      assert.ok(!hrefs.includes('topics/kenkou.html'), '健康 adds nothing the 介護 card holds');
       await combined.locator('a[href="topics/kaigo.html"]').click();
       await page.waitForURL(/\/citizen\/topics\/kaigo\.html$/);
       await page.close();

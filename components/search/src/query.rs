@@ -220,7 +220,8 @@ impl SearchIndex {
             return Vec::new();
         }
         let none = vec![false; terms.len()];
-        let mut candidates: Vec<(usize, f64, f64)> = Vec::new();
+        // (position, score, coverage, bit u = the document holds unit u)
+        let mut candidates: Vec<(usize, f64, f64, u64)> = Vec::new();
         for (&pos, mine) in &own {
             let Some(entry) = self.display.docs.get(pos) else {
                 continue;
@@ -238,26 +239,28 @@ impl SearchIndex {
                     score += PARENT_WEIGHT * scores.get(&parent).copied().unwrap_or(0.0);
                 }
             }
-            let weight: f64 = units
-                .iter()
-                .map(|(ids, w, known)| {
-                    let held: f64 = ids
-                        .iter()
-                        .filter(|&&i| covered[i])
-                        .map(|&i| weights[i])
-                        .sum();
-                    w * held / known
-                })
-                .sum();
-            candidates.push((pos, score, weight / total));
+            let mut weight = 0.0;
+            let mut held_units = 0u64;
+            for (u, (ids, w, known)) in units.iter().enumerate() {
+                let held: f64 = ids
+                    .iter()
+                    .filter(|&&i| covered[i])
+                    .map(|&i| weights[i])
+                    .sum();
+                weight += w * held / known;
+                if held / known >= 0.5 {
+                    held_units |= 1 << u;
+                }
+            }
+            candidates.push((pos, score, weight / total, held_units));
         }
         let best = candidates.iter().map(|c| c.2).fold(0.0, f64::max);
 
         let query_words_norm = words(query);
         let compact_query: String = query_words_norm.concat();
-        let kept: Vec<(usize, f64, f64)> = candidates
+        let kept: Vec<(usize, f64, f64, u64)> = candidates
             .into_iter()
-            .filter(|&(pos, _, coverage)| {
+            .filter(|&(pos, _, coverage, _)| {
                 // Topics are few and a topic card is the best start: no relative cut.
                 let relative = if self.display.docs[pos].kind == DocKind::Topic {
                     0.0
@@ -267,15 +270,49 @@ impl SearchIndex {
                 coverage >= MIN_COVERAGE && coverage >= relative * best
             })
             .collect();
-        let card = |kind: DocKind, coverage: f64| {
-            kind == DocKind::Topic && coverage >= TOPIC_COVERAGE * best
+        let exact = |pos: usize| {
+            let entry = &self.display.docs[pos];
+            words(&entry.title).concat() == compact_query
+                || entry
+                    .display
+                    .reading
+                    .as_deref()
+                    .is_some_and(|r| words(r).concat() == compact_query)
         };
-        // Titles of the topics shown as cards: their ★ desks come right after them.
-        let cards: Vec<String> = kept
+        // Topic cards: topics matching about as well as the best document, each adding
+        // a part of the worry the better ones do not hold (「介護」 is the card 介護, not
+        // also 健康 through its synonym 介護予防; 「介護と借金」 is 介護 and 支出・滞納・借金).
+        let mut topics: Vec<(bool, f64, usize, u64)> = kept
             .iter()
-            .map(|&(pos, _, c)| (&self.display.docs[pos], c))
-            .filter(|(e, c)| card(e.kind, *c))
-            .map(|(e, _)| e.title.clone())
+            .filter(|k| {
+                self.display.docs[k.0].kind == DocKind::Topic && k.2 >= TOPIC_COVERAGE * best
+            })
+            .map(|k| {
+                (
+                    exact(k.0),
+                    k.1 * self.display.docs[k.0].boost * k.2 * k.2,
+                    k.0,
+                    k.3,
+                )
+            })
+            .collect();
+        topics.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(b.1.partial_cmp(&a.1).unwrap_or(Ordering::Equal))
+                .then(a.2.cmp(&b.2))
+        });
+        let mut union = 0u64;
+        let mut card_positions = Vec::new();
+        for (_, _, pos, held) in topics {
+            if held & !union != 0 {
+                union |= held;
+                card_positions.push(pos);
+            }
+        }
+        // Titles of the topics shown as cards: their ★ desks come right after them.
+        let cards: Vec<String> = card_positions
+            .iter()
+            .map(|&pos| self.display.docs[pos].title.clone())
             .collect();
         // A card's ★ desk is listed even when the worry's words are not in its record
         // (夫に殴られる → DV・虐待 → its ★ desk): it is where to call first.
@@ -290,22 +327,17 @@ impl SearchIndex {
                         .as_deref()
                         .is_some_and(|t| cards.iter().any(|c| c == t));
                 if starred && !kept.iter().any(|k| k.0 == pos) {
-                    kept.push((pos, 0.0, 0.0));
+                    kept.push((pos, 0.0, 0.0, 0));
                 }
             }
         }
         let mut hits: Vec<(usize, Hit)> = Vec::new();
-        for (pos, score, coverage) in kept {
+        for (pos, score, coverage, _) in kept {
             let entry = &self.display.docs[pos];
             let compact_title = words(&entry.title).concat();
-            let reading_matches = entry
-                .display
-                .reading
-                .as_deref()
-                .is_some_and(|r| words(r).concat() == compact_query);
-            let tier = if compact_title == compact_query || reading_matches {
+            let tier = if exact(pos) {
                 4
-            } else if card(entry.kind, coverage) {
+            } else if card_positions.contains(&pos) {
                 3
             } else if entry.kind == DocKind::Matter
                 && entry.display.star

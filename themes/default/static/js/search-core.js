@@ -400,14 +400,16 @@
           }
         }
         var weight = 0;
-        units.forEach(function (u) {
+        var heldUnits = []; // units the document holds at least half of
+        units.forEach(function (u, ui) {
           var held = 0;
           u.ids.forEach(function (i) { if (covered[i]) held += weights[i]; });
           weight += u.w * held / u.known;
+          if (held / u.known >= 0.5) heldUnits.push(ui);
         });
         var coverage = weight / total;
         if (coverage > best) best = coverage;
-        candidates.push({ pos: pos, score: score, coverage: coverage });
+        candidates.push({ pos: pos, score: score, coverage: coverage, held: heldUnits });
       });
 
       var qNorm = words(query);
@@ -417,26 +419,46 @@
         var relative = docs[c.pos].kind === 'topic' ? 0 : RELATIVE_COVERAGE;
         return c.coverage >= MIN_COVERAGE && c.coverage >= relative * best;
       });
-      function isCard(entry, coverage) {
-        return entry.kind === 'topic' && coverage >= TOPIC_COVERAGE * best;
+      function exact(pos) {
+        return compactTitle(pos) === qCompact || readingIs(pos, qCompact);
       }
+      /* Topic cards (query.rs): topics matching about as well as the best document,
+       * each adding a part of the worry the better ones do not hold. */
+      var topicCands = kept.filter(function (c) {
+        return docs[c.pos].kind === 'topic' && c.coverage >= TOPIC_COVERAGE * best;
+      }).map(function (c) {
+        return {
+          exact: exact(c.pos), rank: c.score * (docs[c.pos].boost || 1) * c.coverage * c.coverage,
+          pos: c.pos, held: c.held
+        };
+      });
+      topicCands.sort(function (a, b) {
+        return (Number(b.exact) - Number(a.exact)) || (b.rank - a.rank) || (a.pos - b.pos);
+      });
+      var union = {};
+      var cardPositions = [];
+      topicCands.forEach(function (t) {
+        if (t.held.some(function (u) { return !union[u]; })) {
+          t.held.forEach(function (u) { union[u] = true; });
+          cardPositions.push(t.pos);
+        }
+      });
       /* Titles of the topics shown as cards: their ★ desks come right after them. */
-      var cards = kept.filter(function (c) { return isCard(docs[c.pos], c.coverage); })
-        .map(function (c) { return docs[c.pos].title; });
+      var cards = cardPositions.map(function (pos) { return docs[pos].title; });
       /* A card's ★ desk is listed even when the worry's words are not in its record. */
       if (cards.length) {
         docs.forEach(function (d, pos) {
           if (d.kind === 'matter' && d.star && cards.indexOf(d.topic) >= 0 &&
               !kept.some(function (k) { return k.pos === pos; })) {
-            kept.push({ pos: pos, score: 0, coverage: 0 });
+            kept.push({ pos: pos, score: 0, coverage: 0, held: [] });
           }
         });
       }
       var hits = kept.map(function (c) {
         var entry = docs[c.pos];
         var title = compactTitle(c.pos);
-        var tier = (title === qCompact || readingIs(c.pos, qCompact)) ? 4
-          : isCard(entry, c.coverage) ? 3
+        var tier = exact(c.pos) ? 4
+          : cardPositions.indexOf(c.pos) >= 0 ? 3
           : (entry.kind === 'matter' && entry.star && cards.indexOf(entry.topic) >= 0) ? 2
           : qNorm.every(function (w) { return title.indexOf(w) >= 0; }) ? 1 : 0;
         return {
