@@ -22,7 +22,8 @@ pub(crate) fn field_boost(field: &str) -> f64 {
     }
 }
 
-/// Terms past this are ignored (a sentence of 60 characters).
+/// Terms (and units) past this are ignored (a sentence of 60 characters); units are
+/// tracked in a 64-bit mask.
 pub const MAX_QUERY_TERMS: usize = 60;
 
 /// A document is listed when it holds at least this share of the query's matchable
@@ -149,7 +150,9 @@ impl SearchIndex {
                     ids.push(id);
                 }
             }
-            units.push((ids, if word.tail { TAIL_WEIGHT } else { 1.0 }));
+            if units.len() < MAX_QUERY_TERMS {
+                units.push((ids, if word.tail { TAIL_WEIGHT } else { 1.0 }));
+            }
         }
         terms.truncate(MAX_QUERY_TERMS);
         if terms.is_empty() {

@@ -308,3 +308,13 @@ fn script_escapes_markup() {
     let idx = SearchIndex::from_files(&files).expect("parse");
     assert_eq!(idx.search("script")[0].title, "</script><b>");
 }
+
+#[test]
+fn a_very_long_worry_is_cut_not_a_crash() {
+    let idx = citizen();
+    let long: String = "介護と借金と障害の相談を、ｶｲｺﾞ kaigo する。".repeat(40);
+    let hits = idx.search(&long);
+    assert!(hits.iter().any(|h| h.id == "topic:kaigo"));
+    let singles: String = "夫に親で子と金が家を".repeat(30);
+    let _ = idx.search(&singles);
+}

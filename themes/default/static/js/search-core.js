@@ -331,7 +331,7 @@
           }
           if (id < MAX_QUERY_TERMS) ids.push(id);
         });
-        units.push({ ids: ids, w: word.tail ? TAIL_WEIGHT : 1 });
+        if (units.length < MAX_QUERY_TERMS) units.push({ ids: ids, w: word.tail ? TAIL_WEIGHT : 1 });
       });
       terms = terms.slice(0, MAX_QUERY_TERMS);
       if (!terms.length) return [];
