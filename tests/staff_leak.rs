@@ -200,3 +200,33 @@ fn static_staff_files_reach_only_the_staff_tree() {
         Some(&b"CANARY_THEME_STATIC_BYTES_8a4"[..])
     );
 }
+
+#[test]
+fn rosters_are_found_by_staff_search_only() {
+    let (_tmp, out) = common::build(&common::repo().join("tests/fixtures/canary"));
+    let index = |audience: &str| {
+        let dir = out.join(audience).join("search");
+        tsunagu_search::SearchIndex::parse(
+            &common::read(&dir.join("index.js")),
+            &common::read(&dir.join("display.js")),
+        )
+        .expect("the built index parses")
+    };
+    let (staff, citizen) = (index("staff"), index("citizen"));
+    for q in [
+        "CANARY_ROSTER_FIELD",
+        "CANARY_ROSTER_AFFILIATION",
+        "CANARY_ROSTER_NAME",
+        "CANARY_ROSTER_TITLE CANARY_ROSTER_FIELD",
+    ] {
+        let hits = staff.search(q);
+        assert_eq!(
+            hits.first().map(|h| h.id.as_str()),
+            Some("roster:advisors:0"),
+            "staff search for {q}"
+        );
+        assert_eq!(hits[0].url, "rosters/advisors.html");
+        let found: Vec<String> = citizen.search(q).into_iter().map(|h| h.id).collect();
+        assert!(found.is_empty(), "citizen search for {q} found {found:?}");
+    }
+}

@@ -154,5 +154,47 @@ fn docs<A: Audience>(view: &SiteView<A>) -> Vec<SearchDoc> {
             boost: 1.0,
         });
     }
+    docs.extend(roster_docs::<A>(view));
+    docs
+}
+
+/// One document per roster member, found by roster, field, affiliation, title or
+/// name (「推進員」, 「アドバイザー 住まい」). Only the staff view has rosters; the
+/// text goes in `staff_text` too, so a citizen build would refuse it outright.
+fn roster_docs<A: Audience>(view: &SiteView<A>) -> Vec<SearchDoc> {
+    let mut docs = Vec::new();
+    for r in A::roster_list(&view.rosters) {
+        for (i, m) in r.members.iter().enumerate() {
+            let text = [
+                Some(r.title.clone()),
+                Some(m.field.clone()),
+                Some(m.affiliation.clone()),
+                m.title.clone(),
+                m.name.clone(),
+                Some(m.qualifications.join(" ")),
+                m.note.clone(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+            docs.push(SearchDoc {
+                id: format!("roster:{}:{i}", r.id),
+                kind: DocKind::Roster,
+                url: r.url.clone(),
+                title: format!("{}（{}）", r.title, m.field),
+                keywords: Vec::new(),
+                body: String::new(),
+                staff_text: Some(text),
+                display: DisplayRecord {
+                    agency: Some(m.affiliation.clone()),
+                    contact: m.name.clone(),
+                    ..DisplayRecord::default()
+                },
+                parent: None,
+                boost: 1.0,
+            });
+        }
+    }
     docs
 }

@@ -132,34 +132,113 @@ describe('search on the built sample site (headless Chromium)', { skip: browserS
   });
 
   describe('several words', () => {
-    test('「障害 手帳」 puts a 障害者更生相談所 matter first', async () => {
+    test('「障害 手帳」 shows the topic card 障害 first, its ★ desk, then a 障害者更生相談所 matter', async () => {
       const page = await openPage(`${server.url}citizen/index.html`);
       const hits = await search(page, '障害 手帳');
-      assert.equal(hits[0].kind, '相談内容');
-      assert.equal(hits[0].agency, '障害者更生相談所');
-      assert.match(hits[0].title, /手帳/);
+      assert.equal(hits[0].kind, '相談項目');
+      assert.equal(hits[0].title, '障害');
+      assert.equal(await page.locator('#search-results-list > li').first().getAttribute('class'),
+        'search-result search-result--topic search-result--card');
+      // Then the topic's ★ desk, then the matters naming 手帳.
+      assert.ok(hits[1].star, JSON.stringify(hits[1]));
+      const techo = hits.slice(0, 4).find((h) => h.agency === '障害者更生相談所');
+      assert.equal(techo.kind, '相談内容');
+      assert.match(techo.title, /手帳/);
       await page.close();
     });
 
-    test('all words must match: 「介護　手帳」 (full-width space) is narrower than each word', async () => {
+    test('graceful: 「介護　手帳」 lists the record holding both words first, then each word\'s', async () => {
       const page = await openPage(`${server.url}citizen/index.html`);
-      const kaigo = await search(page, '介護');
-      const techo = await search(page, '手帳');
       const both = await search(page, '介護　手帳');
-      assert.ok(both.length > 0 && both.length < kaigo.length && both.length <= techo.length,
-        `介護 ${kaigo.length}, 手帳 ${techo.length}, both ${both.length}`);
-      for (const hit of both) assert.match(hit.title, /介護.*手帳|手帳.*介護/, hit.title);
+      assert.match(both[0].title, /手帳/);
+      assert.equal(both[0].kind, '相談内容');
+      const titles = both.map((h) => h.title);
+      assert.ok(titles.includes('介護') && titles.includes('障害'), JSON.stringify(titles));
       await page.close();
     });
   });
 
-  test('no result: 0件, a friendly message and a link to the topic list', async () => {
+  describe('a worry in a citizen\'s own words', () => {
+    test('a sentence: 「夫に殴られる」 shows the topic card DV・虐待 first', async () => {
+      const hit = await expectAmongFirst('夫に殴られる', 'DV・虐待', 1);
+      assert.equal(hit.href, 'topics/dv.html');
+    });
+
+    test('a sentence: 「親が認知症かもしれない」 → 介護', async () => {
+      await expectAmongFirst('親が認知症かもしれない', '介護', 1);
+    });
+
+    test('kana for kanji and romaji: おかねがない, にんちしょう, kaigo', async () => {
+      await expectAmongFirst('おかねがない', '支出・滞納・借金', 2);
+      await expectAmongFirst('にんちしょう', '介護', 1);
+      await expectAmongFirst('kaigo', '介護', 1);
+    });
+
+    test('politeness: 「家賃が払えません」 → 支出・滞納・借金', async () => {
+      await expectAmongFirst('家賃が払えません', '支出・滞納・借金', 1);
+    });
+
+    test('Latin words match as words: ＤＶ does not list もも太郎体操 (its text says DVD)', async () => {
+      const page = await openPage(`${server.url}citizen/index.html`);
+      const hits = await search(page, 'ＤＶ');
+      assert.ok(!hits.some((h) => /もも太郎/.test(h.title)), JSON.stringify(hits.map((h) => h.title)));
+      await page.close();
+    });
+
+    test('the ★ desk of a topic card comes right after it: 「介護」', async () => {
+      const page = await openPage(`${server.url}citizen/index.html`);
+      const hits = await search(page, '介護');
+      const firstDesk = hits.find((h) => h.kind !== '相談項目');
+      assert.ok(firstDesk.star, JSON.stringify(firstDesk));
+      assert.equal(firstDesk.topic, '相談項目：介護');
+      await page.close();
+    });
+
+    test('two topics: 「介護と借金が重なって困っている」 shows both and links both topic pages', async () => {
+      const page = await openPage(`${server.url}citizen/index.html`);
+      const hits = await search(page, '介護と借金が重なって困っている');
+      const cards = hits.filter((h) => h.kind === '相談項目').map((h) => h.title);
+      assert.ok(cards.includes('介護') && cards.includes('支出・滞納・借金'), JSON.stringify(cards));
+      const combined = page.locator('.search-combined');
+      assert.equal(await combined.isVisible(), true);
+      const hrefs = await combined.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      assert.ok(hrefs.includes('topics/kaigo.html') && hrefs.includes('topics/shishutsu.html'), JSON.stringify(hrefs));
+      assert.ok(!hrefs.includes('topics/kenkou.html'), '健康 adds nothing the 介護 card holds');
+      const plan = combined.locator('a.search-combined-plan');
+      const planTopics = new URL(await plan.getAttribute('href'), 'http://x/').searchParams.get('topics').split(',');
+      assert.ok(planTopics.includes('kaigo') && planTopics.includes('shishutsu'), planTopics.join(','));
+      await plan.click();
+      await page.waitForURL(/\/citizen\/plan\.html\?topics=/);
+      // The plan opens with both worries ticked.
+      assert.equal(await page.isChecked('input[name="topics"][value="kaigo"]'), true);
+      assert.equal(await page.isChecked('input[name="topics"][value="shishutsu"]'), true);
+      await page.close();
+    });
+
+    test('one topic is not two: 「介護」 shows no combined link', async () => {
+      const page = await openPage(`${server.url}citizen/index.html`);
+      await search(page, '介護');
+      assert.equal(await page.locator('.search-combined').isVisible(), false);
+      await page.close();
+    });
+  });
+
+  test('no result is no dead end: 0件, the ★ desks with their numbers and the topic list', async () => {
     const page = await openPage(`${server.url}citizen/index.html`);
     assert.deepEqual(await search(page, '宇宙旅行'), []);
     assert.equal(await page.textContent('#search-results [role="status"]'), '「宇宙旅行」の検索結果は0件です。');
     assert.match(await page.textContent('.search-empty'), /「宇宙旅行」に当てはまるものは見つかりませんでした。/);
     assert.equal(await page.getAttribute('#q', 'aria-expanded'), 'false');
-    const link = page.locator('.search-empty a');
+    const desks = await page.$$eval('.search-empty-desks li', (lis) => lis.map((li) => ({
+      text: li.textContent, href: li.querySelector('a').getAttribute('href'),
+    })));
+    assert.ok(desks.length >= 1, 'at least one ★ desk');
+    for (const d of desks) {
+      assert.match(d.text, /★/);
+      assert.match(d.href, /^agencies\/.+\.html$/);
+    }
+    assert.ok(desks.some((d) => /電話：0\d/.test(d.text)), JSON.stringify(desks));
+    const link = page.locator('.search-empty-link');
     assert.equal(await link.textContent(), '相談項目の一覧から探す');
     assert.equal(await link.getAttribute('href'), 'index.html#topics');
     await link.click();
@@ -171,7 +250,9 @@ describe('search on the built sample site (headless Chromium)', { skip: browserS
   describe('what a result shows', () => {
     test('citizen: type, name, ★, agency, topic, phone and hours of a matter', async () => {
       const page = await openPage(`${server.url}citizen/index.html`);
-      const [hit] = await search(page, '在宅医療');
+      const hits = await search(page, '在宅医療');
+      assert.equal(hits[0].kind, '相談項目', 'the topic card comes first');
+      const hit = hits.find((h) => h.kind === '相談内容');
       assert.deepEqual(
         { kind: hit.kind, title: hit.title, star: hit.star, agency: hit.agency, topic: hit.topic, phone: hit.phone, hours: hit.hours },
         {
@@ -351,9 +432,9 @@ describe('search on the built sample site (headless Chromium)', { skip: browserS
     const errors = [];
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     const real = readFileSync(path.join(site, 'citizen/search/index.js'), 'utf8');
-    assert.ok(real.includes('"lang":"tsunagu-ja-bigram-1"'), 'the built index names its tokenizer');
+    assert.ok(real.includes('"lang":"tsunagu-ja-bigram-2"'), 'the built index names its tokenizer');
     await page.route('**/search/index.js', (route) => route.fulfill({
-      body: real.replace('"lang":"tsunagu-ja-bigram-1"', '"lang":"tsunagu-ja-bigram-0"'),
+      body: real.replace('"lang":"tsunagu-ja-bigram-2"', '"lang":"tsunagu-ja-bigram-0"'),
       contentType: 'text/javascript',
     }));
     await page.goto(`${server.url}citizen/index.html`);
@@ -400,7 +481,7 @@ describe('search on the built sample site (headless Chromium)', { skip: browserS
 
     test('searching a canary on the citizen site finds nothing', async () => {
       const page = await openPage(`${canaryServer.url}citizen/index.html`);
-      for (const query of ['CANARY_PRIMARY', 'canary', 'CANARY_AGENCY_NOTE']) {
+      for (const query of ['CANARY_PRIMARY', 'canary', 'CANARY_AGENCY_NOTE', 'CANARY_ROSTER_FIELD', 'CANARY_ROSTER_NAME']) {
         assert.deepEqual(await search(page, query), [], query);
       }
       assert.deepEqual(page.errors, []);
@@ -415,6 +496,17 @@ describe('search on the built sample site (headless Chromium)', { skip: browserS
       assert.equal(hit.kind, '相談内容');
       assert.equal(hit.contact, '担当：主 CANARY_PRIMARY / 副 CANARY_SECONDARY');
       assert.equal(hit.extension, '内線：CANARY_MATTER_EXT');
+      await page.close();
+    });
+
+    test('staff search finds a roster member by field and by name; citizen search does not', async () => {
+      const page = await openPage(`${canaryServer.url}staff/index.html`);
+      for (const query of ['CANARY_ROSTER_FIELD', 'CANARY_ROSTER_NAME']) {
+        const [hit] = await search(page, query);
+        assert.equal(hit.kind, '名簿', query);
+        assert.equal(hit.title, 'CANARY_ROSTER_TITLE（CANARY_ROSTER_FIELD）');
+        assert.equal(hit.href, 'rosters/advisors.html');
+      }
       await page.close();
     });
   });

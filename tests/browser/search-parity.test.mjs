@@ -7,6 +7,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { rmSync } from 'node:fs';
+import { buildSite } from './lib.mjs';
+import { evaluate, loadIndex } from '../../benches/search/eval.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
@@ -38,4 +41,17 @@ test('index and display version mismatch is refused', () => {
   const display = { tokenizer: core.TOKENIZER_VERSION, docs: [] };
   assert.throws(() => core.createIndex(index, display), /tokenizer/);
   assert.throws(() => core.createIndex({ ...index, lang: core.TOKENIZER_VERSION }, { ...display, tokenizer: 'x' }), /tokenizer/);
+});
+
+test('the evaluation set reaches its recall@5 floor in search-core.js too', async () => {
+  const eval_ = JSON.parse(readFileSync(path.join(repo, 'tests/search_eval.json'), 'utf8'));
+  const [okayama, morioka] = await Promise.all([buildSite(repo), buildSite(path.join(repo, 'examples/morioka'))]);
+  try {
+    const { forms } = evaluate({ okayama: loadIndex(okayama), morioka: loadIndex(morioka) });
+    const all = forms.get('all');
+    assert.ok(all.n >= 100);
+    assert.ok(all.at5 / all.n >= eval_.floor.recall_at_5, `recall@5 ${all.at5}/${all.n} below ${eval_.floor.recall_at_5}`);
+  } finally {
+    for (const dir of [okayama, morioka]) rmSync(dir, { recursive: true, force: true });
+  }
 });

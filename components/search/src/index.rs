@@ -6,7 +6,7 @@ use elasticlunr::IndexBuilder;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    Audience, BigramJapanese, DisplayRecord, DocKind, SearchDoc, SearchError, SearchFiles,
+    words, Audience, BigramJapanese, DisplayRecord, DocKind, SearchDoc, SearchError, SearchFiles,
     DISPLAY_GLOBAL, INDEX_GLOBAL, TOKENIZER_VERSION,
 };
 
@@ -64,7 +64,16 @@ pub fn build(docs: &[SearchDoc], audience: Audience) -> Result<SearchFiles, Sear
 
     let mut entries = Vec::with_capacity(docs.len());
     for (position, doc) in docs.iter().enumerate() {
-        let keywords = doc.keywords.join("\n");
+        // A record with a written reading (topics, agencies) needs no dictionary
+        // reading of its name, and a child (a matter) is read through its parent:
+        // reading every matter's description doubled the size of a large index.
+        let keywords = if doc.parent.is_some() {
+            doc.keywords.join("\n")
+        } else if doc.display.reading.is_some() {
+            with_readings("", &doc.keywords)
+        } else {
+            with_readings(&doc.title, &doc.keywords)
+        };
         let mut fields = vec![doc.title.as_str(), keywords.as_str(), doc.body.as_str()];
         if audience == Audience::Staff {
             fields.push(doc.staff_text.as_deref().unwrap_or(""));
@@ -110,6 +119,29 @@ pub fn build(docs: &[SearchDoc], audience: Audience) -> Result<SearchFiles, Sear
         doc_count: docs.len(),
     })
 }
+
+/// The keywords plus the kana reading of the title and of every keyword written with
+/// kanji (お金がない → おかねがない), each once. Only names and short phrases are read:
+/// a long title (a matter's description) or a body would mostly add noise and size
+/// (docs/search.md, "Readings").
+fn with_readings(title: &str, keywords: &[String]) -> String {
+    let mut out: Vec<String> = keywords.to_vec();
+    let mut seen: HashSet<String> = keywords.iter().map(|k| words(k).concat()).collect();
+    for text in std::iter::once(title).chain(keywords.iter().map(String::as_str)) {
+        if text.chars().count() > MAX_READ_CHARS {
+            continue;
+        }
+        if let Some(r) = crate::reading(text) {
+            if seen.insert(words(&r).concat()) {
+                out.push(r);
+            }
+        }
+    }
+    out.join("\n")
+}
+
+/// Longest title or keyword that also gets its reading indexed.
+const MAX_READ_CHARS: usize = 12;
 
 /// A child's display fields that equal its parent's are left out of the file and filled
 /// back in by the reader: a matter row shows its agency's phone and hours, and repeating

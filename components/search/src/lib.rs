@@ -11,6 +11,8 @@ mod index;
 mod language;
 mod normalize;
 mod query;
+mod readings;
+mod romaji;
 mod tokenize;
 
 pub use error::SearchError;
@@ -18,6 +20,8 @@ pub use index::{as_script, build};
 pub use language::BigramJapanese;
 pub use normalize::{normalize, words};
 pub use query::{Hit, SearchIndex};
+pub use readings::reading;
+pub use romaji::romaji_to_kana;
 pub use tokenize::{query_words, tokenize, QueryWord};
 
 use serde::{Deserialize, Serialize};
@@ -25,7 +29,7 @@ use serde::{Deserialize, Serialize};
 /// Names the normalisation + tokenisation scheme. Bump it whenever either changes, in
 /// Rust and in `search-core.js` together: the browser refuses an index whose version
 /// differs, instead of silently finding nothing.
-pub const TOKENIZER_VERSION: &str = "tsunagu-ja-bigram-1";
+pub const TOKENIZER_VERSION: &str = "tsunagu-ja-bigram-2";
 
 /// Global the index script assigns (`window.TSUNAGU_SEARCH_INDEX = {…}`).
 pub const INDEX_GLOBAL: &str = "TSUNAGU_SEARCH_INDEX";
@@ -55,6 +59,8 @@ pub enum DocKind {
     Agency,
     Matter,
     Program,
+    /// A member of a staff roster (推進員, アドバイザー): staff index only.
+    Roster,
 }
 
 /// The small record drawn in a result row. Everything is optional text.

@@ -7,7 +7,7 @@
 (function () {
   'use strict';
 
-  var KIND_LABEL = { topic: '相談項目', agency: '機関', matter: '相談内容', program: '事業' };
+  var KIND_LABEL = { topic: '相談項目', agency: '機関', matter: '相談内容', program: '事業', roster: '名簿' };
   var MAX_SHOWN = 30;
   var DEBOUNCE_MS = 150;
 
@@ -63,6 +63,9 @@
     var empty = el('div', 'search-empty');
     empty.hidden = true;
     section.appendChild(empty);
+    var combined = el('div', 'search-combined');
+    combined.hidden = true;
+    section.insertBefore(combined, list);
 
     var base = form.getAttribute('data-base') || '';
     var topicsHref = form.getAttribute('data-topics-href') || base + 'index.html#topics';
@@ -147,7 +150,8 @@
 
     function renderHit(hit, i) {
       var d = hit.doc;
-      var li = el('li', 'search-result search-result--' + d.kind);
+      var li = el('li', 'search-result search-result--' + d.kind +
+        (d.kind === 'topic' && hit.tier >= 3 ? ' search-result--card' : ''));
       li.id = listId + '-opt-' + i;
       li.setAttribute('role', 'option');
       li.setAttribute('aria-selected', 'false');
@@ -188,18 +192,67 @@
       }
     }
 
+    /* Never a dead end: when nothing matches, the ★ desks (the ones to call when
+     * unsure) with their numbers, and the topic list. */
     function showEmpty(query) {
       clear(empty);
       var p = el('p', '', '「' + query + '」に当てはまるものは見つかりませんでした。');
-      var hint = el('p', '', '言葉を短くする、ひらがなで入力する、別の言い方で探すなどをお試しください。');
+      var hint = el('p', '', 'どこに相談したらよいかわからないときは、まず次の窓口に電話してください。窓口どうしでつなぎます。');
+      empty.appendChild(p);
+      empty.appendChild(hint);
+      var desks = searcher ? searcher.starred() : [];
+      if (desks.length) {
+        var ul = el('ul', 'search-empty-desks');
+        desks.forEach(function (d) {
+          var item = el('li');
+          var a = el('a', '', d.title + ' ★');
+          a.href = base + d.url;
+          item.appendChild(a);
+          if (d.phone) item.appendChild(document.createTextNode(' 電話：' + d.phone));
+          if (d.hours) item.appendChild(document.createTextNode(' 受付：' + d.hours));
+          ul.appendChild(item);
+        });
+        empty.appendChild(ul);
+      }
       var link = el('a', 'search-empty-link', '相談項目の一覧から探す');
       link.href = topicsHref;
       var p2 = el('p');
       p2.appendChild(link);
-      empty.appendChild(p);
-      empty.appendChild(hint);
       empty.appendChild(p2);
       empty.hidden = false;
+    }
+
+    /* A worry naming two topics or more (「介護と借金」): one household plan for
+     * all of them (plan.html?topics=a,b; only topic ids in the address), and
+     * each topic page. */
+    function showCombined(hits) {
+      clear(combined);
+      /* Cards that each hold only part of the query: 「介護」 alone matches 介護 and
+       * 健康 (介護予防) fully, which is one worry, not two. */
+      var topics = hits.filter(function (h) {
+        return h.doc.kind === 'topic' && h.tier >= 3 && h.coverage < 0.99;
+      });
+      combined.hidden = topics.length < 2;
+      if (combined.hidden) return;
+      combined.appendChild(el('p', 'search-combined-lead',
+        topics.map(function (h) { return '「' + h.doc.title + '」'; }).join('と') +
+        'が重なっているときは、まとめて相談先を見られます。'));
+      var ids = topics.map(function (h) {
+        return h.doc.url.replace(/^.*\//, '').replace(/\.html$/, '');
+      });
+      var plan = el('a', 'search-combined-plan', 'まとめて相談先を見る（相談プラン）');
+      plan.href = base + 'plan.html?topics=' + ids.map(encodeURIComponent).join(',');
+      var lead = el('p');
+      lead.appendChild(plan);
+      combined.appendChild(lead);
+      var p = el('p');
+      topics.forEach(function (h, i) {
+        if (i) p.appendChild(document.createTextNode('／'));
+        var a = el('a', 'search-combined-link', h.doc.title + 'の相談先');
+        a.href = base + h.doc.url;
+        p.appendChild(a);
+      });
+      combined.appendChild(p);
     }
 
     /* The 「今開いている窓口だけ」 filter needs the opening hours of the
@@ -233,6 +286,7 @@
       options = [];
       clear(list);
       empty.hidden = true;
+      combined.hidden = true;
       if (!core.words(query).length) {
         setIdle(!query);
         status.textContent = query ? '検索する言葉を入力してください。' : '';
@@ -250,6 +304,7 @@
         showEmpty(query);
         return;
       }
+      showCombined(hits);
       var shown = hits.slice(0, MAX_SHOWN);
       var frag = document.createDocumentFragment();
       shown.forEach(function (hit, i) {
