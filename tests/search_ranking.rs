@@ -1,5 +1,6 @@
 //! Ranking on the real sample site, through the Rust twin of the browser's
-//! query code (the two are kept identical by the parity tests): what a
+//! query code (the parity tests keep their normalising and tokenising equal;
+//! the browser e2e tests check the same rankings in Chromium): what a
 //! citizen types should put the obvious answer first.
 
 mod common;

@@ -1,5 +1,7 @@
-//! A Rust twin of the query code in `search-core.js`, so ranking can be tested
-//! without a browser and the renderer can sanity-check its own index.
+//! A Rust twin of the query code in `search-core.js`, so ranking and the
+//! evaluation set (`tests/search_eval.rs`) run without a browser. The two
+//! share their normalisation and tokenising vectors (`tests/search_vectors.json`)
+//! and the evaluation floor, which the browser benchmark checks for the JS side.
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
