@@ -12,7 +12,7 @@ fn tsunagu(args: &[&str], root: &Path) -> Output {
         .args(args)
         .arg("--root")
         .arg(root)
-        .args(["--today", "2026-11-23"])
+        .args(["--today", "2026-12-02"])
         .env("NO_COLOR", "1")
         .output()
         .expect("run tsunagu")

@@ -25,6 +25,20 @@ struct SiteMeta<'a> {
     closed_days_note: Option<&'a str>,
     nav_topics: Vec<NavItem<'a>>,
     nav_pages: Vec<NavItem<'a>>,
+    /// Fallback lines, crisis lines first: any page may show them (the
+    /// `lines_for_topics` macro picks the ones for a set of topics).
+    lines: &'a [crate::site::LineView],
+    quick_exit: Option<&'a crate::site::QuickExitView>,
+    /// Crisis topics, for the search page's crisis blocks.
+    crisis_topics: Vec<CrisisTopic<'a>>,
+}
+
+#[derive(Serialize)]
+struct CrisisTopic<'a> {
+    id: &'a str,
+    label: &'a str,
+    url: &'a str,
+    lines: Vec<&'a crate::site::LineView>,
 }
 
 #[derive(Serialize)]
@@ -113,6 +127,19 @@ fn meta<A: Audience>(view: &SiteView<A>) -> SiteMeta<'_> {
             .map(|t| NavItem {
                 label: &t.label,
                 url: &t.url,
+            })
+            .collect(),
+        lines: &view.lines,
+        quick_exit: view.quick_exit.as_ref(),
+        crisis_topics: view
+            .topics
+            .iter()
+            .filter(|t| t.crisis)
+            .map(|t| CrisisTopic {
+                id: &t.id,
+                label: &t.label,
+                url: &t.url,
+                lines: t.lines.iter().filter(|l| l.crisis).collect(),
             })
             .collect(),
         nav_pages: view

@@ -5,6 +5,7 @@
 mod agencies;
 mod audience;
 pub mod hours;
+mod lines;
 mod pages;
 mod programs;
 mod refs;
@@ -14,6 +15,7 @@ mod view;
 
 pub use agencies::{AgencyStaffView, AgencyView, MatterStaffView, MatterView, OfficeView};
 pub use hours::Dates;
+pub use lines::LineView;
 pub use pages::PageView;
 pub use programs::{FigureView, ProgramStaffView, ProgramView};
 pub use refs::{AgencyRef, PhoneView, ProgramRef, TopicRef};
@@ -21,4 +23,4 @@ pub use rosters::{RosterMemberView, RosterView};
 pub use topics::{TopicEntry, TopicView};
 
 pub use audience::{Audience, Citizen, NoStaff, Staff, StaffSearch};
-pub use view::{build_view, SiteView, WebmasterView};
+pub use view::{build_view, QuickExitView, SiteView, WebmasterView};

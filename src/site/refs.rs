@@ -47,9 +47,14 @@ impl From<&model::Phone> for PhoneView {
 
 impl PhoneView {
     pub fn new(number: &str, label: Option<String>) -> Self {
+        // `#` starts a fragment in a URI: short codes like #8008 dial as %23.
         let digits: String = number
             .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .filter_map(|c| match c {
+                '#' => Some("%23".to_string()),
+                c if c.is_ascii_digit() || c == '+' => Some(c.to_string()),
+                _ => None,
+            })
             .collect();
         PhoneView {
             number: number.to_string(),

@@ -5,6 +5,7 @@
 use super::agencies::{agency_view, AgencyView};
 use super::audience::Audience;
 use super::hours::{Dates, HoursContext};
+use super::lines::{line_views, LineView};
 use super::pages::{page_views, PageView};
 use super::programs::{program_view, ProgramView};
 use super::refs::{Index, PhoneView};
@@ -30,9 +31,19 @@ pub struct SiteView<A: Audience> {
     pub programs: Vec<ProgramView<A>>,
     pub pages: Vec<PageView>,
     pub rosters: A::Rosters,
+    /// Fallback lines, crisis lines first.
+    pub lines: Vec<LineView>,
+    /// Where the quick-exit button leaves to, and its text.
+    pub quick_exit: Option<QuickExitView>,
     /// For the iCalendar files and the opening hours in JSON-LD.
     #[serde(skip)]
     pub dates: Dates,
+}
+
+#[derive(Serialize, Clone)]
+pub struct QuickExitView {
+    pub url: String,
+    pub label: String,
 }
 
 #[derive(Serialize, Clone)]
@@ -73,7 +84,8 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
         .into_iter()
         .map(|a| agency_view::<A>(a, &idx, &programs))
         .collect();
-    let topics = topic_views::<A>(content, &idx, &agencies, &programs);
+    let lines = line_views(content);
+    let topics = topic_views::<A>(content, &idx, &agencies, &programs, &lines);
     let rosters: Vec<&model::Roster> = content.rosters.iter().map(|r| &r.value).collect();
     SiteView {
         audience: A::NAME,
@@ -97,6 +109,14 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
         programs,
         pages: page_views::<A>(content, &targets),
         rosters: A::rosters(&rosters),
+        lines,
+        quick_exit: s.quick_exit.as_ref().map(|q| QuickExitView {
+            url: q.url.get_ref().clone(),
+            label: q
+                .label
+                .clone()
+                .unwrap_or_else(|| "すぐにこのページを離れる".to_string()),
+        }),
         dates: Dates {
             today,
             calendar: idx.hours.calendar.clone(),

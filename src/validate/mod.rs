@@ -6,6 +6,7 @@ mod addresses;
 mod dates;
 mod hours;
 mod ids;
+mod lines;
 mod links;
 mod phones;
 mod references;
@@ -51,6 +52,7 @@ pub fn validate(content: &Content, sources: &Sources, today: NaiveDate) -> Diagn
     phones::check(content, &mut d);
     dates::check(content, today, &mut d);
     links::check(content, sources, &mut d);
+    lines::check(content, today, &mut d);
     hours::check(content, sources, today, &mut d);
     d
 }

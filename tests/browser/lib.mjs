@@ -154,11 +154,11 @@ export async function runTsunagu(args, opts = {}) {
 }
 
 /** The fixed build date of the sample and fixture sites in these tests. */
-export const TODAY = '2026-11-23';
+export const TODAY = '2026-12-02';
 
 /**
  * Builds the site whose content/ folder is in `root` (default: the repository's sample,
- * Okayama's list) into `outDir` with `tsunagu build --today 2026-11-23`; returns outDir,
+ * Okayama's list) into `outDir` with `tsunagu build --today 2026-12-02`; returns outDir,
  * which then holds citizen/ and staff/.
  */
 export async function buildSite(root = repoRoot, outDir = tempDir('tsunagu-site-')) {

@@ -1,4 +1,4 @@
-// Opening hours on the real built sample site (content/, built with --today 2026-11-23),
+// Opening hours on the real built sample site (content/, built with --today 2026-12-02),
 // in headless Chromium with the page clock fixed to chosen instants: the topic-page
 // filter 「今開いている窓口だけ表示」 (open-filter.js + open-now.js), and an agency page's
 // open-now badge, timetable and schema.org JSON-LD.
@@ -6,8 +6,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserSkip, useBuiltSampleSite } from './lib.mjs';
 
-const TUESDAY_10_JST = new Date('2026-11-24T01:00:00Z'); // a working day (11/23 is a holiday)
-const SATURDAY_10_JST = new Date('2026-11-28T01:00:00Z');
+const TUESDAY_10_JST = new Date('2026-12-08T01:00:00Z'); // a working day
+const SATURDAY_10_JST = new Date('2026-12-05T01:00:00Z');
 const WEEKDAY_HOURS = /^平日 /;
 
 describe('opening hours on the built sample site (headless Chromium)', { skip: browserSkip() }, () => {
