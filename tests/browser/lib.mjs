@@ -168,14 +168,14 @@ export async function buildSite(root = repoRoot, outDir = tempDir('tsunagu-site-
 
 /**
  * Registers before/after hooks (call inside a describe) that launch Chromium, build the
- * sample site into a temp folder and serve it; returns an object whose `browser`,
+ * sample site (or the site folder `root`, e.g. examples/morioka) into a temp folder and serve it; returns an object whose `browser`,
  * `server` and `site` are set once the hooks have run.
  */
-export function useBuiltSampleSite() {
+export function useBuiltSampleSite(root = repoRoot) {
   const ctx = { browser: null, server: null, site: null };
   before(async () => {
     ctx.browser = await launchBrowser();
-    ctx.site = await buildSite(repoRoot);
+    ctx.site = await buildSite(root);
     ctx.server = await serveStatic(ctx.site);
   });
   after(async () => {
