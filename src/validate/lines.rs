@@ -64,6 +64,7 @@ pub fn check(c: &Content, today: NaiveDate, d: &mut Diagnostics) {
             d.push(
                 Diagnostic::error("missing-source", &l.file, format!("line `{id}` has no source"))
                     .at(v.id.span())
+                    .label("no source")
                     .help("write where the number and hours were checked: the address of the operator's page"),
             );
         }
@@ -71,6 +72,7 @@ pub fn check(c: &Content, today: NaiveDate, d: &mut Diagnostics) {
             None => d.push(
                 Diagnostic::error("bad-date", &l.file, "`verified` must be a date")
                     .at(v.verified.span())
+                    .label("not a plain date")
                     .help("write the date without quotes and without a time, e.g. verified = 2026-04-01"),
             ),
             Some(date) if date > today => d.push(

@@ -10,6 +10,7 @@ mod lines;
 mod links;
 mod phones;
 mod references;
+mod remarks;
 
 use crate::diagnostics::{Diagnostics, Sources};
 use crate::model::Content;
@@ -53,6 +54,7 @@ pub fn validate(content: &Content, sources: &Sources, today: NaiveDate) -> Diagn
     dates::check(content, today, &mut d);
     links::check(content, sources, &mut d);
     lines::check(content, today, &mut d);
+    remarks::check(content, sources, &mut d);
     hours::check(content, sources, today, &mut d);
     d
 }
