@@ -47,7 +47,10 @@ fn no_staff_canary_reaches_any_citizen_file() {
     // in this tree, so the scan below covers them.
     let kaigo = citizen.get("topics/kaigo.html").expect("topic page");
     for part in ["tel:0120279338", "id=\"crisis-lines\"", "data-quick-exit"] {
-        assert!(common::contains(kaigo, part), "topics/kaigo.html lacks {part}");
+        assert!(
+            common::contains(kaigo, part),
+            "topics/kaigo.html lacks {part}"
+        );
     }
     let search = citizen.get("search.html").expect("search page");
     assert!(common::contains(search, "data-search-fallback"));

@@ -21,6 +21,7 @@ struct SiteMeta<'a> {
     /// arbitrary depths where relative links cannot work.
     base_path: &'a str,
     edition: Option<&'a str>,
+    newest_verified: Option<&'a str>,
     webmaster: &'a crate::site::WebmasterView,
     closed_days_note: Option<&'a str>,
     nav_topics: Vec<NavItem<'a>>,
@@ -119,6 +120,7 @@ fn meta<A: Audience>(view: &SiteView<A>) -> SiteMeta<'_> {
         base_url: view.base_url.as_str(),
         base_path: view.base_url.path(),
         edition: view.edition.as_deref(),
+        newest_verified: view.newest_verified.as_deref(),
         webmaster: &view.webmaster,
         closed_days_note: view.closed_days_note.as_deref(),
         nav_topics: view

@@ -49,6 +49,11 @@ pub struct AgencyView<A: Audience> {
     pub closures: Option<tsunagu_hours::ClosureConfig>,
     pub areas: Vec<String>,
     pub verified: Option<String>,
+    /// `verified` in Japanese date style: 「2022年4月1日」.
+    pub verified_ja: Option<String>,
+    /// Verified longer ago than the site's `stale_after_days`: citizens are
+    /// told to call before going.
+    pub stale: bool,
     pub separate_sheet: Option<String>,
     pub offices: Vec<OfficeView>,
     pub topics: Vec<TopicRef>,
@@ -175,6 +180,10 @@ pub(super) fn agency_view<A: Audience>(
         hours,
         areas: a.areas.clone(),
         verified: a.verified_date().map(|d| d.format("%Y-%m-%d").to_string()),
+        verified_ja: a.verified_date().map(super::refs::japanese_date),
+        stale: a
+            .verified_date()
+            .is_some_and(|d| (idx.hours.today - d).num_days() > idx.stale_after_days),
         separate_sheet: a.separate_sheet.clone(),
         offices: a
             .offices

@@ -73,6 +73,14 @@ pub(super) struct Index<'a> {
     pub(super) topics: BTreeMap<&'a str, &'a model::Topic>,
     pub(super) agencies: BTreeMap<&'a str, &'a model::Agency>,
     pub(super) hours: HoursContext,
+    /// Records verified longer ago than this are shown as possibly out of date.
+    pub(super) stale_after_days: i64,
+}
+
+/// 「2022年4月1日」: how citizens read dates.
+pub fn japanese_date(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
 
 impl Index<'_> {

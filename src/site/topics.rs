@@ -38,6 +38,9 @@ pub struct TopicView<A: Audience> {
 pub struct TopicEntry<A: Audience> {
     pub agency: AgencyRef,
     pub address: Option<String>,
+    /// 「2022年4月1日」 when the agency's entry is older than the site's
+    /// `stale_after_days`.
+    pub stale_since: Option<String>,
     pub matter: MatterView<A>,
 }
 
@@ -67,6 +70,7 @@ pub(super) fn topic_views<A: Audience>(
                                 Some(_) => None,
                                 None => a.address.clone(),
                             },
+                            stale_since: a.stale.then(|| a.verified_ja.clone()).flatten(),
                             matter: m.clone(),
                         })
                 })

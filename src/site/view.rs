@@ -24,6 +24,8 @@ pub struct SiteView<A: Audience> {
     /// The site's address, ending in `/`.
     pub base_url: url::Url,
     pub edition: Option<String>,
+    /// The newest `verified` date of any agency or line, Japanese style.
+    pub newest_verified: Option<String>,
     pub webmaster: WebmasterView,
     pub closed_days_note: Option<String>,
     pub topics: Vec<TopicView<A>>,
@@ -69,6 +71,7 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
             .map(|a| (a.value.id.get_ref().as_str(), &a.value))
             .collect(),
         hours: HoursContext::new(today, content.settings.value.closures.as_ref()),
+        stale_after_days: i64::from(content.settings.value.stale_after_days.unwrap_or(365)),
     };
     let targets = crate::routes::targets(content, A::SITE);
     let s = &content.settings.value;
@@ -94,6 +97,13 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
         description: site.description.clone(),
         base_url: site_url(site),
         edition: s.edition.clone(),
+        newest_verified: content
+            .agencies
+            .iter()
+            .filter_map(|a| a.value.verified_date())
+            .chain(content.lines.iter().filter_map(|l| l.value.verified_date()))
+            .max()
+            .map(super::refs::japanese_date),
         webmaster: WebmasterView {
             name: s.webmaster.name.clone(),
             phone: s
