@@ -30,6 +30,8 @@ struct SiteMeta<'a> {
     /// `lines_for_topics` macro picks the ones for a set of topics).
     lines: &'a [crate::site::LineView],
     quick_exit: Option<&'a crate::site::QuickExitView>,
+    /// Map service address with `{address}`, from site.toml.
+    map_url: Option<&'a str>,
     /// Crisis topics, for the search page's crisis blocks.
     crisis_topics: Vec<CrisisTopic<'a>>,
 }
@@ -66,6 +68,9 @@ pub fn render_site<A: Audience>(view: &SiteView<A>, theme: &Theme) -> Result<Fil
         c.insert("pages", &view.pages);
     })?;
     r.render(paths::SEARCH, "search.html", |_| {})?;
+    r.render(paths::OPEN_TODAY, "open-today.html", |c| {
+        c.insert("agencies", &view.agencies);
+    })?;
     for t in &view.topics {
         r.render(&t.url, "topic.html", |c| c.insert("topic", t))?;
     }
@@ -133,6 +138,7 @@ fn meta<A: Audience>(view: &SiteView<A>) -> SiteMeta<'_> {
             .collect(),
         lines: &view.lines,
         quick_exit: view.quick_exit.as_ref(),
+        map_url: view.map_url.as_deref(),
         crisis_topics: view
             .topics
             .iter()

@@ -26,6 +26,8 @@ pub fn roster(id: &str) -> String {
 
 pub const HOME: &str = "index.html";
 pub const SEARCH: &str = "search.html";
+/// 今日開いている窓口: every desk with its hours, filtered in the browser.
+pub const OPEN_TODAY: &str = "open-today.html";
 pub const AGENCY_INDEX: &str = "agencies/index.html";
 pub const PROGRAM_INDEX: &str = "programs/index.html";
 pub const ROSTER_INDEX: &str = "rosters/index.html";

@@ -37,6 +37,7 @@ pub struct SiteView<A: Audience> {
     pub lines: Vec<LineView>,
     /// Where the quick-exit button leaves to, and its text.
     pub quick_exit: Option<QuickExitView>,
+    pub map_url: Option<String>,
     /// For the iCalendar files and the opening hours in JSON-LD.
     #[serde(skip)]
     pub dates: Dates,
@@ -120,6 +121,7 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
         pages: page_views::<A>(content, &targets),
         rosters: A::rosters(&rosters),
         lines,
+        map_url: s.map_url.as_ref().map(|m| m.get_ref().clone()),
         quick_exit: s.quick_exit.as_ref().map(|q| QuickExitView {
             url: q.url.get_ref().clone(),
             label: q

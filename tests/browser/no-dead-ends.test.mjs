@@ -17,7 +17,7 @@ const SAMPLES = [
   ['okayama', repoRoot, ['dv', 'kokoro']],
   ['morioka', path.join(repoRoot, 'examples/morioka'), ['dv']],
 ];
-const PRIMARY = 'a.tel, .quick-exit, button, .site-nav a, .topic-button';
+const PRIMARY = 'a.tel, .quick-exit, button, .site-nav a, .topic-button, .action-link, .map-link';
 
 function htmlFiles(dir, rel = '') {
   return readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
@@ -140,3 +140,43 @@ for (const [name, root, crisisTopics] of SAMPLES) {
     }
   });
 }
+
+describe('phone-first finish on the okayama sample (headless Chromium)', { skip: browserSkip() }, () => {
+  const ctx = useBuiltSampleSite();
+
+  test('今日開いている窓口 is one tap from home and hides desks closed all day', async () => {
+    const context = await ctx.browser.newContext({ viewport: PHONE, timezoneId: 'Asia/Tokyo' });
+    const page = await context.newPage();
+    // Saturday 10:00 in Japan: the sample's 平日 desks are closed all day.
+    await page.clock.setFixedTime(new Date('2026-12-05T01:00:00Z'));
+    await page.goto(`${ctx.server.url}citizen/index.html`);
+    await page.click('a[href="open-today.html"]');
+    await page.waitForFunction(() => /件|ありません/.test(document.querySelector('[data-open-today-status]').textContent));
+    const all = await page.locator('[data-open-today] > li').count();
+    const shown = await page.locator('[data-open-today] > li:not([hidden])').count();
+    assert.ok(shown < all, `${shown} of ${all} shown on a Saturday`);
+    await page.clock.setFixedTime(new Date('2026-12-08T01:00:00Z')); // Tuesday
+    await page.reload();
+    await page.waitForFunction(() => /件/.test(document.querySelector('[data-open-today-status]').textContent));
+    assert.ok(await page.locator('[data-open-today] > li:not([hidden])').count() > shown);
+    await context.close();
+  });
+
+  test('the weekly table, topic descriptions and map links on a phone', async () => {
+    const context = await ctx.browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    await page.goto(`${ctx.server.url}citizen/agencies/hokenjo-soumuka.html`);
+    const table = await page.locator('table.timetable').boundingBox();
+    assert.ok(table.x + table.width <= PHONE.width, 'the week fits the screen');
+    const lastRow = await page.locator('table.timetable tbody th').last().textContent();
+    assert.equal(lastRow, '祝日');
+    const map = await page.getAttribute('.map-link', 'href');
+    assert.ok(map.startsWith('https://www.openstreetmap.org/search?query=%E5%B2%A1%E5%B1%B1'), map);
+    await page.goto(`${ctx.server.url}citizen/index.html`);
+    assert.ok(await page.locator('.topic-desc').first().isVisible(), 'topic descriptions are shown on phones');
+    const icon = await page.getAttribute('link[rel="icon"]', 'href');
+    const res = await page.request.get(new URL(icon, page.url()).href);
+    assert.equal(res.status(), 200);
+    await context.close();
+  });
+});
