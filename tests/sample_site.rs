@@ -318,6 +318,7 @@ fn pages_link_by_file_name_so_they_work_from_disk() {
                 assert!(
                     target.ends_with(".html")
                         || target.ends_with(".css")
+                        || target.ends_with(".svg")
                         || target.ends_with(".xml"),
                     "{tree}/{path}: bare link {href}"
                 );
@@ -437,4 +438,31 @@ fn every_topic_page_of_both_samples_has_a_number_to_call() {
         assert!(dv.contains("tel:%238008") && dv.contains("tel:189"));
         assert!(dv.contains("data-quick-exit"));
     }
+}
+
+#[test]
+fn staff_topic_pages_have_the_list_as_a_table_with_star_rows_first() {
+    let (_tmp, out) = common::build(&common::repo());
+    let staff = topic_page(&out, "staff", "kaigo");
+    let table = &staff[staff
+        .find("<table class=\"staff-table\">")
+        .expect("staff table")..];
+    let table = &table[..table.find("</table>").unwrap()];
+    let rows: Vec<&str> = table.split("<tr").skip(2).collect();
+    assert!(!rows.is_empty());
+    assert!(
+        rows[0].starts_with(" class=\"row-star\""),
+        "★ row first: {}",
+        rows[0]
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("<td>5782</td>") || r.contains("内線"))
+            || table.contains("<th scope=\"col\">内線</th>")
+    );
+    let citizen = topic_page(&out, "citizen", "kaigo");
+    assert!(!citizen.contains("staff-table"), "the table is staff-only");
+    let home = std::fs::read_to_string(out.join("staff/index.html")).unwrap();
+    assert!(home.contains("職員用の一覧です"));
+    assert!(!home.contains("どの窓口からでも大丈夫です"));
 }

@@ -17,7 +17,7 @@ const SAMPLES = [
   ['okayama', repoRoot, ['dv', 'kokoro']],
   ['morioka', path.join(repoRoot, 'examples/morioka'), ['dv']],
 ];
-const PRIMARY = 'a.tel, .quick-exit, button, .site-nav a, .topic-button, .action-link, .map-link';
+const PRIMARY = 'a.tel:not(.staff-table *), .quick-exit, button, .site-nav a, .topic-button, .action-link, .map-link';
 
 function htmlFiles(dir, rel = '') {
   return readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
