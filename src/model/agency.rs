@@ -18,6 +18,9 @@ pub struct Agency {
     pub aliases: Vec<String>,
     #[serde(default)]
     pub summary: Option<String>,
+    /// やさしい日本語 version of `summary`.
+    #[serde(default)]
+    pub easy: Option<String>,
     #[serde(default)]
     pub address: Option<String>,
     #[serde(default)]

@@ -28,6 +28,8 @@ pub struct TopicRef {
 pub struct AgencyRef {
     pub id: String,
     pub name: String,
+    /// For ふりがな.
+    pub reading: String,
     pub url: String,
 }
 
@@ -102,6 +104,11 @@ impl Index<'_> {
                 .agencies
                 .get(id)
                 .map_or_else(|| id.to_string(), |a| a.name.clone()),
+            reading: self
+                .agencies
+                .get(id)
+                .map(|a| a.reading.clone())
+                .unwrap_or_default(),
             url: paths::agency(id),
         }
     }

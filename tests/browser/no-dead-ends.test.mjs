@@ -8,6 +8,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { browserSkip, repoRoot, useBuiltSampleSite } from './lib.mjs';
 
 const PHONE = { width: 375, height: 667 };
@@ -177,6 +178,37 @@ describe('phone-first finish on the okayama sample (headless Chromium)', { skip:
     const icon = await page.getAttribute('link[rel="icon"]', 'href');
     const res = await page.request.get(new URL(icon, page.url()).href);
     assert.equal(res.status(), 200);
+    await context.close();
+  });
+});
+
+describe('ふりがな and やさしい日本語 switches, from file:// (headless Chromium)', { skip: browserSkip() }, () => {
+  const ctx = useBuiltSampleSite();
+
+  test('ruby readings show only when switched on, and the choice is remembered', async () => {
+    const context = await ctx.browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    const url = pathToFileURL(path.join(ctx.site, 'citizen/topics/dv.html')).href;
+    await page.goto(url);
+    const rt = page.locator('h1 rt');
+    assert.equal(await rt.textContent(), 'でぃーぶい・ぎゃくたい');
+    assert.equal(await rt.isVisible(), false, 'off by default');
+    const ruby = page.locator('[data-pref="ruby"]');
+    await ruby.click();
+    assert.equal(await rt.isVisible(), true);
+    assert.equal(await ruby.getAttribute('aria-pressed'), 'true');
+    await page.goto(pathToFileURL(path.join(ctx.site, 'citizen/agencies/kaigo-hoken-ka.html')).href);
+    assert.equal(await page.locator('h1 rt').isVisible(), true, 'remembered on another page');
+    await page.locator('[data-pref="ruby"]').click();
+    assert.equal(await page.locator('h1 rt').isVisible(), false);
+    await page.goto(url);
+    assert.equal(await page.locator('h1 rt').isVisible(), false, 'off is remembered too');
+    // やさしい日本語: the easy text replaces the description.
+    const easy = page.locator('.lead .easy-text');
+    assert.equal(await easy.isVisible(), false);
+    await page.locator('[data-pref="easy"]').click();
+    assert.equal(await easy.isVisible(), true);
+    assert.equal(await page.locator('.lead .normal-text').isVisible(), false);
     await context.close();
   });
 });
