@@ -15,7 +15,7 @@ use tsunagu::pipeline;
 const RUNS: usize = 5;
 
 fn main() {
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).expect("date");
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let tmp = tempfile::tempdir().expect("temp dir");
     let big = tmp.path().join("big");

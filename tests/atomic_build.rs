@@ -125,7 +125,7 @@ fn killing_a_build_at_random_moments_never_leaves_a_mixed_tree() {
         let root = if trial % 2 == 0 { &root_b } else { &root_a };
         let delay = Duration::from_micros(rng.next(full.as_micros() as u64 * 12 / 10));
         let mut child = Command::new(env!("CARGO_BIN_EXE_tsunagu"))
-            .args(["build", "--today", "2026-11-23", "--root"])
+            .args(["build", "--today", "2026-12-02", "--root"])
             .arg(root)
             .arg("--out")
             .arg(&out)
@@ -152,7 +152,7 @@ fn killing_a_build_at_random_moments_never_leaves_a_mixed_tree() {
 fn time_one_build(root: &Path, out: &Path) -> Duration {
     let started = Instant::now();
     let status = Command::new(env!("CARGO_BIN_EXE_tsunagu"))
-        .args(["build", "--today", "2026-11-23", "--root"])
+        .args(["build", "--today", "2026-12-02", "--root"])
         .arg(root)
         .arg("--out")
         .arg(out)
@@ -196,7 +196,7 @@ fn builds_into_the_same_output_take_turns() {
 /// process was killed there (false when the build had fewer such points).
 fn build_killed_at(root: &Path, out: &Path, step: &str, n: usize) -> bool {
     let status = Command::new(env!("CARGO_BIN_EXE_tsunagu"))
-        .args(["build", "--today", "2026-11-23", "--root"])
+        .args(["build", "--today", "2026-12-02", "--root"])
         .arg(root)
         .arg("--out")
         .arg(out)

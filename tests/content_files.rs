@@ -28,7 +28,7 @@ fn check(root: &Path) -> (Option<i32>, String) {
             "--format",
             "json",
             "--today",
-            "2026-11-23",
+            "2026-12-02",
             "--root",
         ])
         .arg(root)

@@ -318,6 +318,7 @@ fn pages_link_by_file_name_so_they_work_from_disk() {
                 assert!(
                     target.ends_with(".html")
                         || target.ends_with(".css")
+                        || target.ends_with(".svg")
                         || target.ends_with(".xml"),
                     "{tree}/{path}: bare link {href}"
                 );
@@ -397,4 +398,71 @@ fn builds_are_byte_identical() {
     let (_a, out_a) = common::build(&common::repo());
     let (_b, out_b) = common::build(&common::repo());
     assert_eq!(common::read_tree(&out_a), common::read_tree(&out_b));
+}
+
+#[test]
+fn old_entries_tell_citizens_to_call_first_and_the_footer_dates_the_edition() {
+    // The sample's desks were verified 2022-04-01 (the edition's date); the
+    // build's today is fixed, so this does not depend on the real date.
+    let (_tmp, out) = common::build(&common::repo());
+    let kaigo = topic_page(&out, "citizen", "kaigo");
+    assert!(kaigo.contains("この情報は2022年4月1日時点です。お出かけ前に電話でご確認ください"));
+    let agency = std::fs::read_to_string(out.join("citizen/agencies/kaigo-hoken-ka.html")).unwrap();
+    assert!(agency.contains("この情報は2022年4月1日時点です"));
+    assert!(agency.contains("確認日：<time datetime=\"2022-04-01\">2022年4月1日</time>"));
+    // Newest verification of any record: the national lines.
+    assert!(kaigo.contains(
+        "掲載内容はR4年度版の相談機関一覧にもとづきます。最も新しい確認日：2026年12月2日。"
+    ));
+}
+
+#[test]
+fn every_topic_page_of_both_samples_has_a_number_to_call() {
+    for root in [common::repo(), common::repo().join("examples/morioka")] {
+        let (_tmp, out) = common::build(&root);
+        let dir = out.join("citizen/topics");
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let html = std::fs::read_to_string(e.unwrap().path()).unwrap();
+            assert!(
+                html.contains("href=\"tel:"),
+                "{} has no tel: link",
+                root.display()
+            );
+        }
+        let dv = std::fs::read_to_string(dir.join("dv.html")).unwrap();
+        let crisis = dv.find("id=\"crisis-lines\"").expect("crisis block on DV");
+        assert!(
+            crisis < dv.find("class=\"lead\"").unwrap(),
+            "crisis lines before the description"
+        );
+        assert!(dv.contains("tel:%238008") && dv.contains("tel:189"));
+        assert!(dv.contains("data-quick-exit"));
+    }
+}
+
+#[test]
+fn staff_topic_pages_have_the_list_as_a_table_with_star_rows_first() {
+    let (_tmp, out) = common::build(&common::repo());
+    let staff = topic_page(&out, "staff", "kaigo");
+    let table = &staff[staff
+        .find("<table class=\"staff-table\">")
+        .expect("staff table")..];
+    let table = &table[..table.find("</table>").unwrap()];
+    let rows: Vec<&str> = table.split("<tr").skip(2).collect();
+    assert!(!rows.is_empty());
+    assert!(
+        rows[0].starts_with(" class=\"row-star\""),
+        "★ row first: {}",
+        rows[0]
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("<td>5782</td>") || r.contains("内線"))
+            || table.contains("<th scope=\"col\">内線</th>")
+    );
+    let citizen = topic_page(&out, "citizen", "kaigo");
+    assert!(!citizen.contains("staff-table"), "the table is staff-only");
+    let home = std::fs::read_to_string(out.join("staff/index.html")).unwrap();
+    assert!(home.contains("職員用の一覧です"));
+    assert!(!home.contains("どの窓口からでも大丈夫です"));
 }

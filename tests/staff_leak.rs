@@ -43,6 +43,17 @@ fn no_staff_canary_reaches_any_citizen_file() {
         "fixture lost its canaries: {canaries:?}"
     );
     assert!(citizen.len() > 10, "citizen tree is suspiciously small");
+    // The fallback lines, the crisis block and the quick exit are rendered
+    // in this tree, so the scan below covers them.
+    let kaigo = citizen.get("topics/kaigo.html").expect("topic page");
+    for part in ["tel:0120279338", "id=\"crisis-lines\"", "data-quick-exit"] {
+        assert!(
+            common::contains(kaigo, part),
+            "topics/kaigo.html lacks {part}"
+        );
+    }
+    let search = citizen.get("search.html").expect("search page");
+    assert!(common::contains(search, "data-search-fallback"));
     for (path, bytes) in &citizen {
         for c in &canaries {
             assert!(

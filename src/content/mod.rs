@@ -11,8 +11,8 @@ mod toml_file;
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Sources};
 use crate::model::{
-    Agency, Content, Page, PageMeta, Program, Roster, Sheet, SiteSettings, Sourced, Topic,
-    TopicFile,
+    Agency, Content, Line, LineFile, Page, PageMeta, Program, Roster, Sheet, SiteSettings, Sourced,
+    Topic, TopicFile,
 };
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
@@ -67,6 +67,7 @@ pub fn load(root: &Path) -> Loaded {
     let rosters = r.read_dir::<Roster>(ROSTERS_DIR);
     let sheets = r.read_dir::<Sheet>(SHEETS_DIR);
     let pages = r.read_pages();
+    let lines = r.read_lines("lines.toml");
     let content = match (settings, topics) {
         (Some(settings), Some(topics)) => Some(Content {
             settings,
@@ -76,6 +77,7 @@ pub fn load(root: &Path) -> Loaded {
             rosters,
             sheets,
             pages,
+            lines,
         }),
         _ => None,
     };
@@ -166,6 +168,37 @@ impl Reader<'_> {
             self.sources.insert(path, t);
         }
         out
+    }
+
+    /// `lines.toml` is optional: a site without fallback lines still builds
+    /// (and `check` says so). Nothing refers to a line, so a file with
+    /// errors needs no placeholder.
+    fn read_lines(&mut self, name: &str) -> Vec<Sourced<Line>> {
+        let path = self.root.join(name);
+        if std::fs::symlink_metadata(&path).is_err() {
+            return Vec::new();
+        }
+        let path = match entries::readable(self.site, &path) {
+            Ok(path) => path,
+            Err(d) => {
+                self.diagnostics.push(*d);
+                return Vec::new();
+            }
+        };
+        let Some(text) = self.read_text(&path) else {
+            return Vec::new();
+        };
+        let parsed = self.parse_or_report::<LineFile>(&path, &text);
+        self.sources.insert(path.clone(), text);
+        parsed
+            .map(|f| f.line)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|value| Sourced {
+                file: path.clone(),
+                value,
+            })
+            .collect()
     }
 
     fn parse_or_report<T: DeserializeOwned>(&mut self, path: &Path, text: &str) -> Option<T> {

@@ -67,6 +67,12 @@ codes! {
     ExtensionInPublicField = "extension-in-public-field",
     BadEmail = "bad-email",
     BadUrl = "bad-url",
+    BadMapUrl = "bad-map-url",
+    // Fallback phone lines
+    LineWithoutTopic = "line-without-topic",
+    MissingSource = "missing-source",
+    // Public text
+    EditorRemark = "editor-remark",
     // Dates
     FutureDate = "future-date",
     Stale = "stale",

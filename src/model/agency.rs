@@ -18,6 +18,9 @@ pub struct Agency {
     pub aliases: Vec<String>,
     #[serde(default)]
     pub summary: Option<String>,
+    /// やさしい日本語 version of `summary`.
+    #[serde(default)]
+    pub easy: Option<String>,
     #[serde(default)]
     pub address: Option<String>,
     #[serde(default)]
@@ -142,11 +145,6 @@ impl Agency {
     /// The `verified` date; `None` when it is not a plain date (a time or a
     /// date-time is a mistake `check` reports, not a date to round).
     pub fn verified_date(&self) -> Option<NaiveDate> {
-        let dt = self.verified.as_ref()?.get_ref();
-        if dt.time.is_some() || dt.offset.is_some() {
-            return None;
-        }
-        let d = dt.date?;
-        NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+        super::plain_date(self.verified.as_ref()?.get_ref())
     }
 }

@@ -5,6 +5,7 @@
 
 mod agency;
 mod hours;
+mod line;
 mod page;
 mod program;
 mod roster;
@@ -14,10 +15,13 @@ mod topic;
 
 pub use agency::{Agency, AgencyStaff, Matter, MatterStaff, Office, Phone};
 pub use hours::HoursSpec;
+pub use line::{Line, LineFile, ALL_TOPICS};
 pub use page::{Audience, Page, PageMeta};
 pub use program::{Figure, Program, ProgramStaff};
 pub use roster::{Roster, RosterMember};
-pub use settings::{BaseUrl, PlanRule, PlanRuleStaff, SiteSettings, SiteTarget, Webmaster};
+pub use settings::{
+    BaseUrl, PlanRule, PlanRuleStaff, QuickExit, SiteSettings, SiteTarget, Webmaster,
+};
 pub use sheet::{FieldKind, Sheet, SheetField, SheetSection, SheetTopic};
 pub use topic::{Topic, TopicFile};
 
@@ -41,4 +45,16 @@ pub struct Content {
     pub rosters: Vec<Sourced<Roster>>,
     pub sheets: Vec<Sourced<Sheet>>,
     pub pages: Vec<Sourced<Page>>,
+    /// Fallback phone lines from `lines.toml`; empty when there is none.
+    pub lines: Vec<Sourced<Line>>,
+}
+
+/// A TOML date without time or offset; `None` otherwise (a time is a
+/// mistake `check` reports, not a date to round).
+pub fn plain_date(dt: &toml::value::Datetime) -> Option<chrono::NaiveDate> {
+    if dt.time.is_some() || dt.offset.is_some() {
+        return None;
+    }
+    let d = dt.date?;
+    chrono::NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
 }

@@ -11,6 +11,9 @@ pub struct Program {
     pub reading: String,
     /// What it is, in a sentence or two.
     pub summary: String,
+    /// やさしい日本語 version of `summary`.
+    #[serde(default)]
+    pub easy: Option<String>,
     /// Who can join.
     #[serde(default)]
     pub audience: Option<String>,

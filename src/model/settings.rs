@@ -22,6 +22,18 @@ pub struct SiteSettings {
     /// Theme folder name under `themes/`; the built-in default when absent.
     #[serde(default)]
     pub theme: Option<toml::Spanned<String>>,
+    /// The quick-exit button on topics marked `quick_exit` (DV).
+    #[serde(default)]
+    pub quick_exit: Option<QuickExit>,
+    /// A record verified longer ago than this many days tells citizens to
+    /// call before going (default 365).
+    #[serde(default)]
+    pub stale_after_days: Option<u32>,
+    /// Map service for addresses: an http(s) address with `{address}` where
+    /// the address goes, e.g. "https://www.google.com/maps/search/?api=1&query={address}".
+    /// Only a link: nothing is fetched until the person taps it.
+    #[serde(default)]
+    pub map_url: Option<toml::Spanned<String>>,
     /// `[plan]`: the site's own rule for a household with several worries.
     #[serde(default)]
     pub plan: Option<PlanRule>,
@@ -50,6 +62,16 @@ pub struct PlanRuleStaff {
     pub start: Option<String>,
     #[serde(default)]
     pub start_agencies: Vec<toml::Spanned<String>>,
+}
+
+/// Where the quick-exit button leaves to: a neutral public page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuickExit {
+    pub url: toml::Spanned<String>,
+    /// Button text; 「すぐにこのページを離れる」 when absent.
+    #[serde(default)]
+    pub label: Option<String>,
 }
 
 /// Title and public address of one of the two output sites.

@@ -24,4 +24,14 @@ pub struct Topic {
     pub synonyms: Vec<String>,
     /// Position on the home page grid; lower comes first.
     pub order: i64,
+    /// A crisis topic (DV・虐待, こころ): its page, and search results that
+    /// reach it, show the crisis lines first.
+    #[serde(default)]
+    pub crisis: bool,
+    /// Show the quick-exit button (DV): leaves for the site's neutral page.
+    #[serde(default)]
+    pub quick_exit: bool,
+    /// やさしい日本語 version of `description`.
+    #[serde(default)]
+    pub easy: Option<String>,
 }

@@ -21,10 +21,27 @@ struct SiteMeta<'a> {
     /// arbitrary depths where relative links cannot work.
     base_path: &'a str,
     edition: Option<&'a str>,
+    newest_verified: Option<&'a str>,
     webmaster: &'a crate::site::WebmasterView,
     closed_days_note: Option<&'a str>,
     nav_topics: Vec<NavItem<'a>>,
     nav_pages: Vec<NavItem<'a>>,
+    /// Fallback lines, crisis lines first: any page may show them (the
+    /// `lines_for_topics` macro picks the ones for a set of topics).
+    lines: &'a [crate::site::LineView],
+    quick_exit: Option<&'a crate::site::QuickExitView>,
+    /// Map service address with `{address}`, from site.toml.
+    map_url: Option<&'a str>,
+    /// Crisis topics, for the search page's crisis blocks.
+    crisis_topics: Vec<CrisisTopic<'a>>,
+}
+
+#[derive(Serialize)]
+struct CrisisTopic<'a> {
+    id: &'a str,
+    label: &'a str,
+    url: &'a str,
+    lines: Vec<&'a crate::site::LineView>,
 }
 
 #[derive(Serialize)]
@@ -64,6 +81,9 @@ pub fn render_site<A: Audience>(view: &SiteView<A>, theme: &Theme) -> Result<Fil
         c.insert("plan", &view.plan);
         c.insert("hours_data", &plan_hours);
         c.insert("sheets", A::sheet_list(&view.sheets));
+    })?;
+    r.render(paths::OPEN_TODAY, "open-today.html", |c| {
+        c.insert("agencies", &view.agencies);
     })?;
     for t in &view.topics {
         r.render(&t.url, "topic.html", |c| c.insert("topic", t))?;
@@ -120,6 +140,7 @@ fn meta<A: Audience>(view: &SiteView<A>) -> SiteMeta<'_> {
         base_url: view.base_url.as_str(),
         base_path: view.base_url.path(),
         edition: view.edition.as_deref(),
+        newest_verified: view.newest_verified.as_deref(),
         webmaster: &view.webmaster,
         closed_days_note: view.closed_days_note.as_deref(),
         nav_topics: view
@@ -128,6 +149,20 @@ fn meta<A: Audience>(view: &SiteView<A>) -> SiteMeta<'_> {
             .map(|t| NavItem {
                 label: &t.label,
                 url: &t.url,
+            })
+            .collect(),
+        lines: &view.lines,
+        quick_exit: view.quick_exit.as_ref(),
+        map_url: view.map_url.as_deref(),
+        crisis_topics: view
+            .topics
+            .iter()
+            .filter(|t| t.crisis)
+            .map(|t| CrisisTopic {
+                id: &t.id,
+                label: &t.label,
+                url: &t.url,
+                lines: t.lines.iter().filter(|l| l.crisis).collect(),
             })
             .collect(),
         nav_pages: view

@@ -154,6 +154,7 @@ impl Theme {
             .map_err(|e| RenderError::template("(theme)", &e))?;
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape_html);
+        tera.register_filter("urlencode_strict", urlencode_strict);
         Ok(Theme {
             tera,
             static_files,
@@ -252,4 +253,20 @@ fn slash_path(p: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+/// Tera's own `urlencode_strict` needs its `builtins` feature (and its
+/// dependencies); this is the one filter the theme needs from it: every
+/// byte but ASCII letters and digits percent-encoded, for an address put
+/// into a map service's query.
+fn urlencode_strict(
+    value: &tera::Value,
+    _: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let s = value
+        .as_str()
+        .ok_or_else(|| tera::Error::msg("urlencode_strict takes a string"))?;
+    Ok(tera::Value::String(
+        percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string(),
+    ))
 }

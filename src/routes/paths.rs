@@ -32,6 +32,8 @@ pub const HOME: &str = "index.html";
 pub const SEARCH: &str = "search.html";
 /// The household plan: several worries at once (`?topics=a,b&main=a`).
 pub const PLAN: &str = "plan.html";
+/// 今日開いている窓口: every desk with its hours, filtered in the browser.
+pub const OPEN_TODAY: &str = "open-today.html";
 pub const AGENCY_INDEX: &str = "agencies/index.html";
 pub const PROGRAM_INDEX: &str = "programs/index.html";
 pub const ROSTER_INDEX: &str = "rosters/index.html";

@@ -36,6 +36,7 @@ pub struct AgencyView<A: Audience> {
     pub reading: String,
     pub aliases: Vec<String>,
     pub summary: Option<String>,
+    pub easy: Option<String>,
     pub address: Option<String>,
     pub phones: Vec<PhoneView>,
     pub fax: Option<String>,
@@ -49,6 +50,11 @@ pub struct AgencyView<A: Audience> {
     pub closures: Option<tsunagu_hours::ClosureConfig>,
     pub areas: Vec<String>,
     pub verified: Option<String>,
+    /// `verified` in Japanese date style: 「2022年4月1日」.
+    pub verified_ja: Option<String>,
+    /// Verified longer ago than the site's `stale_after_days`: citizens are
+    /// told to call before going.
+    pub stale: bool,
     pub separate_sheet: Option<String>,
     pub offices: Vec<OfficeView>,
     pub topics: Vec<TopicRef>,
@@ -160,6 +166,7 @@ pub(super) fn agency_view<A: Audience>(
         reading: a.reading.clone(),
         aliases: a.aliases.clone(),
         summary: a.summary.clone(),
+        easy: a.easy.clone(),
         address: a.address.clone(),
         phones: phones(&a.phones),
         fax: a.fax.as_ref().map(|f| f.get_ref().clone()),
@@ -175,6 +182,10 @@ pub(super) fn agency_view<A: Audience>(
         hours,
         areas: a.areas.clone(),
         verified: a.verified_date().map(|d| d.format("%Y-%m-%d").to_string()),
+        verified_ja: a.verified_date().map(super::refs::japanese_date),
+        stale: a
+            .verified_date()
+            .is_some_and(|d| (idx.hours.today - d).num_days() > idx.stale_after_days),
         separate_sheet: a.separate_sheet.clone(),
         offices: a
             .offices

@@ -5,6 +5,7 @@
 mod agencies;
 mod audience;
 pub mod hours;
+mod lines;
 mod pages;
 mod plan;
 mod programs;
@@ -16,6 +17,7 @@ mod view;
 
 pub use agencies::{AgencyStaffView, AgencyView, MatterStaffView, MatterView, OfficeView};
 pub use hours::Dates;
+pub use lines::LineView;
 pub use pages::PageView;
 pub use plan::{PlanStaffView, PlanView};
 pub use programs::{FigureView, ProgramStaffView, ProgramView};
@@ -25,4 +27,4 @@ pub use sheets::{FieldView, SectionView, SheetTopicView, SheetView};
 pub use topics::{TopicEntry, TopicView};
 
 pub use audience::{Audience, Citizen, NoStaff, Staff, StaffSearch};
-pub use view::{build_view, SiteView, WebmasterView};
+pub use view::{build_view, QuickExitView, SiteView, WebmasterView};

@@ -18,6 +18,7 @@ pub struct ProgramView<A: Audience> {
     pub name: String,
     pub reading: String,
     pub summary: String,
+    pub easy: Option<String>,
     pub audience: Option<String>,
     pub place: Option<String>,
     pub schedule: Option<String>,
@@ -98,6 +99,7 @@ pub(super) fn program_view<A: Audience>(
         name: p.name.clone(),
         reading: p.reading.clone(),
         summary: p.summary.clone(),
+        easy: p.easy.clone(),
         audience: p.audience.clone(),
         place: p.place.clone(),
         schedule: p

@@ -28,6 +28,8 @@ pub struct TopicRef {
 pub struct AgencyRef {
     pub id: String,
     pub name: String,
+    /// For ふりがな.
+    pub reading: String,
     pub url: String,
 }
 
@@ -47,9 +49,14 @@ impl From<&model::Phone> for PhoneView {
 
 impl PhoneView {
     pub fn new(number: &str, label: Option<String>) -> Self {
+        // `#` starts a fragment in a URI: short codes like #8008 dial as %23.
         let digits: String = number
             .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .filter_map(|c| match c {
+                '#' => Some("%23".to_string()),
+                c if c.is_ascii_digit() || c == '+' => Some(c.to_string()),
+                _ => None,
+            })
             .collect();
         PhoneView {
             number: number.to_string(),
@@ -68,6 +75,14 @@ pub(super) struct Index<'a> {
     pub(super) topics: BTreeMap<&'a str, &'a model::Topic>,
     pub(super) agencies: BTreeMap<&'a str, &'a model::Agency>,
     pub(super) hours: HoursContext,
+    /// Records verified longer ago than this are shown as possibly out of date.
+    pub(super) stale_after_days: i64,
+}
+
+/// 「2022年4月1日」: how citizens read dates.
+pub fn japanese_date(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
 
 impl Index<'_> {
@@ -89,6 +104,11 @@ impl Index<'_> {
                 .agencies
                 .get(id)
                 .map_or_else(|| id.to_string(), |a| a.name.clone()),
+            reading: self
+                .agencies
+                .get(id)
+                .map(|a| a.reading.clone())
+                .unwrap_or_default(),
             url: paths::agency(id),
         }
     }

@@ -2,6 +2,7 @@
 //! that handles it, ★ rows first.
 
 use super::agencies::{hours_entry, AgencyView, MatterView};
+use super::lines::{for_topic, LineView};
 use super::programs::ProgramView;
 use super::refs::{program_ref, AgencyRef, Index, ProgramRef};
 use super::Audience;
@@ -22,6 +23,11 @@ pub struct TopicView<A: Audience> {
     /// ★ rows first, then in list order.
     pub entries: Vec<TopicEntry<A>>,
     pub programs: Vec<ProgramRef>,
+    pub easy: Option<String>,
+    pub crisis: bool,
+    pub quick_exit: bool,
+    /// Fallback lines serving this topic (crisis lines first).
+    pub lines: Vec<LineView>,
     /// Open-now data for the hours on this page, by key.
     pub hours_data: BTreeMap<String, String>,
 }
@@ -32,6 +38,9 @@ pub struct TopicView<A: Audience> {
 pub struct TopicEntry<A: Audience> {
     pub agency: AgencyRef,
     pub address: Option<String>,
+    /// 「2022年4月1日」 when the agency's entry is older than the site's
+    /// `stale_after_days`.
+    pub stale_since: Option<String>,
     pub matter: MatterView<A>,
 }
 
@@ -40,6 +49,7 @@ pub(super) fn topic_views<A: Audience>(
     idx: &Index,
     agencies: &[AgencyView<A>],
     programs: &[ProgramView<A>],
+    lines: &[LineView],
 ) -> Vec<TopicView<A>> {
     let mut topics: Vec<&model::Topic> = content.topics.iter().map(|t| &t.value).collect();
     topics.sort_by_key(|t| t.order);
@@ -60,6 +70,7 @@ pub(super) fn topic_views<A: Audience>(
                                 Some(_) => None,
                                 None => a.address.clone(),
                             },
+                            stale_since: a.stale.then(|| a.verified_ja.clone()).flatten(),
                             matter: m.clone(),
                         })
                 })
@@ -72,6 +83,10 @@ pub(super) fn topic_views<A: Audience>(
                 reading: t.reading.clone(),
                 description: t.description.clone(),
                 synonyms: t.synonyms.clone(),
+                easy: t.easy.clone(),
+                crisis: t.crisis,
+                quick_exit: t.quick_exit,
+                lines: for_topic(lines, id),
                 entries,
                 programs: programs
                     .iter()

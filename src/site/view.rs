@@ -5,6 +5,7 @@
 use super::agencies::{agency_view, AgencyView};
 use super::audience::Audience;
 use super::hours::{Dates, HoursContext};
+use super::lines::{line_views, LineView};
 use super::pages::{page_views, PageView};
 use super::plan::{plan_view, PlanView};
 use super::programs::{program_view, ProgramView};
@@ -24,6 +25,8 @@ pub struct SiteView<A: Audience> {
     /// The site's address, ending in `/`.
     pub base_url: url::Url,
     pub edition: Option<String>,
+    /// The newest `verified` date of any agency or line, Japanese style.
+    pub newest_verified: Option<String>,
     pub webmaster: WebmasterView,
     pub closed_days_note: Option<String>,
     pub topics: Vec<TopicView<A>>,
@@ -33,9 +36,20 @@ pub struct SiteView<A: Audience> {
     pub rosters: A::Rosters,
     pub plan: PlanView<A>,
     pub sheets: A::Sheets,
+    /// Fallback lines, crisis lines first.
+    pub lines: Vec<LineView>,
+    /// Where the quick-exit button leaves to, and its text.
+    pub quick_exit: Option<QuickExitView>,
+    pub map_url: Option<String>,
     /// For the iCalendar files and the opening hours in JSON-LD.
     #[serde(skip)]
     pub dates: Dates,
+}
+
+#[derive(Serialize, Clone)]
+pub struct QuickExitView {
+    pub url: String,
+    pub label: String,
 }
 
 #[derive(Serialize, Clone)]
@@ -61,6 +75,7 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
             .map(|a| (a.value.id.get_ref().as_str(), &a.value))
             .collect(),
         hours: HoursContext::new(today, content.settings.value.closures.as_ref()),
+        stale_after_days: i64::from(content.settings.value.stale_after_days.unwrap_or(365)),
     };
     let targets = crate::routes::targets(content, A::SITE);
     let s = &content.settings.value;
@@ -76,7 +91,8 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
         .into_iter()
         .map(|a| agency_view::<A>(a, &idx, &programs))
         .collect();
-    let topics = topic_views::<A>(content, &idx, &agencies, &programs);
+    let lines = line_views(content);
+    let topics = topic_views::<A>(content, &idx, &agencies, &programs, &lines);
     let rosters: Vec<&model::Roster> = content.rosters.iter().map(|r| &r.value).collect();
     let sheets: Vec<&model::Sheet> = content.sheets.iter().map(|s| &s.value).collect();
     SiteView {
@@ -86,6 +102,13 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
         description: site.description.clone(),
         base_url: site_url(site),
         edition: s.edition.clone(),
+        newest_verified: content
+            .agencies
+            .iter()
+            .filter_map(|a| a.value.verified_date())
+            .chain(content.lines.iter().filter_map(|l| l.value.verified_date()))
+            .max()
+            .map(super::refs::japanese_date),
         webmaster: WebmasterView {
             name: s.webmaster.name.clone(),
             phone: s
@@ -103,6 +126,15 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
         rosters: A::rosters(&rosters),
         plan: plan_view::<A>(s.plan.as_ref(), &idx),
         sheets: A::sheets(&sheets),
+        lines,
+        map_url: s.map_url.as_ref().map(|m| m.get_ref().clone()),
+        quick_exit: s.quick_exit.as_ref().map(|q| QuickExitView {
+            url: q.url.get_ref().clone(),
+            label: q
+                .label
+                .clone()
+                .unwrap_or_else(|| "すぐにこのページを離れる".to_string()),
+        }),
         dates: Dates {
             today,
             calendar: idx.hours.calendar.clone(),

@@ -6,9 +6,11 @@ mod addresses;
 mod dates;
 mod hours;
 mod ids;
+mod lines;
 mod links;
 mod phones;
 mod references;
+mod remarks;
 mod sheets;
 
 use crate::diagnostics::{Diagnostics, Sources};
@@ -53,6 +55,8 @@ pub fn validate(content: &Content, sources: &Sources, today: NaiveDate) -> Diagn
     phones::check(content, &mut d);
     dates::check(content, today, &mut d);
     links::check(content, sources, &mut d);
+    lines::check(content, today, &mut d);
+    remarks::check(content, sources, &mut d);
     hours::check(content, sources, today, &mut d);
     d
 }

@@ -52,7 +52,13 @@ pub fn check(c: &Content, d: &mut Diagnostics) {
     }
 }
 
-fn expect(file: &Path, r: &Spanned<String>, kind: &str, known: &[&str], d: &mut Diagnostics) {
+pub(super) fn expect(
+    file: &Path,
+    r: &Spanned<String>,
+    kind: &str,
+    known: &[&str],
+    d: &mut Diagnostics,
+) {
     let id = r.get_ref();
     if known.contains(&id.as_str()) {
         return;

@@ -154,11 +154,11 @@ export async function runTsunagu(args, opts = {}) {
 }
 
 /** The fixed build date of the sample and fixture sites in these tests. */
-export const TODAY = '2026-11-23';
+export const TODAY = '2026-12-02';
 
 /**
  * Builds the site whose content/ folder is in `root` (default: the repository's sample,
- * Okayama's list) into `outDir` with `tsunagu build --today 2026-11-23`; returns outDir,
+ * Okayama's list) into `outDir` with `tsunagu build --today 2026-12-02`; returns outDir,
  * which then holds citizen/ and staff/.
  */
 export async function buildSite(root = repoRoot, outDir = tempDir('tsunagu-site-')) {
@@ -168,14 +168,14 @@ export async function buildSite(root = repoRoot, outDir = tempDir('tsunagu-site-
 
 /**
  * Registers before/after hooks (call inside a describe) that launch Chromium, build the
- * sample site into a temp folder and serve it; returns an object whose `browser`,
+ * sample site (or the site folder `root`, e.g. examples/morioka) into a temp folder and serve it; returns an object whose `browser`,
  * `server` and `site` are set once the hooks have run.
  */
-export function useBuiltSampleSite() {
+export function useBuiltSampleSite(root = repoRoot) {
   const ctx = { browser: null, server: null, site: null };
   before(async () => {
     ctx.browser = await launchBrowser();
-    ctx.site = await buildSite(repoRoot);
+    ctx.site = await buildSite(root);
     ctx.server = await serveStatic(ctx.site);
   });
   after(async () => {

@@ -1,4 +1,4 @@
-// Opening hours on the real built sample site (content/, built with --today 2026-11-23),
+// Opening hours on the real built sample site (content/, built with --today 2026-12-02),
 // in headless Chromium with the page clock fixed to chosen instants: the topic-page
 // filter 「今開いている窓口だけ表示」 (open-filter.js + open-now.js), and an agency page's
 // open-now badge, timetable and schema.org JSON-LD.
@@ -6,8 +6,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserSkip, useBuiltSampleSite } from './lib.mjs';
 
-const TUESDAY_10_JST = new Date('2026-11-24T01:00:00Z'); // a working day (11/23 is a holiday)
-const SATURDAY_10_JST = new Date('2026-11-28T01:00:00Z');
+const TUESDAY_10_JST = new Date('2026-12-08T01:00:00Z'); // a working day
+const SATURDAY_10_JST = new Date('2026-12-05T01:00:00Z');
 const WEEKDAY_HOURS = /^平日 /;
 
 describe('opening hours on the built sample site (headless Chromium)', { skip: browserSkip() }, () => {
@@ -147,7 +147,8 @@ describe('opening hours on the built sample site (headless Chromium)', { skip: b
       const page = await openAt('agencies/hokenjo-soumuka.html', TUESDAY_10_JST);
       const table = page.locator('table.timetable');
       assert.equal(await table.locator('caption').textContent(), '曜日ごとの受付時間');
-      const headers = await table.locator('thead th').allTextContents();
+      // One row per day, so the week fits a phone's width without scrolling.
+      const headers = await table.locator('tbody th').allTextContents();
       const cells = await table.locator('tbody td').allTextContents();
       assert.deepEqual(Object.fromEntries(headers.map((h, i) => [h, cells[i]])), {
         月曜: '8:30～17:15', 火曜: '8:30～17:15', 水曜: '8:30～17:15', 木曜: '8:30～17:15', 金曜: '8:30～17:15',

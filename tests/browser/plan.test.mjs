@@ -53,6 +53,21 @@ for (const site of SITES) {
       if (out) rmSync(out, { recursive: true, force: true });
     });
 
+    test('the phone lines of the ticked topics and the lines for any worry are on the plan', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}citizen/plan.html?topics=dv,kaigo`);
+      const visible = await page.evaluate(() => [...document.querySelectorAll('[data-plan-fallback]')]
+        .filter((d) => getComputedStyle(d).display !== 'none').map((d) => d.getAttribute('data-plan-fallback')));
+      // DV has lines of its own in both samples (national lines from the facts file); 介護 has none.
+      assert.deepEqual(visible, ['dv']);
+      const dvTel = await page.$$eval('[data-plan-fallback="dv"] a[href^="tel:"]', (as) => as.map((a) => a.getAttribute('href')));
+      assert.ok(dvTel.length >= 1, 'a DV line to call');
+      const allTel = await page.$$eval('#plan-lines-all a[href^="tel:"]', (as) => as.length);
+      assert.ok(allTel >= 1, 'a line for any worry, always shown');
+      assert.equal(await page.isVisible('#plan-lines-all'), true);
+      await page.close();
+    });
+
     for (const topics of [site.two, site.three]) {
       test(`${topics.length} topics: each topic's desks, ★ first, then the desks that cover several`, async () => {
         const page = await browser.newPage();

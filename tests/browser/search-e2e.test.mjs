@@ -1,5 +1,5 @@
 // End-to-end search tests in headless Chromium, against the real sample site (the
-// repository's content/, Okayama's list) built with `tsunagu build --today 2026-11-23`
+// repository's content/, Okayama's list) built with `tsunagu build --today 2026-12-02`
 // into a temporary folder, and against the canary fixture (tests/fixtures/canary) for
 // staff-data leaks. Expectations come from content/ (topics.toml synonyms, agencies).
 import { after, before, describe, test } from 'node:test';

@@ -11,7 +11,7 @@ pub fn repo() -> PathBuf {
 /// The date the sample content is checked against, fixed so tests do not
 /// start failing as the calendar moves.
 pub fn today() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid date")
+    chrono::NaiveDate::from_ymd_opt(2026, 12, 2).expect("valid date")
 }
 
 /// Builds the site folder `root` into a fresh temporary folder.
@@ -82,7 +82,7 @@ pub fn tsunagu(args: &[&str], root: &Path) -> std::process::Output {
         .args(args)
         .arg("--root")
         .arg(root)
-        .args(["--today", "2026-11-23"])
+        .args(["--today", "2026-12-02"])
         .env("NO_COLOR", "1")
         .output()
         .expect("run tsunagu")
