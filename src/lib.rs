@@ -9,10 +9,12 @@
 pub mod cmd;
 pub mod content;
 pub mod diagnostics;
+pub mod export;
 pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod report;
 pub mod routes;
 pub mod serve;
 pub mod site;

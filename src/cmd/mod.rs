@@ -3,6 +3,8 @@
 
 pub mod build;
 pub mod check;
+pub mod export;
+pub mod report;
 pub mod serve;
 
 use clap::{Parser, Subcommand};
@@ -25,6 +27,10 @@ pub enum Command {
     Build(build::Args),
     /// Check the content without writing anything
     Check(check::Args),
+    /// Write open data (HSDS 3.0 JSON or a 公共施設一覧-style CSV) from the citizen view
+    Export(export::Args),
+    /// List what is missing: topics without a desk or ★, desks without phone, hours or address…
+    Report(report::Args),
     /// Preview both sites on localhost, rebuilding and reloading on change
     Serve(serve::Args),
 }
@@ -55,6 +61,8 @@ pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
     match cli.command {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Export(args) => export::run(&args),
+        Command::Report(args) => report::run(&args),
         Command::Serve(args) => serve::run(&args),
     }
 }

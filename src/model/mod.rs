@@ -16,7 +16,7 @@ pub use hours::HoursSpec;
 pub use page::{Audience, Page, PageMeta};
 pub use program::{Figure, Program, ProgramStaff};
 pub use roster::{Roster, RosterMember};
-pub use settings::{BaseUrl, SiteSettings, SiteTarget, Webmaster};
+pub use settings::{BaseUrl, OpenData, SiteSettings, SiteTarget, Webmaster};
 pub use topic::{Topic, TopicFile};
 
 use std::path::PathBuf;

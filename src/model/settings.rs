@@ -22,6 +22,19 @@ pub struct SiteSettings {
     /// Theme folder name under `themes/`; the built-in default when absent.
     #[serde(default)]
     pub theme: Option<toml::Spanned<String>>,
+    /// The license of the open data the citizen site offers (`opendata.html`).
+    #[serde(default)]
+    pub open_data: Option<OpenData>,
+}
+
+/// `[open_data]`: under which terms the exported files may be reused.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpenData {
+    /// e.g. 「クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）」
+    pub license: String,
+    #[serde(default)]
+    pub license_url: Option<String>,
 }
 
 /// Title and public address of one of the two output sites.
