@@ -10,6 +10,7 @@ pub mod cmd;
 pub mod content;
 pub mod diagnostics;
 pub mod export;
+pub mod import;
 pub mod model;
 pub mod output;
 pub mod pipeline;

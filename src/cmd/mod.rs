@@ -4,6 +4,7 @@
 pub mod build;
 pub mod check;
 pub mod export;
+pub mod import;
 pub mod report;
 pub mod serve;
 
@@ -31,6 +32,8 @@ pub enum Command {
     Export(export::Args),
     /// List what is missing: topics without a desk or ★, desks without phone, hours or address…
     Report(report::Args),
+    /// Read the 相談機関一覧 from Excel or CSV and merge it into content/agencies
+    Import(import::Args),
     /// Preview both sites on localhost, rebuilding and reloading on change
     Serve(serve::Args),
 }
@@ -63,6 +66,7 @@ pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         Command::Check(args) => check::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Import(args) => import::run(&args),
         Command::Serve(args) => serve::run(&args),
     }
 }
