@@ -9,6 +9,7 @@
 pub mod cmd;
 pub mod content;
 pub mod diagnostics;
+pub mod diff;
 pub mod export;
 pub mod import;
 pub mod model;

@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod check;
+pub mod diff;
 pub mod export;
 pub mod import;
 pub mod report;
@@ -34,6 +35,8 @@ pub enum Command {
     Report(report::Args),
     /// Read the 相談機関一覧 from Excel or CSV and merge it into content/agencies
     Import(import::Args),
+    /// What changed between two site folders (an old and a new edition)
+    Diff(diff::Args),
     /// Preview both sites on localhost, rebuilding and reloading on change
     Serve(serve::Args),
 }
@@ -67,6 +70,7 @@ pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
         Command::Export(args) => export::run(&args),
         Command::Report(args) => report::run(&args),
         Command::Import(args) => import::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Serve(args) => serve::run(&args),
     }
 }
