@@ -9,10 +9,14 @@
 pub mod cmd;
 pub mod content;
 pub mod diagnostics;
+pub mod diff;
+pub mod export;
+pub mod import;
 pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod report;
 pub mod routes;
 pub mod serve;
 pub mod site;

@@ -43,7 +43,7 @@ pub fn check(root: &Path, today: NaiveDate) -> Checked {
     };
     let trees = content
         .as_ref()
-        .and_then(|c| match render_all(root, c, today) {
+        .and_then(|c| match render_all(root, c, &loaded.sources, today) {
             Ok((trees, skipped)) => {
                 for path in skipped {
                     diagnostics.push(diagnose::hidden_static(root, path));
@@ -99,22 +99,32 @@ pub fn render_trees(
     content: &Content,
     today: NaiveDate,
 ) -> Result<Trees, RenderError> {
-    render_all(root, content, today).map(|(trees, _)| trees)
+    // Without the sources the staff report names files but not lines.
+    render_all(root, content, &Sources::default(), today).map(|(trees, _)| trees)
 }
 
 /// Both trees, and the dot-files of static/ that were left out.
 fn render_all(
     root: &Path,
     content: &Content,
+    sources: &Sources,
     today: NaiveDate,
 ) -> Result<(Trees, Vec<PathBuf>), RenderError> {
     let mut theme = Theme::load(root, &theme_source(root, content)?)?;
+    let mut staff = render_tree::<Staff>(content, &theme, today)?;
+    // The data-quality report is a page of the staff site only.
+    let report = crate::report::report(content, root, sources, today);
+    staff.extend(render::report_page(
+        &build_view::<Staff>(content, today),
+        &report,
+        &theme,
+    )?);
     let trees = vec![
         (
             Citizen::NAME,
             render_tree::<Citizen>(content, &theme, today)?,
         ),
-        (Staff::NAME, render_tree::<Staff>(content, &theme, today)?),
+        (Staff::NAME, staff),
     ];
     Ok((trees, std::mem::take(&mut theme.skipped)))
 }

@@ -319,7 +319,10 @@ fn pages_link_by_file_name_so_they_work_from_disk() {
                     target.ends_with(".html")
                         || target.ends_with(".css")
                         || target.ends_with(".svg")
-                        || target.ends_with(".xml"),
+                        || target.ends_with(".xml")
+                        // Open-data downloads (opendata.html).
+                        || target.ends_with(".json")
+                        || target.ends_with(".csv"),
                     "{tree}/{path}: bare link {href}"
                 );
                 let resolved = out

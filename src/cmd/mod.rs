@@ -3,6 +3,10 @@
 
 pub mod build;
 pub mod check;
+pub mod diff;
+pub mod export;
+pub mod import;
+pub mod report;
 pub mod serve;
 
 use clap::{Parser, Subcommand};
@@ -25,6 +29,14 @@ pub enum Command {
     Build(build::Args),
     /// Check the content without writing anything
     Check(check::Args),
+    /// Write open data (HSDS 3.0 JSON or a 公共施設一覧-style CSV) from the citizen view
+    Export(export::Args),
+    /// List what is missing: topics without a desk or ★, desks without phone, hours or address…
+    Report(report::Args),
+    /// Read the 相談機関一覧 from Excel or CSV and merge it into content/agencies
+    Import(import::Args),
+    /// What changed between two site folders (an old and a new edition)
+    Diff(diff::Args),
     /// Preview both sites on localhost, rebuilding and reloading on change
     Serve(serve::Args),
 }
@@ -55,6 +67,10 @@ pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
     match cli.command {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Export(args) => export::run(&args),
+        Command::Report(args) => report::run(&args),
+        Command::Import(args) => import::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Serve(args) => serve::run(&args),
     }
 }

@@ -20,7 +20,7 @@ pub use page::{Audience, Page, PageMeta};
 pub use program::{Figure, Program, ProgramStaff};
 pub use roster::{Roster, RosterMember};
 pub use settings::{
-    BaseUrl, PlanRule, PlanRuleStaff, QuickExit, SiteSettings, SiteTarget, Webmaster,
+    BaseUrl, OpenData, PlanRule, PlanRuleStaff, QuickExit, SiteSettings, SiteTarget, Webmaster,
 };
 pub use sheet::{FieldKind, Sheet, SheetField, SheetSection, SheetTopic};
 pub use topic::{Topic, TopicFile};

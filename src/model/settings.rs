@@ -37,6 +37,9 @@ pub struct SiteSettings {
     /// `[plan]`: the site's own rule for a household with several worries.
     #[serde(default)]
     pub plan: Option<PlanRule>,
+    /// The license of the open data the citizen site offers (`opendata.html`).
+    #[serde(default)]
+    pub open_data: Option<OpenData>,
 }
 
 /// Where a household with several worries starts, as the city's own
@@ -72,6 +75,16 @@ pub struct QuickExit {
     /// Button text; 「すぐにこのページを離れる」 when absent.
     #[serde(default)]
     pub label: Option<String>,
+}
+
+/// `[open_data]`: under which terms the exported files may be reused.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpenData {
+    /// e.g. 「クリエイティブ・コモンズ 表示 4.0 国際（CC BY 4.0）」
+    pub license: String,
+    #[serde(default)]
+    pub license_url: Option<String>,
 }
 
 /// Title and public address of one of the two output sites.

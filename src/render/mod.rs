@@ -9,7 +9,7 @@ mod search;
 mod sitemap;
 mod theme;
 
-pub use pages::render_site;
+pub use pages::{render_site, report_page, REPORT_PAGE};
 pub use theme::{find as find_theme, Theme, ThemeNameError, ThemeSource, STAFF_STATIC};
 
 use std::collections::BTreeMap;
@@ -31,6 +31,8 @@ pub enum RenderError {
     Search(#[from] tsunagu_search::SearchError),
     #[error(transparent)]
     ThemeName(#[from] ThemeNameError),
+    #[error("cannot write the open data: {0}")]
+    Export(#[from] crate::export::ExportError),
     #[error("cannot read theme file {path}: {source}")]
     ThemeIo {
         path: String,

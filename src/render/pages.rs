@@ -50,6 +50,14 @@ struct NavItem<'a> {
     url: &'a str,
 }
 
+#[derive(Serialize)]
+struct OpenDataFile {
+    url: String,
+    name: String,
+    format: &'static str,
+    kib: usize,
+}
+
 struct Renderer<'a> {
     theme: &'a Theme,
     meta: SiteMeta<'a>,
@@ -125,9 +133,31 @@ pub fn render_site<A: Audience>(view: &SiteView<A>, theme: &Theme) -> Result<Fil
     }
     r.rosters(view)?;
     r.sheets(view)?;
+    r.open_data(view)?;
     r.files.extend(super::search::search_files(view)?);
     r.render(paths::NOT_FOUND, "404.html", |_| {})?;
     Ok(r.finish(A::STAFF))
+}
+
+/// Where the data-quality report is on the staff site.
+pub const REPORT_PAGE: &str = "report.html";
+
+/// The data-quality report as a page of the staff site. A theme without a
+/// `report.html` template gets no page (the `report` command still works).
+pub fn report_page(
+    view: &SiteView<crate::site::Staff>,
+    report: &crate::report::Report,
+    theme: &Theme,
+) -> Result<Files, RenderError> {
+    let mut r = Renderer {
+        theme,
+        meta: meta(view),
+        files: Files::new(),
+    };
+    if theme.template_origins.contains_key("report.html") {
+        r.render(REPORT_PAGE, "report.html", |c| c.insert("report", report))?;
+    }
+    Ok(r.files)
 }
 
 fn meta<A: Audience>(view: &SiteView<A>) -> SiteMeta<'_> {
@@ -236,6 +266,42 @@ impl Renderer<'_> {
                 c.insert("directory_json", &directory);
             })?;
         }
+        Ok(())
+    }
+
+    /// The citizen site offers its records as open data, made from the
+    /// citizen view (so without names or 内線), with a page that lists the
+    /// files and the license the site declares.
+    fn open_data<A: Audience>(&mut self, view: &SiteView<A>) -> Result<(), RenderError> {
+        if A::STAFF {
+            return Ok(());
+        }
+        let files = crate::export::all(view)?;
+        let list: Vec<OpenDataFile> = files
+            .iter()
+            .map(|(path, bytes)| OpenDataFile {
+                url: path.clone(),
+                name: path.rsplit('/').next().unwrap_or(path).to_string(),
+                format: if path.ends_with(".csv") {
+                    "CSV（公共施設一覧の形式）"
+                } else {
+                    "JSON（Open Referral HSDS 3.0）"
+                },
+                kib: bytes.len().div_ceil(1024),
+            })
+            .collect();
+        // A theme made before this page existed still builds: the files
+        // are published, the page is left out.
+        if self.theme.template_origins.contains_key("opendata.html") {
+            let desks: usize = view.agencies.iter().map(|a| a.matters.len()).sum();
+            self.render(crate::export::PAGE, "opendata.html", |c| {
+                c.insert("files", &list);
+                c.insert("license", &view.open_data);
+                c.insert("agencies", &view.agencies.len());
+                c.insert("desks", &desks);
+            })?;
+        }
+        self.files.extend(files);
         Ok(())
     }
 

@@ -55,6 +55,7 @@ pub fn from_render_error(e: &RenderError, root: &Path) -> Item {
         RenderError::ThemeName(_) => "content/site.toml".to_string(),
         RenderError::ThemeIo { path, .. } => relative(Path::new(path), root),
         RenderError::Search(_) => "(search index)".to_string(),
+        RenderError::Export(_) => "(open data)".to_string(),
     };
     Item {
         file,

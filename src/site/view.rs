@@ -29,6 +29,8 @@ pub struct SiteView<A: Audience> {
     pub newest_verified: Option<String>,
     pub webmaster: WebmasterView,
     pub closed_days_note: Option<String>,
+    /// The license the site declares for its open data, if any.
+    pub open_data: Option<model::OpenData>,
     pub topics: Vec<TopicView<A>>,
     pub agencies: Vec<AgencyView<A>>,
     pub programs: Vec<ProgramView<A>>,
@@ -119,6 +121,7 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
             email: s.webmaster.email.as_ref().map(|e| e.get_ref().clone()),
         },
         closed_days_note: s.closed_days_note.clone(),
+        open_data: s.open_data.clone(),
         topics,
         agencies,
         programs,

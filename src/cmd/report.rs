@@ -1,0 +1,46 @@
+use super::{use_color, Common};
+use crate::diagnostics;
+use crate::pipeline;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub common: Common,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// Prints what is missing; exits 0 whatever it finds (gaps are not
+/// errors), 1 only when the content cannot be read at all.
+pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    let root = &args.common.root;
+    let today = args.common.today();
+    let checked = pipeline::check(root, today);
+    let Some(content) = &checked.content else {
+        eprint!(
+            "{}",
+            diagnostics::render_grouped(
+                &checked.diagnostics,
+                &checked.sources,
+                use_color(),
+                args.common.verbose
+            )
+        );
+        eprintln!("report failed: the content has errors (see `tsunagu check`)");
+        return Ok(ExitCode::FAILURE);
+    };
+    let report = crate::report::report(content, root, &checked.sources, today);
+    match args.format {
+        Format::Text => print!("{}", report.to_text()),
+        Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,60 @@
+//! Open data from a site view: Open Referral HSDS 3.0 JSON and a CSV in the
+//! style of the 自治体標準オープンデータセット「公共施設一覧」.
+//!
+//! Everything here takes a [`SiteView`], never the model: the citizen view
+//! carries `NoStaff` where contact names and 内線 would be, so a citizen
+//! export cannot hold them. Both formats have public columns for those
+//! (HSDS `contact.name`, 公共施設一覧 内線番号); they stay empty unless the
+//! staff view is exported, and a staff export says so in the file.
+
+mod csv_ja;
+mod hsds;
+mod ids;
+
+pub use csv_ja::csv_ja;
+pub use hsds::hsds;
+
+/// Path relative to the output folder → bytes (the same shape as a rendered tree).
+pub type Files = std::collections::BTreeMap<String, Vec<u8>>;
+use crate::site::{Audience, SiteView};
+
+/// Where the open-data files live inside a site tree (and an export folder).
+pub const HSDS_DIR: &str = "opendata/hsds";
+pub const CSV_JA: &str = "opendata/soudan-madoguchi.csv";
+/// The open-data page of the citizen site.
+pub const PAGE: &str = "opendata.html";
+
+/// What a staff export writes into each file so it is not mistaken for
+/// something to publish.
+pub const STAFF_NOTICE: &str = "職員用・内部資料（担当者名・内線を含みます。公開しないでください）";
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("cannot write the CSV: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("cannot write the JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// Which file formats to produce.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Hsds,
+    CsvJa,
+}
+
+/// The files of `format` for the view of audience `A`, by path relative to
+/// the output folder.
+pub fn files<A: Audience>(view: &SiteView<A>, format: Format) -> Result<Files, ExportError> {
+    match format {
+        Format::Hsds => hsds(view),
+        Format::CsvJa => Ok(Files::from([(CSV_JA.to_string(), csv_ja(view)?)])),
+    }
+}
+
+/// Both formats: what the citizen site publishes on its open-data page.
+pub fn all<A: Audience>(view: &SiteView<A>) -> Result<Files, ExportError> {
+    let mut out = files(view, Format::Hsds)?;
+    out.extend(files(view, Format::CsvJa)?);
+    Ok(out)
+}
