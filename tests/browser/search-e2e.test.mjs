@@ -238,6 +238,9 @@ describe('search on the built sample site (headless Chromium)', { skip: browserS
       assert.match(d.href, /^agencies\/.+\.html$/);
     }
     assert.ok(desks.some((d) => /電話：0\d/.test(d.text)), JSON.stringify(desks));
+    // The ★ desks' numbers can be tapped to call.
+    const tels = await page.$$eval('.search-empty-desks a[href^="tel:"]', (as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(tels.length >= 1 && tels.every((h) => /^tel:[0-9]+$/.test(h)), JSON.stringify(tels));
     const link = page.locator('.search-empty-link');
     assert.equal(await link.textContent(), '相談項目の一覧から探す');
     assert.equal(await link.getAttribute('href'), 'index.html#topics');

@@ -1,8 +1,9 @@
 /* Shows the server-rendered fallback blocks of the search page next to the
  * results drawn by search.js, without touching search.js: it watches the
  * results section. When a search finds nothing, the lines to call when
- * nothing fits appear; when a result reaches a crisis topic (its page, or a
- * desk listed under it), that topic's crisis lines appear above the results. */
+ * nothing fits appear; when one of the first results reaches a crisis topic
+ * (its page, or a desk listed under it), that topic's crisis lines appear
+ * above the results. */
 (function () {
   'use strict';
   var section = document.getElementById('search-results');
@@ -11,6 +12,8 @@
   var fallback = document.querySelector('[data-search-fallback]');
   var crisis = Array.prototype.slice.call(document.querySelectorAll('[data-search-crisis]'));
   var heading = section.querySelector('h2');
+  /* How many of the first results may bring a crisis topic's lines up. */
+  var TOP = 2;
   /* Crisis lines go first, right under the results heading. */
   crisis.forEach(function (block) {
     section.insertBefore(block, heading ? heading.nextSibling : section.firstChild);
@@ -36,7 +39,10 @@
     if (fallback) show(fallback, nothing);
     var hrefs = {};
     var labels = {};
-    Array.prototype.forEach.call(items, function (li) {
+    /* Only the best results count: 「お金がない」 also lists こころ further
+     * down, and crisis lines pushed above the answer would hide it on a
+     * phone. A worry that is about a crisis topic ranks it first. */
+    Array.prototype.slice.call(items, 0, TOP).forEach(function (li) {
       var href = li.getAttribute('data-href');
       if (href) hrefs[absolute(href)] = true;
       var topic = li.querySelector('.search-result-topic');

@@ -208,7 +208,14 @@
           var a = el('a', '', d.title + ' ★');
           a.href = base + d.url;
           item.appendChild(a);
-          if (d.phone) item.appendChild(document.createTextNode(' 電話：' + d.phone));
+          if (d.phone) {
+            /* Not an option of the result list, so the number can be a link
+             * a phone dials (tel: keeps digits, + and #). */
+            item.appendChild(document.createTextNode(' 電話：'));
+            var tel = el('a', 'tel', d.phone);
+            tel.href = 'tel:' + d.phone.replace(/[^0-9+#]/g, '').replace('#', '%23');
+            item.appendChild(tel);
+          }
           if (d.hours) item.appendChild(document.createTextNode(' 受付：' + d.hours));
           ul.appendChild(item);
         });
