@@ -81,6 +81,20 @@ fn removed_records_disappear_and_the_previous_output_is_kept_once() {
     );
 }
 
+/// Two copies of the sample that differ in one phone number: their builds
+/// are the "old" and the "new" tree of the kill tests.
+fn two_sites() -> (tempfile::TempDir, PathBuf, tempfile::TempDir, PathBuf) {
+    let (tmp_a, root_a) = sample_copy();
+    let (tmp_b, root_b) = sample_copy();
+    edit(
+        &root_b,
+        "agencies/hokenjo-soumuka.toml",
+        "086-803-1254",
+        "086-803-1255",
+    );
+    (tmp_a, root_a, tmp_b, root_b)
+}
+
 fn hash_of(tree: &Tree) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -102,14 +116,7 @@ impl Lcg {
 
 #[test]
 fn killing_a_build_at_random_moments_never_leaves_a_mixed_tree() {
-    let (_tmp, root_a) = sample_copy();
-    let (_tmp_b, root_b) = sample_copy();
-    edit(
-        &root_b,
-        "agencies/hokenjo-soumuka.toml",
-        "086-803-1254",
-        "086-803-1255",
-    );
+    let (_a, root_a, _b, root_b) = two_sites();
     let (ref_a, ref_b) = (root_a.join("ref"), root_b.join("ref"));
     build(&root_a, &ref_a).expect("build A");
     build(&root_b, &ref_b).expect("build B");
@@ -124,11 +131,7 @@ fn killing_a_build_at_random_moments_never_leaves_a_mixed_tree() {
     for trial in 0..24 {
         let root = if trial % 2 == 0 { &root_b } else { &root_a };
         let delay = Duration::from_micros(rng.next(full.as_micros() as u64 * 12 / 10));
-        let mut child = Command::new(env!("CARGO_BIN_EXE_tsunagu"))
-            .args(["build", "--today", "2026-12-02", "--root"])
-            .arg(root)
-            .arg("--out")
-            .arg(&out)
+        let mut child = build_command(root, &out)
             .stderr(Stdio::null())
             .spawn()
             .expect("spawn tsunagu");
@@ -151,11 +154,7 @@ fn killing_a_build_at_random_moments_never_leaves_a_mixed_tree() {
 
 fn time_one_build(root: &Path, out: &Path) -> Duration {
     let started = Instant::now();
-    let status = Command::new(env!("CARGO_BIN_EXE_tsunagu"))
-        .args(["build", "--today", "2026-12-02", "--root"])
-        .arg(root)
-        .arg("--out")
-        .arg(out)
+    let status = build_command(root, out)
         .stderr(Stdio::null())
         .status()
         .expect("run tsunagu");
@@ -192,14 +191,20 @@ fn builds_into_the_same_output_take_turns() {
     assert_eq!(common::read_tree(&out), common::read_tree(&reference));
 }
 
+/// `tsunagu build` of `root` into `out`, with the tests' fixed date.
+fn build_command(root: &Path, out: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_tsunagu"));
+    c.args(["build", "--today", "2026-12-02", "--root"])
+        .arg(root)
+        .arg("--out")
+        .arg(out);
+    c
+}
+
 /// Runs `tsunagu build` with `TSUNAGU_CRASH_AT=<step>:<n>`; true when the
 /// process was killed there (false when the build had fewer such points).
 fn build_killed_at(root: &Path, out: &Path, step: &str, n: usize) -> bool {
-    let status = Command::new(env!("CARGO_BIN_EXE_tsunagu"))
-        .args(["build", "--today", "2026-12-02", "--root"])
-        .arg(root)
-        .arg("--out")
-        .arg(out)
+    let status = build_command(root, out)
         .env("TSUNAGU_CRASH_AT", format!("{step}:{n}"))
         .stderr(Stdio::null())
         .status()
@@ -209,14 +214,7 @@ fn build_killed_at(root: &Path, out: &Path, step: &str, n: usize) -> bool {
 
 #[test]
 fn a_build_killed_in_any_step_leaves_old_or_new_and_the_next_build_recovers() {
-    let (_tmp, root_a) = sample_copy();
-    let (_tmp_b, root_b) = sample_copy();
-    edit(
-        &root_b,
-        "agencies/hokenjo-soumuka.toml",
-        "086-803-1254",
-        "086-803-1255",
-    );
+    let (_a, root_a, _b, root_b) = two_sites();
     let out = root_a.join("public");
     build(&root_b, &out).expect("build B");
     let tree_b = common::read_tree(&out);

@@ -1,5 +1,4 @@
-use super::{use_color, Common};
-use crate::diagnostics;
+use super::Common;
 use crate::export::{self, Format as ExportFormat};
 use crate::pipeline;
 use crate::site::{build_view, Citizen, Staff};
@@ -38,22 +37,11 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let root = &args.common.root;
     let today = args.common.today();
     let checked = pipeline::check(root, today);
-    let Some(content) = checked
-        .content
-        .filter(|_| !checked.diagnostics.has_errors())
-    else {
-        eprint!(
-            "{}",
-            diagnostics::render_grouped(
-                &checked.diagnostics,
-                &checked.sources,
-                use_color(),
-                args.common.verbose
-            )
-        );
-        eprintln!(
-            "export failed: the content has errors (see `tsunagu check`); nothing was written"
-        );
+    let Some(content) = super::valid_content(
+        &checked,
+        &args.common,
+        "export failed: the content has errors (see `tsunagu check`); nothing was written",
+    ) else {
         return Ok(ExitCode::FAILURE);
     };
     let format = match args.format {
@@ -63,8 +51,8 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     // Each audience's export is made from that audience's view: the citizen
     // view has no field that could hold a name or a 内線.
     let files = match args.audience {
-        Who::Citizen => export::files(&build_view::<Citizen>(&content, today), format)?,
-        Who::Staff => export::files(&build_view::<Staff>(&content, today), format)?,
+        Who::Citizen => export::files(&build_view::<Citizen>(content, today), format)?,
+        Who::Staff => export::files(&build_view::<Staff>(content, today), format)?,
     };
     let out = args.out.clone().unwrap_or_else(|| root.join("export"));
     for (path, bytes) in &files {

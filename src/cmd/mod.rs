@@ -81,3 +81,26 @@ pub fn use_color() -> bool {
     use std::io::IsTerminal;
     std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
 }
+
+/// The checked content, or `None` after printing why there is none (the
+/// diagnostics, then `failed`): commands that need valid content start here.
+pub fn valid_content<'a>(
+    checked: &'a crate::pipeline::Checked,
+    common: &Common,
+    failed: &str,
+) -> Option<&'a crate::model::Content> {
+    if let Some(content) = &checked.content {
+        return Some(content);
+    }
+    eprint!(
+        "{}",
+        crate::diagnostics::render_grouped(
+            &checked.diagnostics,
+            &checked.sources,
+            use_color(),
+            common.verbose
+        )
+    );
+    eprintln!("{failed}");
+    None
+}

@@ -1,5 +1,4 @@
-use super::{use_color, Common};
-use crate::diagnostics;
+use super::Common;
 use crate::pipeline;
 use std::process::ExitCode;
 
@@ -24,17 +23,11 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let root = &args.common.root;
     let today = args.common.today();
     let checked = pipeline::check(root, today);
-    let Some(content) = &checked.content else {
-        eprint!(
-            "{}",
-            diagnostics::render_grouped(
-                &checked.diagnostics,
-                &checked.sources,
-                use_color(),
-                args.common.verbose
-            )
-        );
-        eprintln!("report failed: the content has errors (see `tsunagu check`)");
+    let Some(content) = super::valid_content(
+        &checked,
+        &args.common,
+        "report failed: the content has errors (see `tsunagu check`)",
+    ) else {
         return Ok(ExitCode::FAILURE);
     };
     let report = crate::report::report(content, root, &checked.sources, today);
