@@ -19,7 +19,7 @@ fn main() {
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let tmp = tempfile::tempdir().expect("temp dir");
     let big = tmp.path().join("big");
-    generate(&big, 1000, 5);
+    tsunagu_synth::generate(&big, &tsunagu_synth::Options::new(1000)).expect("generate");
 
     let sample = measure(
         "sample (Okayama)",
@@ -56,19 +56,42 @@ fn measure(name: &str, root: &Path, out: &Path, today: chrono::NaiveDate) -> Fig
     for _ in 0..RUNS {
         let t0 = Instant::now();
         let checked = pipeline::check(root, today);
-        let content = checked.content.expect("benchmark content is valid");
+        assert!(checked.content.is_some(), "benchmark content is valid");
         let t1 = Instant::now();
-        let trees = pipeline::render_trees(root, &content, today).expect("render");
         let t2 = Instant::now();
-        tsunagu::output::write_atomically(out, &trees).expect("write");
+        pipeline::build(root, out, today).expect("build");
         let t3 = Instant::now();
         check.push(t1 - t0);
         render.push(t2 - t1);
         total.push(t3 - t0);
     }
     let citizen = out.join("citizen");
-    let index = std::fs::read(citizen.join("search/index.js")).expect("index");
-    let display = std::fs::read(citizen.join("search/display.js")).expect("display");
+    // The sharded search index: manifest, term and name shards vs display chunks,
+    // each group concatenated (a query loads only a few of these files).
+    let search_bytes = |dirs: &[&str]| -> Vec<u8> {
+        let mut out = Vec::new();
+        for entry in walkdir::WalkDir::new(citizen.join("search"))
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+        {
+            let rel = entry
+                .path()
+                .strip_prefix(citizen.join("search"))
+                .expect("inside");
+            let first = rel
+                .components()
+                .next()
+                .map(|c| c.as_os_str().to_string_lossy().to_string());
+            if first.is_some_and(|f| dirs.contains(&f.as_str())) {
+                out.extend(std::fs::read(entry.path()).expect("search file"));
+            }
+        }
+        out
+    };
+    let index = search_bytes(&["manifest.js", "t", "x"]);
+    let display = search_bytes(&["d"]);
     let pages = walkdir::WalkDir::new(out)
         .into_iter()
         .filter_map(Result::ok)
@@ -87,7 +110,7 @@ fn measure(name: &str, root: &Path, out: &Path, today: chrono::NaiveDate) -> Fig
         f.total
     );
     println!(
-        "  citizen search/index.js {} KiB raw, {} KiB gzip; display.js {} KiB raw, {} KiB gzip",
+        "  citizen search: manifest + term/name shards {} KiB raw, {} KiB gzip; display chunks {} KiB raw, {} KiB gzip (all files)",
         f.index_raw / 1024,
         f.index_gz / 1024,
         display.len() / 1024,
@@ -120,55 +143,4 @@ fn peak_rss_kib() -> u64 {
             })
         })
         .unwrap_or(0)
-}
-
-const TOPICS: [(&str, &str, &str); 12] = [
-    ("iryou", "病気・医療", "びょうき・いりょう"),
-    ("kokoro", "こころの問題", "こころのもんだい"),
-    ("kaigo", "介護", "かいご"),
-    ("shougai", "障害", "しょうがい"),
-    ("kosodate", "子育て", "こそだて"),
-    ("shuunyuu", "収入・仕事", "しゅうにゅう・しごと"),
-    (
-        "shishutsu",
-        "支出・滞納・借金",
-        "ししゅつ・たいのう・しゃっきん",
-    ),
-    ("sumai", "住まい", "すまい"),
-    ("dv", "DV・虐待", "でぃーぶい・ぎゃくたい"),
-    ("kenri", "権利擁護", "けんりようご"),
-    ("kenkou", "健康", "けんこう"),
-    ("sonota", "その他", "そのた"),
-];
-
-const MATTERS: [&str; 6] = [
-    "申請に関する相談",
-    "利用に関すること",
-    "専門的な相談",
-    "困難事例の相談",
-    "家族からの相談",
-    "手続きの案内",
-];
-
-/// A realistic large directory: `n` agencies with `m` matters each.
-fn generate(root: &Path, n: usize, m: usize) {
-    let content = root.join("content");
-    std::fs::create_dir_all(content.join("agencies")).expect("mkdir");
-    std::fs::write(content.join("site.toml"), "municipality = \"ベンチ市\"\n[citizen]\ntitle = \"ベンチ市 相談窓口\"\nbase_url = \"https://example.jp/\"\n[staff]\ntitle = \"ベンチ市 職員用\"\nbase_url = \"https://staff.example.jp/\"\n[webmaster]\nname = \"福祉課\"\n").expect("write");
-    let mut topics = String::new();
-    for (i, (id, label, reading)) in TOPICS.iter().enumerate() {
-        topics += &format!("[[topic]]\nid = \"{id}\"\nlabel = \"{label}\"\nreading = \"{reading}\"\ndescription = \"{label}についての相談\"\nsynonyms = [\"{label}の悩み\"]\norder = {i}\n\n");
-    }
-    std::fs::write(content.join("topics.toml"), topics).expect("write");
-    for a in 0..n {
-        let mut t = format!(
-            "id = \"agency-{a:04}\"\nname = \"第{a}地域相談支援センター\"\nreading = \"だい{a}ちいきそうだんしえんせんたー\"\naddress = \"ベンチ市北区{a}番地\"\nphones = [{{ number = \"086-8{:02}-{:04}\" }}]\nhours = \"平日 8:30~17:15\"\nareas = [\"第{}中学校区\"]\nverified = 2026-04-01\n[staff]\nextensions = [\"{}\"]\nnote = \"内部メモ {a}\"\n",
-            a % 100, a, a % 36, 5000 + a
-        );
-        for j in 0..m {
-            let (topic, label, _) = TOPICS[(a + j) % TOPICS.len()];
-            t += &format!("\n[[matter]]\nno = {}\ntopic = \"{topic}\"\nstar = {}\ndescription = \"{label}の{}\"\n[matter.staff]\nprimary = \"担当{a}-{j}\"\nextensions = [\"{}\"]\n", j + 1, (a + j) % 50 == 0, MATTERS[j % MATTERS.len()], 6000 + j);
-        }
-        std::fs::write(content.join(format!("agencies/agency-{a:04}.toml")), t).expect("write");
-    }
 }

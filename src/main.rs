@@ -6,7 +6,12 @@ fn main() -> ExitCode {
     match tsunagu::cmd::run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!(
+                "{}",
+                tsunagu::messages::Msg::CliError {
+                    detail: format!("{e:#}").into()
+                }
+            );
             ExitCode::FAILURE
         }
     }

@@ -1,12 +1,16 @@
 //! The whole pipeline for one site folder: load → validate → view → render →
-//! write. `check` renders in memory and stops there; `build` writes.
+//! write. `check` renders every page and drops the result; `build` streams
+//! the pages into the staging folder and swaps it into place.
 
 use crate::content;
 use crate::diagnostics::{Diagnostics, Sources};
 use crate::model::Content;
 use crate::output::{self, OutputError, Trees};
-use crate::render::{self, diagnose, RenderError, Theme, ThemeNameError, ThemeSource};
+use crate::render::{
+    self, diagnose, Discard, Memory, RenderError, Sink, Theme, ThemeNameError, ThemeSource,
+};
 use crate::site::{build_view, Audience, Citizen, Staff};
+use crate::timing::stage;
 use crate::validate;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -15,22 +19,91 @@ use std::time::{Duration, Instant};
 /// Where the content records live inside a site folder.
 pub const CONTENT_DIR: &str = "content";
 
+/// The trees a build writes, in this order.
+const TREES: [&str; 2] = [Citizen::NAME, Staff::NAME];
+
 pub struct Checked {
     pub content: Option<Content>,
-    /// Both trees rendered in memory, when there are no errors: `check`
-    /// renders every page as `build` does, so a template that `build` would
-    /// fail on fails `check` too.
+    /// Both trees, when asked for with [`check_in_memory`] and there are no
+    /// errors.
     pub trees: Option<Trees>,
     pub diagnostics: Diagnostics,
     pub sources: Sources,
 }
 
-/// Reads, validates and renders (in memory) the site folder at `root`.
+/// Reads, validates and renders the site folder at `root`. Every page is
+/// rendered as `build` renders it, so a template that `build` would fail on
+/// fails `check` too; the pages themselves are dropped.
 pub fn check(root: &Path, today: NaiveDate) -> Checked {
-    let mut loaded = content::load(&root.join(CONTENT_DIR));
+    checked(root, today, false)
+}
+
+/// [`check`], keeping both trees in memory (for the preview server).
+pub fn check_in_memory(root: &Path, today: NaiveDate) -> Checked {
+    checked(root, today, true)
+}
+
+fn checked(root: &Path, today: NaiveDate, keep: bool) -> Checked {
+    let Validated {
+        content,
+        mut diagnostics,
+        mut sources,
+    } = validated(root, today);
+    let trees = content.as_ref().and_then(|c| {
+        let memory = [Memory::default(), Memory::default()];
+        let discard = [Discard, Discard];
+        let sinks: [&dyn Sink; 2] = if keep {
+            [&memory[0], &memory[1]]
+        } else {
+            [&discard[0], &discard[1]]
+        };
+        match render_all(root, c, &sources, today, sinks) {
+            Ok(rendered) => {
+                for path in rendered.skipped {
+                    diagnostics.push(diagnose::hidden_static(root, path));
+                }
+                let [citizen, staff] = memory;
+                keep.then(|| {
+                    vec![
+                        (TREES[0], citizen.into_files()),
+                        (TREES[1], staff.into_files()),
+                    ]
+                })
+            }
+            Err(e) => {
+                diagnostics.push(diagnose::render_error(&e, &mut sources));
+                None
+            }
+        }
+    });
+    let content = if diagnostics.has_errors() {
+        None
+    } else {
+        content
+    };
+    Checked {
+        content,
+        trees,
+        diagnostics,
+        sources,
+    }
+}
+
+struct Validated {
+    /// `None` when there are errors.
+    content: Option<Content>,
+    diagnostics: Diagnostics,
+    sources: Sources,
+}
+
+/// Load and validate, without rendering.
+fn validated(root: &Path, today: NaiveDate) -> Validated {
+    let loaded = stage("load", || content::load(&root.join(CONTENT_DIR)));
     let mut diagnostics = loaded.diagnostics;
     if let Some(c) = &loaded.content {
-        diagnostics.extend(validate::validate(c, &loaded.sources, today));
+        diagnostics.extend(stage("validate", || {
+            validate::validate(c, &loaded.sources, today)
+        }));
         if let Err(e) = theme_source(root, c) {
             let theme = c.settings.value.theme.as_ref().map(|t| t.span());
             diagnostics.push(diagnose::theme_name(&c.settings.file, theme, &e));
@@ -41,28 +114,8 @@ pub fn check(root: &Path, today: NaiveDate) -> Checked {
     } else {
         loaded.content
     };
-    let trees = content
-        .as_ref()
-        .and_then(|c| match render_all(root, c, &loaded.sources, today) {
-            Ok((trees, skipped)) => {
-                for path in skipped {
-                    diagnostics.push(diagnose::hidden_static(root, path));
-                }
-                Some(trees)
-            }
-            Err(e) => {
-                diagnostics.push(diagnose::render_error(&e, &mut loaded.sources));
-                None
-            }
-        });
-    let content = if diagnostics.has_errors() {
-        None
-    } else {
-        content
-    };
-    Checked {
+    Validated {
         content,
-        trees,
         diagnostics,
         sources: loaded.sources,
     }
@@ -75,7 +128,7 @@ fn theme_source(root: &Path, content: &Content) -> Result<ThemeSource, ThemeName
 
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
-    #[error("the content has errors; nothing was written")]
+    #[error("{}", crate::messages::Msg::ErrContentInvalid {})]
     Invalid {
         diagnostics: Diagnostics,
         sources: Sources,
@@ -99,65 +152,124 @@ pub fn render_trees(
     content: &Content,
     today: NaiveDate,
 ) -> Result<Trees, RenderError> {
+    let [citizen, staff] = [Memory::default(), Memory::default()];
     // Without the sources the staff report names files but not lines.
-    render_all(root, content, &Sources::default(), today).map(|(trees, _)| trees)
+    render_all(
+        root,
+        content,
+        &Sources::default(),
+        today,
+        [&citizen, &staff],
+    )?;
+    Ok(vec![
+        (TREES[0], citizen.into_files()),
+        (TREES[1], staff.into_files()),
+    ])
 }
 
-/// Both trees, and the dot-files of static/ that were left out.
+struct Rendered {
+    /// HTML pages per tree, in the order of [`TREES`].
+    pages: [usize; 2],
+    /// The dot-files of static/ that were left out.
+    skipped: Vec<PathBuf>,
+}
+
+/// Renders both trees (citizen, staff) into their sinks.
 fn render_all(
     root: &Path,
     content: &Content,
     sources: &Sources,
     today: NaiveDate,
-) -> Result<(Trees, Vec<PathBuf>), RenderError> {
-    let mut theme = Theme::load(root, &theme_source(root, content)?)?;
-    let mut staff = render_tree::<Staff>(content, &theme, today)?;
-    // The data-quality report is a page of the staff site only.
-    let report = crate::report::report(content, root, sources, today);
-    staff.extend(render::report_page(
-        &build_view::<Staff>(content, today),
-        &report,
-        &theme,
-    )?);
-    let trees = vec![
-        (
-            Citizen::NAME,
-            render_tree::<Citizen>(content, &theme, today)?,
-        ),
-        (Staff::NAME, staff),
-    ];
-    Ok((trees, std::mem::take(&mut theme.skipped)))
+    [citizen, staff]: [&dyn Sink; 2],
+) -> Result<Rendered, RenderError> {
+    let mut theme = stage("theme", || Theme::load(root, &theme_source(root, content)?))?;
+    let skipped = std::mem::take(&mut theme.skipped);
+    let theme = &theme;
+    // One site after the other, each on all cores: the pages of one site
+    // already keep every core busy, and the peak memory is that of one
+    // site's view and search index instead of both at once.
+    let c = render_tree::<Citizen>(content, theme, today, citizen)?;
+    let s = {
+        let view = stage("view (staff)", || build_view::<Staff>(content, today));
+        output::crash::point("render");
+        let pages = stage("render (staff)", || {
+            render::render_site(&view, theme, staff)
+        })?;
+        // The data-quality report is a page of the staff site only.
+        let report = crate::report::report(content, root, sources, today);
+        pages + render::report_page(&view, &report, theme, staff)?
+    };
+    Ok(Rendered {
+        pages: [c, s],
+        skipped,
+    })
 }
 
 fn render_tree<A: Audience>(
     content: &Content,
     theme: &Theme,
     today: NaiveDate,
-) -> Result<render::Files, RenderError> {
-    let view = build_view::<A>(content, today);
+    sink: &dyn Sink,
+) -> Result<usize, RenderError> {
+    let view = stage(&format!("view ({})", A::NAME), || {
+        build_view::<A>(content, today)
+    });
     output::crash::point("render");
-    render::render_site(&view, theme)
+    stage(&format!("render ({})", A::NAME), || {
+        render::render_site(&view, theme, sink)
+    })
 }
 
-/// Checks, renders and atomically writes the site at `root` into `out`.
+/// What can stop a build once its content is valid.
+enum Staged {
+    Render(RenderError),
+    Output(OutputError),
+}
+
+impl From<OutputError> for Staged {
+    fn from(e: OutputError) -> Self {
+        Staged::Output(e)
+    }
+}
+
+/// Checks the site at `root`, renders it into a staging folder and swaps
+/// that into `out` atomically.
 pub fn build(root: &Path, out: &Path, today: NaiveDate) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
-    let checked = check(root, today);
-    let Some(trees) = checked.trees.filter(|_| !checked.diagnostics.has_errors()) else {
+    let Validated {
+        content,
+        mut diagnostics,
+        mut sources,
+    } = validated(root, today);
+    let Some(content) = content else {
         return Err(BuildError::Invalid {
-            diagnostics: checked.diagnostics,
-            sources: checked.sources,
+            diagnostics,
+            sources,
         });
     };
-    output::write_atomically(out, &trees)?;
+    let rendered = output::stream_atomically(out, &TREES, |sinks| {
+        let [citizen, staff] = sinks;
+        render_all(root, &content, &sources, today, [citizen, staff]).map_err(Staged::Render)
+    });
+    let rendered = match rendered {
+        Ok(r) => r,
+        Err(Staged::Output(e)) => return Err(e.into()),
+        Err(Staged::Render(e)) => {
+            diagnostics.push(diagnose::render_error(&e, &mut sources));
+            return Err(BuildError::Invalid {
+                diagnostics,
+                sources,
+            });
+        }
+    };
+    for path in rendered.skipped {
+        diagnostics.push(diagnose::hidden_static(root, path));
+    }
     Ok(BuildReport {
         out: out.to_path_buf(),
-        pages: trees
-            .iter()
-            .map(|(name, files)| (*name, files.keys().filter(|k| k.ends_with(".html")).count()))
-            .collect(),
-        warnings: checked.diagnostics,
-        sources: checked.sources,
+        pages: TREES.iter().copied().zip(rendered.pages).collect(),
+        warnings: diagnostics,
+        sources,
         elapsed: started.elapsed(),
     })
 }

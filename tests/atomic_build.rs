@@ -169,7 +169,7 @@ fn a_folder_tsunagu_did_not_write_is_never_replaced() {
     std::fs::create_dir_all(&out).expect("mkdir");
     std::fs::write(out.join("notes.txt"), "keep me").expect("write");
     let err = build(&root, &out).expect_err("must refuse a foreign folder");
-    assert!(err.to_string().contains("not written by tsunagu"), "{err}");
+    assert_refuses_foreign_folder(&err);
     assert_eq!(common::read(&out.join("notes.txt")), "keep me");
     assert!(!tsunagu::output::previous_path(&out).expect("path").exists());
 }
@@ -284,8 +284,19 @@ fn a_failed_swap_leaves_no_staging_tree_behind() {
     let (_tmp, root, out, previous) = previous_without_marker();
     std::fs::write(previous.join("my-notes.txt"), "keep me").expect("write");
     let err = build(&root, &out).expect_err("must refuse to delete a person's file");
-    assert!(err.to_string().contains("not written by tsunagu"), "{err}");
+    assert_refuses_foreign_folder(&err);
     assert_eq!(common::read(&previous.join("my-notes.txt")), "keep me");
     let staging = tsunagu::output::staging_path(&out).expect("path");
     assert!(!staging.exists(), "a full staging tree was left on disk");
+}
+
+/// The refusal to touch a folder tsunagu did not write, in both languages.
+fn assert_refuses_foreign_folder(err: &impl std::fmt::Display) {
+    let en = tsunagu::messages::in_lang(tsunagu::messages::Lang::En, || err.to_string());
+    assert!(en.contains("not written by tsunagu"), "{en}");
+    assert!(
+        err.to_string()
+            .contains("tsunagu が書いたものでもありません"),
+        "{err}"
+    );
 }

@@ -20,6 +20,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use tsunagu::diagnostics::{self, Diagnostic, Severity};
+use tsunagu::messages::{self, Lang, Msg};
 use tsunagu::pipeline::{self, Checked};
 
 const TODAY: &str = "2026-11-23";
@@ -123,7 +124,13 @@ fn summary(root: &Path, checked: &Checked, d: &Diagnostic) -> String {
 
 /// The rendered diagnostics with the temporary folder taken out of the paths.
 fn rendered(root: &Path, checked: &Checked) -> String {
-    let text = diagnostics::render(&checked.diagnostics, &checked.sources, false);
+    rendered_in(Lang::En, root, checked)
+}
+
+fn rendered_in(lang: Lang, root: &Path, checked: &Checked) -> String {
+    let text = messages::in_lang(lang, || {
+        diagnostics::render(&checked.diagnostics, &checked.sources, false)
+    });
     let prefix = format!("{}{}", root.display(), std::path::MAIN_SEPARATOR);
     text.replace(&prefix, "")
 }
@@ -193,8 +200,17 @@ fn every_case_gives_its_expected_diagnostics() {
             ));
         }
         for d in checked.diagnostics.iter() {
-            if d.help.as_deref().unwrap_or("").is_empty() {
+            if d.help.is_none() {
                 failures.push(format!("{name}: `{}` has no help", d.code));
+            }
+            // The headline comes from the catalogue entry made for this code.
+            if d.message.code() != Some(d.code) {
+                failures.push(format!(
+                    "{name}: `{}` is reported with the message {}, the headline of {:?}",
+                    d.code,
+                    d.message.id(),
+                    d.message.code()
+                ));
             }
             if d.span.is_none() && !WHOLE_FILE.contains(&d.code.as_str()) {
                 failures.push(format!("{name}: `{}` has no position", d.code));
@@ -221,8 +237,13 @@ fn every_case_matches_its_snapshot() {
             let name = name_of(&dir);
             let (tmp, case) = site_of(&dir);
             let checked = pipeline::check(tmp.path(), today());
+            // English as `<case>.snap`, Japanese (the default) as `<case>.ja.snap`.
             insta::with_settings!({ description => case.about.clone() }, {
-                insta::assert_snapshot!(name, rendered(tmp.path(), &checked));
+                insta::assert_snapshot!(name.clone(), rendered(tmp.path(), &checked));
+                insta::assert_snapshot!(
+                    format!("{name}.ja"),
+                    rendered_in(Lang::Ja, tmp.path(), &checked)
+                );
             });
         }
     });
@@ -375,4 +396,70 @@ fn docs_list_every_diagnostic_code_and_no_other() {
         unknown.is_empty(),
         "sections for codes that do not exist: {unknown:?}"
     );
+}
+
+/// The Japanese snapshots are Japanese and the English ones English: every
+/// headline, label and help of every case differs between the two languages
+/// unless it only quotes the content.
+#[test]
+fn every_case_speaks_both_languages() {
+    let mut failures = Vec::new();
+    for dir in case_dirs() {
+        let name = name_of(&dir);
+        let (tmp, _) = site_of(&dir);
+        let checked = pipeline::check(tmp.path(), today());
+        for d in checked.diagnostics.iter() {
+            let parts = [Some(&d.message), d.label.as_ref(), d.help.as_ref()];
+            for m in parts.into_iter().flatten() {
+                let (ja, en) = (m.text(Lang::Ja), m.text(Lang::En));
+                if ja == en && !quotes_only(m) {
+                    failures.push(format!("{name}: {} is the same in both: {ja}", m.id()));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Messages that are only a quotation of the content (「…」, a file name).
+fn quotes_only(m: &Msg) -> bool {
+    messages::QUOTES_ONLY.contains(&m.id())
+}
+
+/// docs/check.md lists the headline of every code in both languages, in a
+/// table made from the catalogue. `TSUNAGU_UPDATE_DOCS=1` rewrites it.
+#[test]
+fn docs_show_every_code_in_japanese_and_english() {
+    const START: &str = "<!-- messages: generated from src/messages/catalogue.rs -->";
+    const END: &str = "<!-- end of messages -->";
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/check.md");
+    let doc = fs::read_to_string(&path).expect("docs/check.md");
+    let mut table = String::from("| code | 日本語 | English |\n| --- | --- | --- |\n");
+    for code in diagnostics::Code::ALL {
+        let heads: Vec<_> = Msg::ENTRIES
+            .iter()
+            .filter(|e| e.code == Some(*code))
+            .collect();
+        assert!(!heads.is_empty(), "`{code}` has no message");
+        for e in heads {
+            assert!(!e.ja.is_empty() && !e.en.is_empty(), "{}", e.id);
+            let cell = |t: &str| t.replace("{{", "{").replace("}}", "}").replace('|', "\\|");
+            table.push_str(&format!("| `{code}` | {} | {} |\n", cell(e.ja), cell(e.en)));
+        }
+    }
+    let (Some(s), Some(e)) = (doc.find(START), doc.find(END)) else {
+        panic!("docs/check.md has no {START} … {END} section");
+    };
+    let current = &doc[s + START.len()..e];
+    let wanted = format!("\n{table}");
+    if current != wanted {
+        if std::env::var_os("TSUNAGU_UPDATE_DOCS").is_some() {
+            let new = format!("{}{START}{wanted}{}", &doc[..s], &doc[e..]);
+            fs::write(&path, new).expect("write docs/check.md");
+        } else {
+            panic!(
+                "docs/check.md's message table is out of date: rerun with TSUNAGU_UPDATE_DOCS=1"
+            );
+        }
+    }
 }

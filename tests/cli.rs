@@ -29,10 +29,16 @@ fn build_prints_pages_per_site_and_the_time() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(
-        stderr.contains("pages in") && stderr.contains("citizen") && stderr.contains("staff"),
+        stderr.contains("ビルドしました") && stderr.contains("citizen") && stderr.contains("staff"),
         "{stderr}"
     );
     assert!(site.path().join("public/citizen/index.html").is_file());
+    let en = tsunagu(&["build", "--lang", "en"], site.path());
+    let stderr = String::from_utf8_lossy(&en.stderr);
+    assert!(
+        stderr.contains("pages in") && stderr.contains("built "),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -48,7 +54,35 @@ fn an_unknown_field_fails_the_build_and_names_the_file_and_line() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("agencies/care-center.toml:5:1"), "{stderr}");
+    assert!(
+        stderr.contains("`adress` というフィールドはありません"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("直し方: `address` のことですか？"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("ビルド失敗"), "{stderr}");
+    // English from the flag, and from a locale that says English.
+    let en = tsunagu(&["build", "--lang", "en"], site.path());
+    let stderr = String::from_utf8_lossy(&en.stderr);
+    assert!(stderr.contains("unknown field `adress`"), "{stderr}");
+    assert!(stderr.contains("help: did you mean `address`?"), "{stderr}");
+    assert!(stderr.contains("build failed"), "{stderr}");
+    assert!(!stderr.contains("ありません"), "{stderr}");
+    let locale = common::command(&["build"], site.path())
+        .env("LANG", "en_GB.UTF-8")
+        .output()
+        .expect("run tsunagu");
+    let stderr = String::from_utf8_lossy(&locale.stderr);
     assert!(stderr.contains("did you mean `address`?"), "{stderr}");
+    // The flag wins over the locale.
+    let ja = common::command(&["build", "--lang", "ja"], site.path())
+        .env("LC_ALL", "en_US.UTF-8")
+        .output()
+        .expect("run tsunagu");
+    let stderr = String::from_utf8_lossy(&ja.stderr);
+    assert!(stderr.contains("`address` のことですか？"), "{stderr}");
     assert!(
         !site.path().join("public").exists(),
         "a failed first build wrote output"
@@ -68,7 +102,8 @@ fn an_unknown_topic_fails_the_build_and_names_the_file() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr.contains("unknown topic `kaigoo`") && stderr.contains("care-center.toml"),
+        stderr.contains("`kaigoo` という相談項目はありません")
+            && stderr.contains("care-center.toml"),
         "{stderr}"
     );
 }
@@ -89,7 +124,7 @@ fn a_duplicate_id_fails_the_build_and_names_both_files() {
         stderr.contains("care-center-copy.toml") && stderr.contains("care-center.toml"),
         "{stderr}"
     );
-    assert!(stderr.contains("is already the id of"), "{stderr}");
+    assert!(stderr.contains("の id として使われています"), "{stderr}");
 }
 
 #[test]
@@ -169,15 +204,61 @@ fn a_warning_repeated_for_many_records_is_summed_up_unless_verbose() {
     let grouped = String::from_utf8_lossy(&tsunagu(&["check"], site.path()).stderr).into_owned();
     assert_eq!(grouped.matches("warning[stale]: ").count(), 3, "{grouped}");
     assert!(
-        grouped.contains("warning[stale]: 3 more like the ones above"),
+        grouped.contains("warning[stale]: 上と同じ種類の警告がほかに 3 件あります"),
         "{grouped}"
     );
     assert!(
         grouped.contains("old-5.toml:9"),
         "the summary names where: {grouped}"
     );
-    assert!(grouped.contains("5 warning(s)"), "{grouped}");
+    assert!(grouped.contains("警告 5 件"), "{grouped}");
     let verbose =
         String::from_utf8_lossy(&tsunagu(&["check", "--verbose"], site.path()).stderr).into_owned();
     assert_eq!(verbose.matches("warning[stale]: ").count(), 5, "{verbose}");
+}
+
+#[test]
+fn report_and_import_speak_the_chosen_language() {
+    let site = site();
+    let ja = String::from_utf8_lossy(&tsunagu(&["report"], site.path()).stdout).into_owned();
+    assert!(
+        ja.contains("データの点検（足りないもの）") && ja.contains("確認日からの経過"),
+        "{ja}"
+    );
+    let en = String::from_utf8_lossy(&tsunagu(&["report", "--lang", "en"], site.path()).stdout)
+        .into_owned();
+    assert!(en.contains("Data check (what is missing)"), "{en}");
+    assert!(
+        en.contains("[topic-without-desk]") && en.contains("topics without a desk"),
+        "{en}"
+    );
+    assert!(!en.contains("確認日からの経過"), "{en}");
+    // An import whose only row names an unknown topic says so in English.
+    let csv = site.path().join("list.csv");
+    std::fs::write(
+        &csv,
+        "相談項目,No.,相談内容,機関名\n宇宙について,1,月の相談,宇宙センター\n",
+    )
+    .expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_tsunagu"))
+        .args([
+            "import",
+            csv.to_str().expect("utf-8"),
+            "--dry-run",
+            "--lang",
+            "en",
+            "--root",
+        ])
+        .arg(site.path())
+        .output()
+        .expect("run");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(
+            "row not imported: list.csv!2: the topic 「宇宙について」 is not in topics.toml"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("nothing was written (--dry-run)"), "{err}");
 }

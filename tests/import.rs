@@ -175,6 +175,10 @@ fn import(root: &Path, file: &Path, dry: bool) -> std::process::Output {
         .args(&args)
         .arg("--root")
         .arg(root)
+        // Messages in the default language (Japanese), whatever the locale.
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .expect("run")
 }
@@ -309,7 +313,9 @@ fn shift_jis_csv_reads_like_the_workbook_and_bad_rows_name_their_cell() {
         text.push_str(&r.join(","));
         text.push('\n');
     }
-    text.push_str(",99,不明な行,,,,,,,\n");
+    // No name, and a phone of its own unlike the row above: not the same
+    // agency, so it cannot be placed.
+    text.push_str(",99,不明な行,,,,,803-1240,,\n");
     let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
     let csv = tmp.path().join("list.csv");
     std::fs::write(&csv, &bytes).expect("write");
@@ -322,4 +328,163 @@ fn shift_jis_csv_reads_like_the_workbook_and_bad_rows_name_their_cell() {
     assert!(stderr.contains("list.csv!D13"), "{stderr}");
     let stdout = String::from_utf8_lossy(&o.stdout);
     assert!(!stdout.contains("電話番号"), "{stdout}");
+}
+
+/// The head with a ふりがな column after 機関名.
+const HEAD_KANA: [&str; 11] = [
+    "相談項目",
+    "No.",
+    "相談内容",
+    "機関名",
+    "ふりがな",
+    "担当者名",
+    "",
+    "所在地",
+    "電話番号 (086)",
+    "内線",
+    "受付時間",
+];
+
+/// Seed rows 17 and 18 (one agency, two desks) with the agency's name,
+/// reading, address and phone merged over both rows, as the list does, and
+/// row 10 written plainly.
+fn merged_workbook(path: &Path) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("R5").expect("name");
+    for (c, h) in HEAD_KANA.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).expect("cell");
+    }
+    ws.write_string(1, 5, "主").expect("cell");
+    ws.write_string(1, 6, "副").expect("cell");
+    let plain = [
+        "介護について",
+        "１０",
+        "介護保険サービスの利用に関すること",
+        "介護保険課",
+        "カイゴホケンカ",
+        "吉本",
+        "宮原",
+        "北区鹿田町一丁目1-1 7F",
+        "803-1240 803-1241",
+        "5782",
+        "平日 8:30~17:15",
+    ];
+    for (c, v) in plain.iter().enumerate() {
+        ws.write_string(2, c as u16, *v).expect("cell");
+    }
+    let f = Format::new();
+    ws.write_string(3, 0, "障害について").expect("cell");
+    ws.write_string(3, 1, "17").expect("cell");
+    ws.write_string(4, 1, "18").expect("cell");
+    ws.write_string(
+        3,
+        2,
+        "身体障害に係る専門的な相談(身体障害者手帳、補装具、更生医療)",
+    )
+    .expect("cell");
+    ws.write_string(4, 2, "知的障害に係る専門的な相談(療育手帳)")
+        .expect("cell");
+    ws.merge_range(3, 3, 4, 3, "障害者更生相談所", &f)
+        .expect("merge");
+    ws.merge_range(3, 4, 4, 4, "しょうがいしゃこうせいそうだんじょ", &f)
+        .expect("merge");
+    ws.write_string(3, 5, "長江").expect("cell");
+    ws.write_string(4, 5, "安田").expect("cell");
+    ws.merge_range(3, 7, 4, 7, "北区鹿田町一丁目1-1 4F", &f)
+        .expect("merge");
+    ws.merge_range(3, 8, 4, 8, "803-1248", &f).expect("merge");
+    ws.write_string(3, 9, "5421").expect("cell");
+    ws.write_string(4, 9, "5424").expect("cell");
+    ws.merge_range(3, 10, 4, 10, "平日 8:30~17:15", &f)
+        .expect("merge");
+    wb.save(path).expect("save xlsx");
+}
+
+fn empty_site(dir: &Path) {
+    let content = dir.join("content");
+    std::fs::create_dir_all(content.join("agencies")).expect("mkdir");
+    for f in ["site.toml", "topics.toml"] {
+        std::fs::copy(common::repo().join("content").join(f), content.join(f)).expect("copy");
+    }
+}
+
+#[test]
+fn a_merged_agency_cell_is_carried_down_and_readings_come_from_the_furigana_column() {
+    let tmp = tempfile::tempdir().expect("temp");
+    empty_site(tmp.path());
+    let xlsx = tmp.path().join("r5.xlsx");
+    merged_workbook(&xlsx);
+    let o = import(tmp.path(), &xlsx, false);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    let agencies = tmp.path().join("content/agencies");
+    let mut files: Vec<String> = std::fs::read_dir(&agencies)
+        .expect("dir")
+        .map(|e| common::read(&e.expect("entry").path()))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 2, "two agencies, not three: {files:#?}");
+    let soudanjo = files
+        .iter()
+        .find(|f| f.contains("障害者更生相談所"))
+        .expect("the merged agency");
+    // Both desks, each with the merged address and phone.
+    assert_eq!(soudanjo.matches("[[matter]]").count(), 2, "{soudanjo}");
+    assert!(
+        soudanjo.contains("no = 18") && soudanjo.contains("安田"),
+        "{soudanjo}"
+    );
+    assert!(
+        soudanjo.contains("reading = \"しょうがいしゃこうせいそうだんじょ\""),
+        "{soudanjo}"
+    );
+    assert!(
+        soudanjo.contains("phones = [{ number = \"086-803-1248\" }]"),
+        "{soudanjo}"
+    );
+    // Katakana ふりがな becomes the hiragana reading.
+    let kaigo = files
+        .iter()
+        .find(|f| f.contains("介護保険課"))
+        .expect("介護保険課");
+    assert!(kaigo.contains("reading = \"かいごほけんか\""), "{kaigo}");
+    assert!(
+        !kaigo.contains("reading（よみ）を書いてください"),
+        "{kaigo}"
+    );
+}
+
+#[test]
+fn a_blank_agency_in_a_csv_is_the_agency_above_unless_the_row_has_its_own_phone() {
+    let tmp = tempfile::tempdir().expect("temp");
+    empty_site(tmp.path());
+    let mut text = HEAD_KANA.join(",");
+    text.push('\n');
+    text.push_str("障害について,17,身体障害に係る専門的な相談,障害者更生相談所,しょうがいしゃこうせいそうだんじょ,長江,-,北区鹿田町一丁目1-1 4F,803-1248,5421,平日 8:30~17:15\n");
+    // A merged cell saved as CSV: name, reading, address and phone blank.
+    text.push_str(",18,知的障害に係る専門的な相談(療育手帳),,,安田,-,,,5424,平日 8:30~17:15\n");
+    // No name but a phone of its own: reported, not guessed.
+    text.push_str(",19,不明な行,,,,,,803-1240,,\n");
+    let csv = tmp.path().join("list.csv");
+    std::fs::write(&csv, text).expect("write");
+    let o = import(tmp.path(), &csv, false);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "the unplaced row fails: {stderr}");
+    assert!(
+        stderr.contains("list.csv!3: 機関名が空欄のため、上の行と同じ「障害者更生相談所」"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("list.csv!D4"), "{stderr}");
+    assert!(!stderr.contains("list.csv!D3"), "{stderr}");
+    let file = std::fs::read_dir(tmp.path().join("content/agencies"))
+        .expect("dir")
+        .map(|e| common::read(&e.expect("entry").path()))
+        .find(|f| f.contains("障害者更生相談所"))
+        .expect("written");
+    assert_eq!(file.matches("[[matter]]").count(), 2, "{file}");
+    assert!(
+        file.contains("phones = [{ number = \"086-803-1248\" }]"),
+        "{file}"
+    );
 }

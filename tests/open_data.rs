@@ -181,8 +181,11 @@ fn citizen_exports_of_the_canary_site_hold_no_staff_value() {
             for n in ["03-5555-0101", "03-5555-0202"] {
                 assert!(!text.contains(n), "{path} leaks direct line {n}");
             }
-            assert!(!text.contains("\"contacts\""), "{path} has contacts");
-            assert!(!text.contains("\"extension\""), "{path} has an extension");
+            // The data package describes every HSDS column, these included.
+            if !path.ends_with("datapackage.json") {
+                assert!(!text.contains("\"contacts\""), "{path} has contacts");
+                assert!(!text.contains("\"extension\""), "{path} has an extension");
+            }
             assert!(!text.contains(tsunagu::export::STAFF_NOTICE));
         }
     }
@@ -193,6 +196,11 @@ fn csv_rows(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
     let body = bytes
         .strip_prefix(b"\xEF\xBB\xBF")
         .expect("UTF-8 BOM for Excel");
+    parse_csv(body)
+}
+
+/// Header and rows of a CSV body, as strings.
+fn parse_csv(body: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
     let mut r = csv::Reader::from_reader(body);
     let header = r
         .headers()
@@ -236,7 +244,8 @@ fn csv_ja_has_the_standard_columns_and_empty_extensions_for_citizens() {
         "citizen CSV has 内線"
     );
     let (_, staff_rows) = csv_rows(&staff.join("opendata/soudan-madoguchi.csv"));
-    assert_eq!(rows.len(), staff_rows.len());
+    // The fixture's closed desk (status 廃止) is in the staff export only.
+    assert_eq!(rows.len() + 1, staff_rows.len());
     assert!(
         staff_rows.iter().any(|r| !r[ext].is_empty()),
         "staff CSV lost the 内線 (so the citizen check above proves nothing)"
@@ -271,7 +280,12 @@ fn ids_are_the_same_in_the_citizen_and_staff_export() {
             .map(|s| s["id"].as_str().unwrap_or_default().to_string())
             .collect()
     };
-    assert_eq!(ids(&c), ids(&s));
+    // The same ids in the same order; the staff export also has the
+    // fixture's closed desk (status 廃止), which citizens do not get.
+    let (c, s) = (ids(&c), ids(&s));
+    let shared: Vec<String> = s.iter().filter(|i| c.contains(i)).cloned().collect();
+    assert_eq!(c, shared);
+    assert_eq!(s.len(), c.len() + 1);
 }
 
 #[test]
@@ -310,4 +324,165 @@ fn the_open_data_page_shows_the_license_the_site_declares() {
     let page = common::read(&out.join("citizen/opendata.html"));
     assert!(page.contains("LICENSE_MARK_42"));
     assert!(page.contains("href=\"https://example.org/l\""));
+}
+
+/// A CSV of the tabular package (no BOM: the data package's CSV dialect).
+fn table(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
+    let body = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    parse_csv(&body)
+}
+
+fn column<'a>(header: &[String], rows: &'a [Vec<String>], name: &str) -> Vec<&'a str> {
+    let i = header
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name}"));
+    rows.iter().map(|r| r[i].as_str()).collect()
+}
+
+/// Columns the list has no data for, which HSDS requires: left empty
+/// rather than guessed (as in the JSON export).
+const UNKNOWN: &[(&str, &str)] = &[("address", "state_province"), ("address", "postal_code")];
+
+#[test]
+fn hsds_tabular_package_has_the_standard_tables_columns_and_keys() {
+    let (_tmp, out) = export(&common::repo(), "hsds", "citizen");
+    let dir = out.join("opendata/hsds/tabular");
+    let package: Value =
+        serde_json::from_str(&common::read(&dir.join("datapackage.json"))).expect("JSON");
+    assert_eq!(package["profile"], "tabular-data-package");
+    let resources = package["resources"].as_array().expect("resources");
+    assert_eq!(
+        resources.len(),
+        21,
+        "every HSDS table, so every foreign key resolves"
+    );
+    let mut tables = std::collections::BTreeMap::new();
+    for r in resources {
+        let name = r["name"].as_str().expect("name");
+        let (header, rows) = table(&dir.join(r["path"].as_str().expect("path")));
+        let fields: Vec<&str> = r["schema"]["fields"]
+            .as_array()
+            .expect("fields")
+            .iter()
+            .map(|f| f["name"].as_str().expect("field name"))
+            .collect();
+        assert_eq!(header, fields, "{name}: columns in the package's order");
+        // Checked against the object's JSON Schema, independently of the
+        // package: every column is one of its plain properties, and every
+        // plain property it requires is a column.
+        let schema: Value =
+            serde_json::from_str(&common::read(&schema_dir().join(format!("{name}.json"))))
+                .expect("schema");
+        let props = schema["properties"].as_object().expect("properties");
+        let plain = |p: &str| {
+            props
+                .get(p)
+                .is_some_and(|v| !matches!(v["type"].as_str(), Some("array" | "object")))
+        };
+        for h in &header {
+            assert!(plain(h), "{name}.{h} is not a property of {name}.json");
+        }
+        for req in schema["required"].as_array().into_iter().flatten() {
+            let req = req.as_str().expect("name");
+            if plain(req) {
+                assert!(
+                    header.iter().any(|h| h == req),
+                    "{name} lacks required {req}"
+                );
+            }
+        }
+        for f in r["schema"]["fields"].as_array().expect("fields") {
+            let field = f["name"].as_str().expect("name");
+            if f["constraints"]["required"] == true && !UNKNOWN.contains(&(name, field)) {
+                for (i, v) in column(&header, &rows, field).iter().enumerate() {
+                    assert!(!v.is_empty(), "{name} row {} has no {field}", i + 2);
+                }
+            }
+        }
+        let ids = column(&header, &rows, "id");
+        let unique: std::collections::BTreeSet<_> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len(), "{name}: ids are unique");
+        tables.insert(name.to_string(), (header, rows, r.clone()));
+    }
+    // Foreign keys name rows that exist.
+    for (name, (header, rows, r)) in &tables {
+        for fk in r["schema"]["foreignKeys"].as_array().into_iter().flatten() {
+            let field = fk["fields"].as_str().expect("fk field");
+            let target = fk["reference"]["resource"].as_str().expect("resource");
+            let (th, tr, _) = &tables[target];
+            let ids: std::collections::BTreeSet<&str> = column(th, tr, "id").into_iter().collect();
+            for v in column(header, rows, field) {
+                assert!(
+                    v.is_empty() || ids.contains(v),
+                    "{name}.{field} = {v} is not a {target}"
+                );
+            }
+        }
+    }
+    // The same records as the JSON files.
+    let services = json_list(&out.join("opendata/hsds/services.json"));
+    assert_eq!(tables["service"].1.len(), services.len());
+    let phones: usize = services
+        .iter()
+        .map(|s| s["phones"].as_array().map_or(0, Vec::len))
+        .sum::<usize>()
+        + json_list(&out.join("opendata/hsds/organizations.json"))
+            .iter()
+            .map(|o| o["phones"].as_array().map_or(0, Vec::len))
+            .sum::<usize>();
+    assert_eq!(tables["phone"].1.len(), phones);
+    assert!(!tables["schedule"].1.is_empty() && !tables["address"].1.is_empty());
+    // The sample declares no licence: the package claims none.
+    assert!(package.get("licenses").is_none() && package.get("license").is_none());
+}
+
+#[test]
+fn hsds_tabular_contacts_and_extensions_are_for_staff_only() {
+    let canary = common::repo().join("tests/fixtures/canary");
+    let (_t1, citizen) = export(&canary, "hsds", "citizen");
+    let dir = citizen.join("opendata/hsds/tabular");
+    let (_, contacts) = table(&dir.join("contacts.csv"));
+    assert!(
+        contacts.is_empty(),
+        "citizen contacts.csv has rows: {contacts:?}"
+    );
+    let (header, phones) = table(&dir.join("phones.csv"));
+    assert!(!phones.is_empty());
+    assert!(column(&header, &phones, "extension")
+        .iter()
+        .all(|e| e.is_empty()));
+    let (_t2, staff) = export(&canary, "hsds", "staff");
+    let dir = staff.join("opendata/hsds/tabular");
+    let (header, contacts) = table(&dir.join("contacts.csv"));
+    assert!(
+        column(&header, &contacts, "name")
+            .iter()
+            .any(|n| n.contains("CANARY_PRIMARY")),
+        "{contacts:?}"
+    );
+    let (header, services) = table(&dir.join("services.csv"));
+    assert!(column(&header, &services, "alert")
+        .iter()
+        .all(|a| *a == tsunagu::export::STAFF_NOTICE));
+}
+
+#[test]
+fn hsds_tabular_package_carries_the_license_the_site_declares() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    common::copy_dir(&common::repo().join("tests/fixtures/canary"), tmp.path());
+    let settings = tmp.path().join("content/site.toml");
+    let text = common::read(&settings);
+    std::fs::write(
+        &settings,
+        format!("{text}\n[open_data]\nlicense = \"LICENSE_MARK_42\"\nlicense_url = \"https://example.org/l\"\n"),
+    )
+    .expect("write");
+    let (_t, out) = export(tmp.path(), "hsds", "citizen");
+    let package: Value = serde_json::from_str(&common::read(
+        &out.join("opendata/hsds/tabular/datapackage.json"),
+    ))
+    .expect("JSON");
+    assert_eq!(package["licenses"][0]["title"], "LICENSE_MARK_42");
+    assert_eq!(package["licenses"][0]["path"], "https://example.org/l");
 }

@@ -469,3 +469,77 @@ fn staff_topic_pages_have_the_list_as_a_table_with_star_rows_first() {
     assert!(home.contains("職員用の一覧です"));
     assert!(!home.contains("どの窓口からでも大丈夫です"));
 }
+
+#[test]
+fn the_yonago_example_lists_its_centres_honestly_and_links_the_manager_roster() {
+    let (_tmp, out) = common::build(&common::repo().join("examples/yonago"));
+    let sougou = topic_page(&out, "citizen", "sougou");
+    // The group once, with its open office and the planned ones.
+    assert_eq!(
+        sougou
+            .matches("<h3 id=\"offices-sougou-soudan-shien-center\">お住まいの地域の窓口</h3>")
+            .count(),
+        1
+    );
+    assert!(sougou.contains("総合相談支援センター（ふれあいの里）"));
+    assert!(sougou.contains("担当地域：中央エリア"));
+    assert!(sougou.contains("開設予定（時期は未定）"));
+    assert!(sougou.contains("どの窓口も、電話番号はこの一覧にまだ載っていません"));
+    assert!(sougou.contains("href=\"tel:"), "a line to call");
+    // Staff topic pages link the 断らない相談マネージャー roster; citizens have no roster.
+    let staff = topic_page(&out, "staff", "kaigo");
+    assert!(staff.contains("href=\"../rosters/kotowaranai-manager.html\""));
+    assert!(!topic_page(&out, "citizen", "kaigo").contains("kotowaranai-manager"));
+    let roster =
+        std::fs::read_to_string(out.join("staff/rosters/kotowaranai-manager.html")).unwrap();
+    for ka in [
+        "長寿社会課",
+        "福祉課",
+        "子ども支援課",
+        "障がい者支援課",
+        "健康対策課",
+        "子ども相談課",
+    ] {
+        assert_eq!(
+            roster.matches(&format!("<td>{ka}</td>")).count(),
+            2,
+            "{ka}: マネージャー and サブマネージャー"
+        );
+    }
+    assert!(!out.join("citizen/rosters").exists());
+    for e in std::fs::read_dir(out.join("citizen/topics")).unwrap() {
+        let html = std::fs::read_to_string(e.unwrap().path()).unwrap();
+        assert!(
+            html.contains("href=\"tel:"),
+            "every Yonago topic page has a number to call"
+        );
+    }
+}
+
+#[test]
+fn okayama_topic_pages_show_each_district_group_once_with_its_offices() {
+    let (_tmp, out) = common::build(&common::repo());
+    let kokoro = topic_page(&out, "citizen", "kokoro");
+    assert_eq!(
+        kokoro.matches("id=\"offices-kaku-hoken-center\"").count(),
+        1
+    );
+    for office in [
+        "北区北福祉区の保健センター",
+        "北区中央福祉区の保健センター",
+        "中区福祉区の保健センター",
+        "南区南福祉区の保健センター",
+    ] {
+        assert!(kokoro.contains(office), "{office}");
+    }
+    assert!(kokoro.contains("href=\"../lookup.html\""));
+    let lookup = std::fs::read_to_string(out.join("citizen/lookup.html")).unwrap();
+    assert!(lookup.contains("福祉区（6）：北区北福祉区、北区中央福祉区、中区福祉区、南区南福祉区"));
+    assert!(lookup.contains("中学校区（36）：名前はこの一覧にまだ載っていません"));
+    let data = std::fs::read_to_string(out.join("citizen/static/lookup-data.js")).unwrap();
+    assert!(data.starts_with("window.TSUNAGU_LOOKUP="));
+    // Towns come from Japan Post's list with their 行政区.
+    let towns = std::fs::read_to_string(common::repo().join("content/towns.toml")).unwrap();
+    assert!(towns.contains("source = \"日本郵便 郵便番号データ"));
+    assert!(data.contains("\"いずみ町\",\"いずみちょう\",\"7000012\""));
+}

@@ -17,11 +17,7 @@ use tsunagu_search::SearchIndex;
 fn citizen_index(root: &std::path::Path) -> SearchIndex {
     let (_tmp, out) = common::build(root);
     let dir = out.join("citizen/search");
-    SearchIndex::parse(
-        &common::read(&dir.join("index.js")),
-        &common::read(&dir.join("display.js")),
-    )
-    .expect("the built index parses")
+    SearchIndex::from_dir(&dir).expect("the built index parses")
 }
 
 #[derive(Default)]

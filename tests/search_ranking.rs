@@ -10,11 +10,7 @@ use tsunagu_search::SearchIndex;
 fn citizen_index() -> SearchIndex {
     let (_tmp, out) = common::build(&common::repo());
     let dir = out.join("citizen/search");
-    SearchIndex::parse(
-        &common::read(&dir.join("index.js")),
-        &common::read(&dir.join("display.js")),
-    )
-    .expect("the built index parses")
+    SearchIndex::from_dir(&dir).expect("the built index parses")
 }
 
 #[test]

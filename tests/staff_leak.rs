@@ -217,11 +217,7 @@ fn rosters_are_found_by_staff_search_only() {
     let (_tmp, out) = common::build(&common::repo().join("tests/fixtures/canary"));
     let index = |audience: &str| {
         let dir = out.join(audience).join("search");
-        tsunagu_search::SearchIndex::parse(
-            &common::read(&dir.join("index.js")),
-            &common::read(&dir.join("display.js")),
-        )
-        .expect("the built index parses")
+        tsunagu_search::SearchIndex::from_dir(&dir).expect("the built index parses")
     };
     let (staff, citizen) = (index("staff"), index("citizen"));
     for q in [
@@ -240,4 +236,298 @@ fn rosters_are_found_by_staff_search_only() {
         let found: Vec<String> = citizen.search(q).into_iter().map(|h| h.id).collect();
         assert!(found.is_empty(), "citizen search for {q} found {found:?}");
     }
+}
+
+/// Closed and suspended desks and offices stay in the content for staff;
+/// the citizen site (pages, search, lookup data) has no trace of them. A
+/// planned office is public, with its opening month.
+#[test]
+fn closed_desks_and_offices_are_on_the_staff_site_only() {
+    let (_tmp, out) = common::build(&common::repo().join("tests/fixtures/canary"));
+    let citizen = common::read_tree(&out.join("citizen"));
+    let staff = common::read_tree(&out.join("staff"));
+    assert!(!citizen.contains_key("agencies/closed-desk.html"));
+    assert!(staff.contains_key("agencies/closed-desk.html"));
+    let c_lookup = citizen
+        .get("static/lookup-data.js")
+        .expect("citizen lookup data");
+    let s_lookup = staff
+        .get("static/lookup-data.js")
+        .expect("staff lookup data");
+    for closed in ["CANARY_CLOSED_DESK_NAME", "CANARY_SUSPENDED_OFFICE"] {
+        assert!(
+            !common::contains(c_lookup, closed),
+            "citizen lookup has {closed}"
+        );
+        assert!(
+            common::contains(s_lookup, closed),
+            "staff lookup lacks {closed}"
+        );
+    }
+    for public in [
+        "北区分室",
+        "南区分室（予定）",
+        "2027年4月開設予定",
+        "カナリア町",
+        "1000001",
+    ] {
+        assert!(
+            common::contains(c_lookup, public),
+            "citizen lookup lacks {public}"
+        );
+    }
+    let topic = citizen.get("topics/kaigo.html").expect("topic page");
+    assert!(common::contains(topic, "お住まいの地域の窓口"));
+    assert!(common::contains(topic, "2027年4月開設予定"));
+    assert!(!common::contains(topic, "CANARY_SUSPENDED_OFFICE"));
+    let staff_agency = staff.get("agencies/closed-desk.html").unwrap();
+    assert!(common::contains(
+        staff_agency,
+        "市民向けサイトには載っていません"
+    ));
+}
+
+/// Every string of a `staff` table (and every roster value) of a site's
+/// TOML files that does not also appear in a public field.
+fn staff_strings(content: &std::path::Path) -> BTreeSet<String> {
+    fn walk(
+        v: &toml::Value,
+        staff: bool,
+        out_staff: &mut Vec<String>,
+        out_public: &mut Vec<String>,
+    ) {
+        match v {
+            toml::Value::String(s) if staff => out_staff.push(s.clone()),
+            toml::Value::String(s) => out_public.push(s.clone()),
+            toml::Value::Array(a) => a.iter().for_each(|x| walk(x, staff, out_staff, out_public)),
+            toml::Value::Table(t) => {
+                for (k, x) in t {
+                    walk(x, staff || k == "staff", out_staff, out_public);
+                }
+            }
+            _ => {}
+        }
+    }
+    let (mut staff, mut public) = (Vec::new(), Vec::new());
+    for e in walkdir::WalkDir::new(content)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let p = e.path();
+        // Public pages name rosters and roles (相談支援包括化推進員).
+        let public_page = p.extension().and_then(|x| x.to_str()) == Some("md")
+            && !common::read(p).contains("audience = \"staff\"");
+        if public_page {
+            public.push(common::read(p));
+        }
+        if p.extension().and_then(|x| x.to_str()) != Some("toml") {
+            continue;
+        }
+        // Sheets are staff-only forms whose labels (氏名, 住所) are common words.
+        if p.components().any(|c| c.as_os_str() == "sheets") {
+            continue;
+        }
+        let value: toml::Value = toml::from_str(&common::read(p)).expect("valid TOML");
+        let roster = p.components().any(|c| c.as_os_str() == "rosters");
+        walk(&value, roster, &mut staff, &mut public);
+    }
+    let public: BTreeSet<String> = public.into_iter().collect();
+    staff
+        .into_iter()
+        .filter(|s| s.chars().count() >= 2 && !public.iter().any(|p| p.contains(s.as_str())))
+        .collect()
+}
+
+/// The sample sites' own staff data (contact names, 内線, notes, rosters):
+/// none of it in any citizen file, and the staff site has it.
+#[test]
+fn no_example_site_leaks_its_staff_fields() {
+    for root in [
+        common::repo(),
+        common::repo().join("examples/morioka"),
+        common::repo().join("examples/yonago"),
+    ] {
+        let strings = staff_strings(&root.join("content"));
+        assert!(
+            strings.len() >= 5,
+            "{}: too few staff strings: {strings:?}",
+            root.display()
+        );
+        let (_tmp, out) = common::build(&root);
+        let citizen = common::read_tree(&out.join("citizen"));
+        assert!(
+            citizen.contains_key("lookup.html"),
+            "{}: lookup page",
+            root.display()
+        );
+        // Templates escape text: look for both forms.
+        let escaped = |s: &str| {
+            s.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('"', "&quot;")
+        };
+        for (path, bytes) in &citizen {
+            for s in &strings {
+                assert!(
+                    !leaks(bytes, s) && !leaks(bytes, &escaped(s)),
+                    "{}: citizen/{path} contains staff-only {s:?}",
+                    root.display()
+                );
+            }
+        }
+        let staff = common::read_tree(&out.join("staff"));
+        let all: Vec<u8> = staff.values().flatten().copied().collect();
+        let missing: Vec<&String> = strings
+            .iter()
+            .filter(|s| !common::contains(&all, s) && !common::contains(&all, &escaped(s)))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{}: staff site lacks {missing:?}",
+            root.display()
+        );
+    }
+}
+
+/// Whether `s` occurs in `bytes`; a 内線 such as 「5230」 only as a number of
+/// its own, not inside a UUID or a longer number.
+fn leaks(bytes: &[u8], s: &str) -> bool {
+    if !s.bytes().all(|b| b.is_ascii_digit()) {
+        return common::contains(bytes, s);
+    }
+    let n = s.len();
+    bytes.windows(n).enumerate().any(|(i, w)| {
+        let near = |j: Option<usize>| {
+            j.and_then(|j| bytes.get(j))
+                .is_some_and(|b| b.is_ascii_hexdigit() || *b == b'-')
+        };
+        w == s.as_bytes() && !near(i.checked_sub(1)) && !near(Some(i + n))
+    })
+}
+
+/// Meetings are staff-only records: the citizen tree has no page, no
+/// calendar, no link and no search entry for them; the staff site has all.
+#[test]
+fn meetings_and_their_calendar_are_staff_only() {
+    let (_tmp, out) = common::build(&common::repo().join("tests/fixtures/canary"));
+    let citizen = common::read_tree(&out.join("citizen"));
+    let staff = common::read_tree(&out.join("staff"));
+    assert!(!citizen.contains_key("meetings.html") && !citizen.contains_key("meetings.ics"));
+    for (path, bytes) in &citizen {
+        assert!(
+            !common::contains(bytes, "meetings.html"),
+            "citizen/{path} links to meetings"
+        );
+        assert!(
+            !common::contains(bytes, "会議とつなぎ方"),
+            "citizen/{path} names the page"
+        );
+    }
+    let ics = String::from_utf8(staff["meetings.ics"].clone()).expect("UTF-8");
+    assert!(ics.contains("BEGIN:VEVENT") && ics.contains("SUMMARY:CANARY_MEETING_NAME"));
+    assert!(ics.contains("RRULE:FREQ=MONTHLY"), "{ics}");
+    assert!(staff["index.html"]
+        .windows(13)
+        .any(|w| w == b"meetings.html"));
+}
+
+/// Every example's meeting records and resources' staff tables stay off its
+/// citizen site: any of their text values found there is a leak.
+#[test]
+fn no_meeting_or_resource_staff_text_of_any_example_reaches_its_citizen_site() {
+    fn strings(v: &toml::Value, out: &mut Vec<String>) {
+        match v {
+            toml::Value::String(s) => out.push(s.clone()),
+            toml::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+            toml::Value::Table(t) => t.values().for_each(|x| strings(x, out)),
+            _ => {}
+        }
+    }
+    for root in [
+        common::repo(),
+        common::repo().join("examples/morioka"),
+        common::repo().join("examples/okinawa"),
+    ] {
+        let mut secret = Vec::new();
+        for (dir, staff_only) in [("meetings", false), ("resources", true)] {
+            let Ok(entries) = std::fs::read_dir(root.join("content").join(dir)) else {
+                continue;
+            };
+            for e in entries {
+                let v: toml::Value =
+                    toml::from_str(&common::read(&e.expect("entry").path())).expect("TOML");
+                // `consent` and `reading` are shared vocabulary and `source`
+                // a public document's title, not secrets.
+                match (staff_only, v.get("staff")) {
+                    (true, Some(s)) => strings(s, &mut secret),
+                    (true, None) => {}
+                    (false, _) => {
+                        for (k, x) in v.as_table().expect("table") {
+                            if !["consent", "reading", "id", "convenor_agency", "source"]
+                                .contains(&k.as_str())
+                            {
+                                strings(x, &mut secret);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Short words (「社協」) occur in public text by right; whole
+        // sentences and names of meetings do not.
+        secret.retain(|s| s.chars().count() >= 8);
+        assert!(
+            !secret.is_empty(),
+            "{}: nothing to look for",
+            root.display()
+        );
+        let (_tmp, out) = common::build(&root);
+        for (path, bytes) in common::read_tree(&out.join("citizen")) {
+            for s in &secret {
+                assert!(
+                    !common::contains(&bytes, s),
+                    "{}: citizen/{path} holds staff-only 「{s}」",
+                    root.display()
+                );
+            }
+        }
+    }
+}
+
+/// The citizen search is split into many small files (manifest, term shards,
+/// exact-name shards, display chunks): none of them may hold a staff canary, even as
+/// an index term. Terms are stored normalised (lowercase `"canary":[…]`), which the
+/// upper-case scan above would miss.
+#[test]
+fn no_citizen_search_shard_holds_a_staff_term() {
+    let (_tmp, out) = common::build(&common::repo().join("tests/fixtures/canary"));
+    let shards = |audience: &str| -> Vec<(String, String)> {
+        let tree = common::read_tree(&out.join(audience).join("search"));
+        tree.into_iter()
+            .filter(|(p, _)| {
+                ["t/", "x/", "d/"].iter().any(|d| p.starts_with(d)) || p == "manifest.js"
+            })
+            .map(|(p, b)| (p, String::from_utf8(b).expect("utf-8")))
+            .collect()
+    };
+    let citizen = shards("citizen");
+    assert!(
+        citizen.iter().any(|(p, _)| p.starts_with("t/"))
+            && citizen.iter().any(|(p, _)| p.starts_with("d/")),
+        "citizen search has term shards and display chunks: {:?}",
+        citizen.iter().map(|c| &c.0).collect::<Vec<_>>()
+    );
+    for (path, text) in &citizen {
+        for needle in ["canary", "CANARY", "5555"] {
+            assert!(
+                !text.contains(needle),
+                "citizen/search/{path} holds {needle}"
+            );
+        }
+    }
+    // The same check finds the term in the staff shards, so it is not vacuous.
+    assert!(shards("staff")
+        .iter()
+        .any(|(p, t)| p.starts_with("t/") && t.contains("\"canary\":[")));
 }

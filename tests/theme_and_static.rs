@@ -50,7 +50,7 @@ fn a_misspelt_theme_is_an_error_with_a_suggestion() {
     let err = both_fail(site.path());
     assert!(err.contains("error[unknown-theme]"), "{err}");
     assert!(err.contains("content/site.toml:1:9"), "{err}");
-    assert!(err.contains("did you mean `default`?"), "{err}");
+    assert!(err.contains("`default` のことですか？"), "{err}");
 }
 
 #[test]
@@ -63,7 +63,7 @@ fn a_theme_of_the_site_is_suggested_and_used() {
     );
     set_theme(site.path(), "\"kanari\"");
     let err = both_fail(site.path());
-    assert!(err.contains("did you mean `kanaria`?"), "{err}");
+    assert!(err.contains("`kanaria` のことですか？"), "{err}");
 
     // A theme folder replaces the built-in theme as a whole.
     let site = self::site();
@@ -189,7 +189,7 @@ fn dot_files_and_folders_in_static_are_never_published() {
         "themes/dotty/static/.env",
     ] {
         assert!(
-            err.contains(&format!("`{skipped}` is not published")),
+            err.contains(&format!("`{skipped}` は公開しません")),
             "{skipped}: {err}"
         );
     }
@@ -232,7 +232,7 @@ fn links_in_static_are_never_followed_and_are_named() {
         err.contains("warning[hidden-static]") && err.contains("leak.txt"),
         "{err}"
     );
-    assert!(err.contains("folder"), "{err}");
+    assert!(err.contains("static/folder"), "{err}");
     for (path, bytes) in common::read_tree(&root.join("public")) {
         assert!(
             !common::contains(&bytes, "CANARY_LINKED_SECRET_41f"),
@@ -254,7 +254,7 @@ fn a_theme_folder_linked_from_outside_the_site_is_refused() {
     set_theme(root, "\"own\"");
     let err = both_fail(root);
     assert!(
-        err.contains("error[theme-path]") && err.contains("outside the site folder"),
+        err.contains("error[theme-path]") && err.contains("サイトのフォルダーの外"),
         "{err}"
     );
 }

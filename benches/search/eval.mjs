@@ -15,21 +15,25 @@ const repo = path.resolve(here, '..', '..');
 const require = createRequire(import.meta.url);
 const core = require(path.join(repo, 'themes/default/static/js/search-core.js'));
 
+/* The sharded index of a built site, its files read from disk as the browser's
+ * <script> tags would run them (each calls TsunaguSearchLoad). */
 export function loadIndex(publicDir, audience = 'citizen') {
-  const ctx = { window: {} };
+  const dir = path.join(publicDir, audience, 'search');
+  const ctx = { TsunaguSearchLoad: core.register };
   vm.createContext(ctx);
-  for (const f of ['index.js', 'display.js']) {
-    vm.runInContext(readFileSync(path.join(publicDir, audience, 'search', f), 'utf8'), ctx);
-  }
-  return core.createIndex(ctx.window.TSUNAGU_SEARCH_INDEX, ctx.window.TSUNAGU_SEARCH_DISPLAY);
+  const load = (name) => {
+    vm.runInContext(readFileSync(path.join(dir, `${name}.js`), 'utf8'), ctx);
+    return core.take(name);
+  };
+  return core.createIndex(load('manifest'), load);
 }
 
-export function evaluate(indexes) {
+export async function evaluate(indexes) {
   const set = JSON.parse(readFileSync(path.join(repo, 'tests/search_eval.json'), 'utf8'));
   const forms = new Map();
   const top = [];
   for (const q of set.queries) {
-    const ids = indexes[q.site].search(q.query).map((h) => h.doc.id);
+    const ids = (await indexes[q.site].search(q.query, 5)).slice(0, 5).map((h) => h.doc.id);
     top.push({ query: q.query, site: q.site, ids: ids.slice(0, 5) });
     const ranks = q.expect.map((e) => ids.indexOf(e) + 1);
     const rank = q.all ? (ranks.includes(0) ? 0 : Math.max(...ranks)) : Math.min(...ranks.filter((r) => r > 0).concat([Infinity]));
@@ -52,7 +56,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error('usage: node benches/search/eval.mjs OKAYAMA_PUBLIC MORIOKA_PUBLIC [--ids]');
     process.exit(2);
   }
-  const { forms, top } = evaluate({ okayama: loadIndex(okayama), morioka: loadIndex(morioka) });
+  const { forms, top } = await evaluate({ okayama: loadIndex(okayama), morioka: loadIndex(morioka) });
   console.log('| form | n | recall@1 | recall@5 | MRR |\n| --- | ---: | ---: | ---: | ---: |');
   for (const [form, t] of [...forms].sort((a, b) => (a[0] === 'all') - (b[0] === 'all') || a[0].localeCompare(b[0]))) {
     console.log(`| ${form} | ${t.n} | ${(t.at1 / t.n).toFixed(2)} | ${(t.at5 / t.n).toFixed(2)} | ${(t.rr / t.n).toFixed(2)} |`);

@@ -1,5 +1,5 @@
 use super::{use_color, Common};
-use crate::diagnostics::{self, Severity};
+use crate::diagnostics::{self, Msg, Severity};
 use crate::pipeline::{self, BuildError};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,13 +30,21 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             let pages: Vec<String> = report
                 .pages
                 .iter()
-                .map(|(tree, n)| format!("{n} pages in {}", out.join(tree).display()))
+                .map(|(tree, n)| {
+                    Msg::BuiltPages {
+                        pages: (*n).into(),
+                        folder: out.join(tree).display().into(),
+                    }
+                    .to_string()
+                })
                 .collect();
             eprintln!(
-                "built {}; {} warning(s) in {:.2?}",
-                pages.join(", "),
-                report.warnings.count(Severity::Warning),
-                report.elapsed
+                "{}",
+                Msg::Built {
+                    trees: pages.join(", ").into(),
+                    warnings: report.warnings.count(Severity::Warning).into(),
+                    elapsed: format!("{:.2?}", report.elapsed).into(),
+                }
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -49,16 +57,20 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 diagnostics::render_grouped(&d, &sources, use_color(), args.common.verbose)
             );
             eprintln!(
-                "build failed: {} error(s), {} warning(s); {} was left as it was",
-                d.count(Severity::Error),
-                d.count(Severity::Warning),
-                out.display()
+                "{}",
+                Msg::BuildFailed {
+                    errors: d.count(Severity::Error).into(),
+                    warnings: d.count(Severity::Warning).into(),
+                    out: out.display().into(),
+                }
             );
             Ok(ExitCode::FAILURE)
         }
-        Err(e) => Err(anyhow::Error::new(e).context(format!(
-            "build failed; {} was left as it was",
-            out.display()
-        ))),
+        Err(e) => Err(anyhow::Error::new(e).context(
+            Msg::BuildFailedLeftAlone {
+                out: out.display().into(),
+            }
+            .to_string(),
+        )),
     }
 }

@@ -1,5 +1,5 @@
 use super::{use_color, Common};
-use crate::diagnostics::{self, Severity};
+use crate::diagnostics::{self, Msg, Severity};
 use crate::pipeline;
 use std::process::ExitCode;
 
@@ -31,16 +31,16 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 "{}",
                 diagnostics::render_grouped(d, &checked.sources, use_color(), args.common.verbose)
             );
-            eprintln!(
-                "{}: {} error(s), {} warning(s)",
-                if d.has_errors() {
-                    "check failed"
-                } else {
-                    "check passed"
-                },
-                d.count(Severity::Error),
-                d.count(Severity::Warning)
+            let (errors, warnings) = (
+                d.count(Severity::Error).into(),
+                d.count(Severity::Warning).into(),
             );
+            let summary = if d.has_errors() {
+                Msg::CheckFailed { errors, warnings }
+            } else {
+                Msg::CheckPassed { errors, warnings }
+            };
+            eprintln!("{summary}");
         }
     }
     Ok(if d.has_errors() {

@@ -1,5 +1,6 @@
 use super::Common;
 use crate::export::{self, Format as ExportFormat};
+use crate::messages::Msg;
 use crate::pipeline;
 use crate::site::{build_view, Citizen, Staff};
 use anyhow::Context;
@@ -37,11 +38,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let root = &args.common.root;
     let today = args.common.today();
     let checked = pipeline::check(root, today);
-    let Some(content) = super::valid_content(
-        &checked,
-        &args.common,
-        "export failed: the content has errors (see `tsunagu check`); nothing was written",
-    ) else {
+    let Some(content) = super::valid_content(&checked, &args.common, Msg::ExportFailed {}) else {
         return Ok(ExitCode::FAILURE);
     };
     let format = match args.format {
@@ -58,15 +55,22 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     for (path, bytes) in &files {
         let target = out.join(path);
         if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create {}", dir.display()))?;
+            std::fs::create_dir_all(dir).with_context(|| Msg::CannotCreate {
+                path: dir.display().into(),
+            })?;
         }
-        std::fs::write(&target, bytes)
-            .with_context(|| format!("cannot write {}", target.display()))?;
-        eprintln!("wrote {}", target.display());
+        std::fs::write(&target, bytes).with_context(|| Msg::CannotWrite {
+            path: target.display().into(),
+        })?;
+        eprintln!(
+            "{}",
+            Msg::Wrote {
+                path: target.display().into()
+            }
+        );
     }
     if args.audience == Who::Staff {
-        eprintln!("{}", export::STAFF_NOTICE);
+        eprintln!("{}", Msg::StaffExportNotice {});
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,4 +1,5 @@
 use crate::import;
+use crate::messages::Msg;
 use crate::pipeline::CONTENT_DIR;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,27 +31,40 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     }
     let mut plan = import::plan(&args.root.join(CONTENT_DIR), &rows)?;
     problems.append(&mut plan.problems);
+    for r in rows.iter().filter(|r| r.agency_carried) {
+        eprintln!(
+            "{}",
+            Msg::ImportCarried {
+                place: format!("{}!{}", r.sheet, r.row).into(),
+                agency: r.agency.as_str().into(),
+            }
+        );
+    }
     for p in &problems {
-        eprintln!("取り込めない行: {p}");
+        eprintln!(
+            "{}",
+            Msg::ImportProblem {
+                problem: p.to_string().into()
+            }
+        );
     }
     for c in &plan.changes {
         println!("{}: {}", c.file, c.what);
     }
     eprintln!(
-        "{} 行を読み、{} 件の変更（{} ファイル）、取り込めない行 {} 件{}",
-        rows.len(),
-        plan.changes.len(),
-        plan.files_changed(),
-        problems.len(),
-        if args.dry_run {
-            "。--dry-run のため何も書いていません"
-        } else {
-            ""
+        "{}",
+        Msg::ImportSummary {
+            rows: rows.len().into(),
+            changes: plan.changes.len().into(),
+            files: plan.files_changed().into(),
+            problems: problems.len().into(),
         }
     );
-    if !args.dry_run {
+    if args.dry_run {
+        eprintln!("{}", Msg::ImportDryRun {});
+    } else {
         plan.write()?;
-        eprintln!("書き込みました。`tsunagu check` で確かめてください");
+        eprintln!("{}", Msg::ImportWritten {});
     }
     Ok(if problems.is_empty() {
         ExitCode::SUCCESS

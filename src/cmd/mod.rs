@@ -21,6 +21,10 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Language of messages: ja (default) or en; without it, English when
+    /// LC_ALL / LC_MESSAGES / LANG starts with "en"
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<crate::messages::Lang>,
 }
 
 #[derive(Subcommand)]
@@ -64,6 +68,7 @@ impl Common {
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<std::process::ExitCode> {
+    crate::messages::Lang::set_for_process(crate::messages::Lang::from_args_or_env(cli.lang));
     match cli.command {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
@@ -87,7 +92,7 @@ pub fn use_color() -> bool {
 pub fn valid_content<'a>(
     checked: &'a crate::pipeline::Checked,
     common: &Common,
-    failed: &str,
+    failed: crate::messages::Msg,
 ) -> Option<&'a crate::model::Content> {
     if let Some(content) = &checked.content {
         return Some(content);

@@ -26,7 +26,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let Some(content) = super::valid_content(
         &checked,
         &args.common,
-        "report failed: the content has errors (see `tsunagu check`)",
+        crate::messages::Msg::ReportFailed {},
     ) else {
         return Ok(ExitCode::FAILURE);
     };

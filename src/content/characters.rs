@@ -4,7 +4,7 @@
 //! when it started with a comment, and a control character pasted from
 //! another program was reported as an unclosed string.
 
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, Msg};
 use std::path::Path;
 
 /// The first invisible character that would break the file, as an error.
@@ -14,10 +14,10 @@ pub fn check(path: &Path, text: &str) -> Option<Diagnostic> {
         (0..bytes.len()).find(|&i| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
     {
         return Some(
-            Diagnostic::error(Code::LineEndings, path, "lines end with CR alone (old Mac line endings)")
+            Diagnostic::error(Code::LineEndings, path, Msg::CrLineEndings {})
                 .at(at..at + 1)
-                .label("a line break the TOML and Markdown readers do not see")
-                .help("save the file again with Windows (CRLF) or Unix (LF) line endings; most editors offer this in the save dialog or status bar"),
+                .label(Msg::LabelCrLineBreak {})
+                .help(Msg::HelpSaveLineEndings {}),
         );
     }
     let (at, c) = text
@@ -27,11 +27,13 @@ pub fn check(path: &Path, text: &str) -> Option<Diagnostic> {
         Diagnostic::error(
             Code::ControlCharacter,
             path,
-            format!("an invisible control character (U+{:04X}) is in the file", c as u32),
+            Msg::ControlCharacter {
+                codepoint: format!("{:04X}", c as u32).into(),
+            },
         )
         .at(at..at + c.len_utf8())
-        .label("invisible character here")
-        .help("delete it (it cannot be seen, so delete the characters around this place and type them again); it usually comes from text pasted from another program"),
+        .label(Msg::LabelInvisible {})
+        .help(Msg::HelpDeleteInvisible {}),
     )
 }
 

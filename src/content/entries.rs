@@ -5,7 +5,7 @@
 //! first line would be echoed in a syntax error), a FIFO would block the
 //! build forever, and a folder named `x.toml` is a record that never loads.
 
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, Msg};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -18,8 +18,14 @@ pub type Readable = PathBuf;
 pub fn readable(site: &Path, path: &Path) -> Result<Readable, Box<Diagnostic>> {
     let meta = fs::symlink_metadata(path).map_err(|e| {
         Box::new(
-            Diagnostic::error(Code::Unreadable, path, format!("cannot read: {e}"))
-                .help("check that the file exists and can be read"),
+            Diagnostic::error(
+                Code::Unreadable,
+                path,
+                Msg::CannotRead {
+                    error: e.to_string().into(),
+                },
+            )
+            .help(Msg::HelpCheckReadable {}),
         )
     })?;
     if meta.file_type().is_symlink() {
@@ -31,12 +37,8 @@ pub fn readable(site: &Path, path: &Path) -> Result<Readable, Box<Diagnostic>> {
 fn through_link(site: &Path, path: &Path) -> Result<Readable, Box<Diagnostic>> {
     let outside = || {
         Box::new(
-            Diagnostic::error(
-                Code::LinkOutsideSite,
-                path,
-                "is a symbolic link to something outside the site folder, or to nothing; it was not read",
-            )
-            .help("copy the file into the site folder instead of linking to it: everything a site publishes must live in the site folder"),
+            Diagnostic::error(Code::LinkOutsideSite, path, Msg::LinkOutsideSite {})
+                .help(Msg::HelpCopyIntoSite {}),
         )
     };
     let (Ok(target), Ok(site)) = (fs::canonicalize(path), fs::canonicalize(site)) else {
@@ -48,12 +50,8 @@ fn through_link(site: &Path, path: &Path) -> Result<Readable, Box<Diagnostic>> {
     let meta = fs::metadata(&target).map_err(|_| outside())?;
     if meta.is_dir() {
         return Err(Box::new(
-            Diagnostic::error(
-                Code::NotAFile,
-                path,
-                "is a symbolic link to a folder; linked folders are not read",
-            )
-            .help("move the records into this folder instead of linking to another one"),
+            Diagnostic::error(Code::NotAFile, path, Msg::LinkToFolder {})
+                .help(Msg::HelpMoveRecordsHere {}),
         ));
     }
     kind_of(path, &meta.file_type()).map(|()| target)
@@ -64,15 +62,9 @@ fn kind_of(path: &Path, t: &fs::FileType) -> Result<(), Box<Diagnostic>> {
         return Ok(());
     }
     let (what, help) = if t.is_dir() {
-        (
-            "is a folder, not a file",
-            "records are files: rename the folder, or move the file inside it up one level",
-        )
+        (Msg::IsAFolder {}, Msg::HelpRecordsAreFiles {})
     } else {
-        (
-            "is not a regular file (a pipe, socket or device)",
-            "remove it from the content folder; records are plain text files",
-        )
+        (Msg::NotRegularFile {}, Msg::HelpRemoveNotRegular {})
     };
     Err(Box::new(
         Diagnostic::error(Code::NotAFile, path, what).help(help),

@@ -1,4 +1,4 @@
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, Msg};
 use std::path::Path;
 
 const FENCE: &str = "+++";
@@ -11,16 +11,10 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<(&'a str, usize), Box<Dia
     let first_line_end = text_no_bom.find('\n').unwrap_or(text_no_bom.len());
     if text_no_bom[..first_line_end].trim_end() != FENCE {
         return Err(Box::new(
-            Diagnostic::error(
-                Code::FrontMatter,
-                path,
-                "page does not start with `+++` front matter",
-            )
-            .at(0..first_line_end.min(text.len()))
-            .label("expected `+++` here")
-            .help(
-                "start the page with a `+++` line, then `title = \"…\"`, then another `+++` line",
-            ),
+            Diagnostic::error(Code::FrontMatter, path, Msg::NoFrontMatter {})
+                .at(0..first_line_end.min(text.len()))
+                .label(Msg::LabelExpectedFence {})
+                .help(Msg::HelpStartWithFence {}),
         ));
     }
     let start = bom + first_line_end + 1;
@@ -32,9 +26,9 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<(&'a str, usize), Box<Dia
         offset += line.len();
     }
     Err(Box::new(
-        Diagnostic::error(Code::FrontMatter, path, "front matter is not closed")
+        Diagnostic::error(Code::FrontMatter, path, Msg::FrontMatterNotClosed {})
             .at(0..first_line_end)
-            .label("opened here")
-            .help("add a line with only `+++` after the front matter"),
+            .label(Msg::LabelOpenedHere {})
+            .help(Msg::HelpCloseFence {}),
     ))
 }

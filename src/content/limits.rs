@@ -2,7 +2,7 @@
 //! limit before anything is parsed, and a nesting limit because TOML parsers
 //! recurse on nested arrays and inline tables.
 
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, Msg};
 use std::path::Path;
 
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -34,22 +34,20 @@ pub fn read_capped(path: &Path) -> Result<String, Unreadable> {
             Diagnostic::error(
                 Code::FileTooLarge,
                 path,
-                format!(
-                    "file is {} KiB; the limit is {} KiB",
-                    len.div_ceil(1024),
-                    MAX_FILE_BYTES / 1024
-                ),
+                Msg::FileTooLarge {
+                    size: len.div_ceil(1024).into(),
+                    limit: (MAX_FILE_BYTES / 1024).into(),
+                },
             )
-            .help("split the records into several files (one agency or program per file); a file this big may also be a mistake, e.g. an Excel sheet saved with a .toml name"),
+            .help(Msg::HelpSplitFile {}),
         )
         .into());
     }
     let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Err(Box::new(
-            Diagnostic::error(Code::NotUtf8, path, "file is saved as UTF-16, not UTF-8").help(
-                "save it again as \"UTF-8\" (in Excel: CSV UTF-8; in Notepad: encoding UTF-8)",
-            ),
+            Diagnostic::error(Code::NotUtf8, path, Msg::Utf16 {})
+                .help(Msg::HelpSaveUtf8Encoding {}),
         )
         .into());
     }
@@ -59,14 +57,10 @@ pub fn read_capped(path: &Path) -> Result<String, Unreadable> {
         let end = lossy[at..].chars().next().map_or(at, |c| at + c.len_utf8());
         Unreadable {
             diagnostic: Box::new(
-                Diagnostic::error(
-                    Code::NotUtf8,
-                    path,
-                    "file is not UTF-8 (probably Shift_JIS)",
-                )
-                .at(at..end)
-                .label("first byte that is not UTF-8")
-                .help("save the file again as UTF-8; Excel and older editors save Japanese text as Shift_JIS"),
+                Diagnostic::error(Code::NotUtf8, path, Msg::NotUtf8 {})
+                    .at(at..end)
+                    .label(Msg::LabelFirstNotUtf8 {})
+                    .help(Msg::HelpSaveUtf8 {}),
             ),
             lossy: Some(lossy),
         }
@@ -75,8 +69,14 @@ pub fn read_capped(path: &Path) -> Result<String, Unreadable> {
 
 fn io_error(path: &Path, e: &std::io::Error) -> Box<Diagnostic> {
     Box::new(
-        Diagnostic::error(Code::Unreadable, path, format!("cannot read file: {e}"))
-            .help("check that the file exists and can be read"),
+        Diagnostic::error(
+            Code::Unreadable,
+            path,
+            Msg::CannotReadFile {
+                error: e.to_string().into(),
+            },
+        )
+        .help(Msg::HelpCheckReadable {}),
     )
 }
 

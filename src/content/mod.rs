@@ -9,10 +9,10 @@ mod limits;
 mod placeholder;
 mod toml_file;
 
-use crate::diagnostics::{Code, Diagnostic, Diagnostics, Sources};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Msg, Sources};
 use crate::model::{
-    Agency, Content, Line, LineFile, Page, PageMeta, Program, Roster, Sheet, SiteSettings, Sourced,
-    Topic, TopicFile,
+    Agency, AreaFile, Content, Line, LineFile, Meeting, Page, PageMeta, Program, Resource, Roster,
+    Sheet, SiteSettings, Sourced, Topic, TopicFile, TownFile,
 };
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
@@ -25,6 +25,8 @@ pub const PROGRAMS_DIR: &str = "programs";
 pub const ROSTERS_DIR: &str = "rosters";
 pub const SHEETS_DIR: &str = "sheets";
 pub const PAGES_DIR: &str = "pages";
+pub const RESOURCES_DIR: &str = "resources";
+pub const MEETINGS_DIR: &str = "meetings";
 
 /// What reading a site folder produced: the problems found, the text of every
 /// file, and the content.
@@ -68,6 +70,10 @@ pub fn load(root: &Path) -> Loaded {
     let sheets = r.read_dir::<Sheet>(SHEETS_DIR);
     let pages = r.read_pages();
     let lines = r.read_lines("lines.toml");
+    let areas = r.read_optional::<AreaFile>("areas.toml");
+    let towns = r.read_optional::<TownFile>("towns.toml");
+    let resources = r.read_dir::<Resource>(RESOURCES_DIR);
+    let meetings = r.read_dir::<Meeting>(MEETINGS_DIR);
     let content = match (settings, topics) {
         (Some(settings), Some(topics)) => Some(Content {
             settings,
@@ -78,6 +84,10 @@ pub fn load(root: &Path) -> Loaded {
             sheets,
             pages,
             lines,
+            areas,
+            towns,
+            resources,
+            meetings,
         }),
         _ => None,
     };
@@ -143,9 +153,12 @@ impl Reader<'_> {
         let path = self.root.join(name);
         if std::fs::symlink_metadata(&path).is_err() {
             self.diagnostics.push(
-                Diagnostic::error(Code::MissingFile, &path, format!("`{name}` is missing")).help(
-                    format!("every site folder needs `{name}`; see docs/content.md for an example"),
-                ),
+                Diagnostic::error(
+                    Code::MissingFile,
+                    &path,
+                    Msg::MissingFile { name: name.into() },
+                )
+                .help(Msg::HelpEverySiteNeeds { name: name.into() }),
             );
             return None;
         }
@@ -168,6 +181,24 @@ impl Reader<'_> {
             self.sources.insert(path, t);
         }
         out
+    }
+
+    /// An optional file at the root of the content folder; `None` when it
+    /// is absent or has errors (which are reported).
+    fn read_optional<T: DeserializeOwned>(&mut self, name: &str) -> Option<Sourced<T>> {
+        let path = self.root.join(name);
+        std::fs::symlink_metadata(&path).ok()?;
+        let path = match entries::readable(self.site, &path) {
+            Ok(path) => path,
+            Err(d) => {
+                self.diagnostics.push(*d);
+                return None;
+            }
+        };
+        let text = self.read_text(&path)?;
+        let parsed = self.parse_or_report::<T>(&path, &text);
+        self.sources.insert(path.clone(), text);
+        parsed.map(|value| Sourced { file: path, value })
     }
 
     /// `lines.toml` is optional: a site without fallback lines still builds
@@ -263,8 +294,14 @@ impl Reader<'_> {
                 }
                 Ok(_) => {}
                 Err(e) => self.diagnostics.push(
-                    Diagnostic::error(Code::Unreadable, &base, format!("cannot list folder: {e}"))
-                        .help("check the folder's permissions"),
+                    Diagnostic::error(
+                        Code::Unreadable,
+                        &base,
+                        Msg::CannotListFolder {
+                            error: e.to_string().into(),
+                        },
+                    )
+                    .help(Msg::HelpFolderPermissions {}),
                 ),
             }
         }
@@ -284,8 +321,12 @@ impl Reader<'_> {
         if t.is_dir() {
             if has_ext {
                 self.diagnostics.push(
-                    Diagnostic::error(Code::NotAFile, p, format!("is a folder named like a .{ext} record"))
-                        .help("records are files: rename the folder, or move the file inside it up one level"),
+                    Diagnostic::error(
+                        Code::NotAFile,
+                        p,
+                        Msg::FolderNamedLikeRecord { ext: ext.into() },
+                    )
+                    .help(Msg::HelpRecordsAreFiles {}),
                 );
             }
             return None;
@@ -296,10 +337,11 @@ impl Reader<'_> {
         if t.is_file() && !has_ext {
             if !is_hidden(p) {
                 self.diagnostics.push(
-                    Diagnostic::warning(Code::StrayFile, p, format!("ignored: not a .{ext} file"))
-                        .help(format!(
-                            "records in `{dir}/` must end in .{ext}; rename or move this file"
-                        )),
+                    Diagnostic::warning(Code::StrayFile, p, Msg::StrayFile { ext: ext.into() })
+                        .help(Msg::HelpStrayFile {
+                            dir: dir.into(),
+                            ext: ext.into(),
+                        }),
                 );
             }
             return None;

@@ -7,7 +7,7 @@
 //! up with the model; they never reach rendering, because content read with
 //! errors is not built.
 
-use crate::model::{Agency, Audience, PageMeta, Program, Roster, Sheet, Topic};
+use crate::model::{Agency, Audience, Meeting, PageMeta, Program, Resource, Roster, Sheet, Topic};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::path::Path;
@@ -29,6 +29,21 @@ impl Record for Agency {
 
 impl Record for Program {
     const MINIMAL: &'static str = "id = \"\"\nname = \"\"\nreading = \"\"\nsummary = \"\"";
+    fn set_id(&mut self, id: Spanned<String>) {
+        self.id = id;
+    }
+}
+
+impl Record for Resource {
+    const MINIMAL: &'static str =
+        "id = \"\"\nname = \"\"\nreading = \"\"\nkind = \"居場所\"\nsummary = \"\"";
+    fn set_id(&mut self, id: Spanned<String>) {
+        self.id = id;
+    }
+}
+
+impl Record for Meeting {
+    const MINIMAL: &'static str = "id = \"\"\nname = \"\"\nconsent = \"不要\"";
     fn set_id(&mut self, id: Spanned<String>) {
         self.id = id;
     }
@@ -150,6 +165,8 @@ mod tests {
         assert!(record::<Agency>(id.clone()).is_some());
         assert!(record::<Program>(id.clone()).is_some());
         assert!(record::<Roster>(id.clone()).is_some());
+        assert!(record::<Resource>(id.clone()).is_some());
+        assert!(record::<Meeting>(id.clone()).is_some());
         assert!(record::<Topic>(id).is_some());
         assert!(toml::from_str::<crate::model::SiteSettings>(SETTINGS).is_ok());
     }

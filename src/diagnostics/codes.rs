@@ -61,6 +61,10 @@ codes! {
     BrokenLink = "broken-link",
     UnsafeLink = "unsafe-link",
     StaffOnlyLink = "staff-only-link",
+    // Areas, towns and status
+    UnknownArea = "unknown-area",
+    BadPostalCode = "bad-postal-code",
+    BadStatus = "bad-status",
     RawHtml = "raw-html",
     // Phone numbers, mail and web addresses
     BadPhone = "bad-phone",
@@ -95,6 +99,10 @@ codes! {
     SheetTopics = "sheet-topics",
     SheetFill = "sheet-fill",
     SheetRows = "sheet-rows",
+    // Resources, communication support and meetings
+    FaxWithoutNumber = "fax-without-number",
+    SeriesLength = "series-length",
+    EventWithoutDate = "event-without-date",
 }
 
 impl fmt::Display for Code {

@@ -19,6 +19,7 @@ pub fn to_json(diags: &Diagnostics, sources: &Sources) -> Value {
                 "start": d.span.as_ref().and_then(|s| pos(s.start)),
                 "end": d.span.as_ref().and_then(|s| pos(s.end)),
                 "message": d.message,
+                "message_id": d.message.id(),
                 "label": d.label,
                 "help": d.help,
             })

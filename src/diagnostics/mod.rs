@@ -14,6 +14,7 @@ pub(crate) use sources::floor_char_boundary;
 pub use sources::Sources;
 pub use terminal::{render, render_grouped, render_one};
 
+pub use crate::messages::Msg;
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -33,27 +34,29 @@ pub struct Diagnostic {
     /// Byte range in the file; `None` when the problem concerns the whole file.
     pub span: Option<Range<usize>>,
     /// What is wrong.
-    pub message: String,
+    pub message: Msg,
     /// Short text shown under the underlined span.
-    pub label: Option<String>,
+    pub label: Option<Msg>,
     /// How to fix it.
-    pub help: Option<String>,
+    pub help: Option<Msg>,
 }
 
 impl Diagnostic {
-    pub fn error(code: Code, file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    /// Messages come only from the catalogue ([`Msg`]), never a free string,
+    /// so every diagnostic can be shown in Japanese and English.
+    pub fn error(code: Code, file: impl Into<PathBuf>, message: Msg) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
             file: file.into(),
             span: None,
-            message: message.into(),
+            message,
             label: None,
             help: None,
         }
     }
 
-    pub fn warning(code: Code, file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, file: impl Into<PathBuf>, message: Msg) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, file, message)
@@ -70,13 +73,13 @@ impl Diagnostic {
         self
     }
 
-    pub fn label(mut self, label: impl Into<String>) -> Self {
-        self.label = Some(label.into());
+    pub fn label(mut self, label: Msg) -> Self {
+        self.label = Some(label);
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn help(mut self, help: Msg) -> Self {
+        self.help = Some(help);
         self
     }
 }

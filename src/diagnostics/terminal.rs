@@ -1,4 +1,4 @@
-use super::{sources::floor_char_boundary, Diagnostic, Diagnostics, Severity, Sources};
+use super::{sources::floor_char_boundary, Diagnostic, Diagnostics, Msg, Severity, Sources};
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor::Buffer};
@@ -69,10 +69,15 @@ fn summary(code: super::Code, items: &[&Diagnostic], sources: &Sources) -> Strin
         .collect::<Vec<_>>()
         .join(", ");
     let more = if places.len() > 8 { ", …" } else { "" };
-    format!(
-        "warning[{code}]: {} more like the ones above\n = in {shown}{more}\n = help: `--verbose` shows each of them\n\n",
-        items.len()
-    )
+    let head = Msg::MoreLikeAbove {
+        count: items.len().into(),
+    };
+    let places = Msg::SummaryIn {
+        places: format!("{shown}{more}").into(),
+    };
+    let help = Msg::HelpVerbose {};
+    let how = Msg::HelpPrefix {};
+    format!("warning[{code}]: {head}\n = {places}\n = {how}: {help}\n\n")
 }
 
 pub fn render_one(d: &Diagnostic, sources: &Sources, color: bool) -> String {
@@ -84,20 +89,23 @@ pub fn render_one(d: &Diagnostic, sources: &Sources, color: bool) -> String {
         Severity::Warning => CsDiagnostic::warning(),
     }
     .with_code(d.code)
-    .with_message(&d.message);
+    .with_message(d.message.to_string());
     if let Some(span) = &d.span {
         let start = floor_char_boundary(text, span.start.min(text.len()));
         let end = floor_char_boundary(text, span.end.min(text.len())).max(start);
         let label = Label::primary(id, start..end);
         cs = cs.with_labels(vec![match &d.label {
-            Some(l) => label.with_message(l),
+            Some(l) => label.with_message(l.to_string()),
             None => label,
         }]);
     } else {
-        cs = cs.with_notes(vec![format!("in {}", d.file.display())]);
+        cs = cs.with_notes(vec![Msg::InFile {
+            file: d.file.display().into(),
+        }
+        .to_string()]);
     }
     if let Some(help) = &d.help {
-        cs.notes.push(format!("help: {help}"));
+        cs.notes.push(format!("{}: {help}", Msg::HelpPrefix {}));
     }
     let mut buf = if color {
         Buffer::ansi()

@@ -3,7 +3,8 @@
 //! locations, the topics a taxonomy. Files are JSON arrays of the standard's
 //! objects: `organizations.json`, `services.json` (with their phones,
 //! schedules, service_at_locations, attributes and, for staff, contacts),
-//! `locations.json` and `taxonomy_terms.json`.
+//! `locations.json` and `taxonomy_terms.json`; and the same records as the
+//! standard's tabular data package in `tabular/` ([`super::tabular`]).
 
 use super::ids::Ids;
 use super::{ExportError, Files, HSDS_DIR, STAFF_NOTICE};
@@ -76,7 +77,12 @@ pub fn hsds<A: Audience>(view: &SiteView<A>) -> Result<Files, ExportError> {
             services.push(service::<A>(a, m, i, &org_id, &at, &ids));
         }
     }
-    let mut files = Files::new();
+    let license = view
+        .open_data
+        .as_ref()
+        .map(|o| (o.license.as_str(), o.license_url.as_deref()));
+    let mut files =
+        super::tabular::tabular(&organizations, &services, &locations, &terms, license)?;
     for (name, list) in [
         ("organizations.json", organizations),
         ("services.json", services),
@@ -131,6 +137,17 @@ fn location(id: &str, org: &str, name: &str, address: &str, city: &str, ids: &Id
     })
 }
 
+/// HSDS 3.0 service status for a desk's status.
+fn hsds_status(s: crate::model::Status) -> &'static str {
+    use crate::model::Status;
+    match s {
+        Status::Open => "active",
+        Status::Planned => "inactive",
+        Status::Suspended => "temporarily closed",
+        Status::Closed => "defunct",
+    }
+}
+
 fn service<A: Audience>(
     a: &AgencyView<A>,
     m: &MatterView<A>,
@@ -147,7 +164,7 @@ fn service<A: Audience>(
         "organization_id": org,
         "name": format!("{}（{}）", m.topic.label, a.name),
         "description": m.description,
-        "status": "active",
+        "status": hsds_status(a.lifecycle),
         "phones": phones(&m.phones, &key, ids, staff.extension.as_deref()),
         "schedules": m.hours.as_ref().map(|h| schedules(&h.text, h.weekly.as_ref(), &id, &key, ids)).unwrap_or_default(),
         "service_at_locations": at.iter().map(|loc| json!({

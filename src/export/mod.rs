@@ -10,6 +10,7 @@
 mod csv_ja;
 mod hsds;
 mod ids;
+mod tabular;
 
 pub use csv_ja::csv_ja;
 pub use hsds::hsds;
@@ -20,6 +21,8 @@ use crate::site::{Audience, SiteView};
 
 /// Where the open-data files live inside a site tree (and an export folder).
 pub const HSDS_DIR: &str = "opendata/hsds";
+/// The same records in HSDS's tabular layout: datapackage.json and CSVs.
+pub const HSDS_TABULAR_DIR: &str = "opendata/hsds/tabular";
 pub const CSV_JA: &str = "opendata/soudan-madoguchi.csv";
 /// The open-data page of the citizen site.
 pub const PAGE: &str = "opendata.html";
@@ -30,10 +33,19 @@ pub const STAFF_NOTICE: &str = "職員用・内部資料（担当者名・内線
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("cannot write the CSV: {0}")]
+    #[error("{}", crate::messages::Msg::ErrCsv { detail: self.detail().into() })]
     Csv(#[from] csv::Error),
-    #[error("cannot write the JSON: {0}")]
+    #[error("{}", crate::messages::Msg::ErrJson { detail: self.detail().into() })]
     Json(#[from] serde_json::Error),
+}
+
+impl ExportError {
+    fn detail(&self) -> String {
+        match self {
+            ExportError::Csv(e) => e.to_string(),
+            ExportError::Json(e) => e.to_string(),
+        }
+    }
 }
 
 /// Which file formats to produce.

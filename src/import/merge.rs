@@ -7,6 +7,7 @@
 
 use super::table::{ListRow, Problem};
 use super::ImportError;
+use crate::messages::Msg;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use toml_edit::{value, Array, ArrayOfTables, DocumentMut, InlineTable, Item, Table};
@@ -131,7 +132,10 @@ pub fn plan(content: &Path, rows: &[ListRow]) -> Result<Plan, ImportError> {
                 sheet: row.sheet.clone(),
                 row: row.row,
                 column: None,
-                what: format!("相談項目「{}」が topics.toml にありません（label を合わせるか、相談項目を追加してください）", row.topic),
+                what: Msg::ImportUnknownTopic {
+                    topic: row.topic.as_str().into(),
+                }
+                .to_string(),
             });
             continue;
         };
@@ -140,17 +144,33 @@ pub fn plan(content: &Path, rows: &[ListRow]) -> Result<Plan, ImportError> {
             None => {
                 let id = new_id(&agencies, row);
                 let path = dir.join(format!("{id}.toml"));
-                let text = format!(
-                    "# {} の取り込みで作成（{}!{}）。reading（よみ）を書いてください。\nid = \"{id}\"\nname = {}\nreading = \"\"\n",
-                    row.sheet, row.sheet, row.row, toml_edit::Value::from(row.agency.as_str())
-                );
+                let text = match &row.reading {
+                    Some(r) => format!(
+                        "# {} の取り込みで作成（{}!{}）。reading はシートのふりがなです。\nid = \"{id}\"\nname = {}\nreading = {}\n",
+                        row.sheet,
+                        row.sheet,
+                        row.row,
+                        toml_edit::Value::from(row.agency.as_str()),
+                        toml_edit::Value::from(r.as_str())
+                    ),
+                    None => format!(
+                        "# {} の取り込みで作成（{}!{}）。reading（よみ）を書いてください。\nid = \"{id}\"\nname = {}\nreading = \"\"\n",
+                        row.sheet,
+                        row.sheet,
+                        row.row,
+                        toml_edit::Value::from(row.agency.as_str())
+                    ),
+                };
                 let doc = text.parse::<DocumentMut>().map_err(|e| ImportError::Read {
                     path: path.display().to_string(),
                     message: e.to_string(),
                 })?;
                 changes.push(Change {
                     file: format!("agencies/{id}.toml"),
-                    what: format!("新しい機関「{}」", row.agency),
+                    what: Msg::ImportNewAgency {
+                        name: row.agency.as_str().into(),
+                    }
+                    .to_string(),
                 });
                 agencies.push(AgencyFile {
                     rel: format!("agencies/{id}.toml"),
@@ -190,7 +210,7 @@ pub fn plan(content: &Path, rows: &[ListRow]) -> Result<Plan, ImportError> {
                         .map_or("-".into(), |n| n.to_string());
                     changes.push(Change {
                         file: a.rel.clone(),
-                        what: format!("No.{no} はシートにありません（ファイルには残しています。なくなった窓口なら手で消してください）"),
+                        what: Msg::ImportDeskNotInSheet { no: no.into() }.to_string(),
                     });
                 }
             }
@@ -267,6 +287,7 @@ fn merge_row(
         Some(n) => format!("No.{n}"),
         None => format!("{}!{}", row.sheet, row.row),
     };
+    let none = Msg::DiffNone {}.to_string();
     let agency_phones = phones_of(doc.as_table());
     let agency_hours = s(doc.as_table(), "hours");
     let agency_address = s(doc.as_table(), "address");
@@ -287,8 +308,9 @@ fn merge_row(
                     format!("{municipality}{addr}")
                 };
                 log(format!(
-                    "{label} 所在地: {} → {full}",
-                    agency_address.as_deref().unwrap_or("（なし）")
+                    "{label} {}: {} → {full}",
+                    Msg::DiffAddress {},
+                    agency_address.as_deref().unwrap_or(&none)
                 ));
                 doc["address"] = value(full);
             }
@@ -313,7 +335,11 @@ fn merge_row(
             }
             t["topic"] = value(topic);
             list.push(t);
-            log(format!("{label} 新しい窓口（{}）", row.description));
+            log(Msg::ImportNewDesk {
+                desk: label.as_str().into(),
+                description: row.description.as_str().into(),
+            }
+            .to_string());
             list.len() - 1
         }
     };
@@ -321,17 +347,25 @@ fn merge_row(
     let Some(m) = list.get_mut(idx) else { return };
     if s(m, "topic").as_deref() != Some(topic) {
         log(format!(
-            "{label} 相談項目: {} → {topic}",
+            "{label} {}: {} → {topic}",
+            Msg::DiffTopic {},
             s(m, "topic").unwrap_or_default()
         ));
         m["topic"] = value(topic);
     }
     let star = m.get("star").and_then(|v| v.as_bool()).unwrap_or(false);
     if star != row.star {
+        let yes_no = |b: bool| {
+            if b {
+                Msg::ImportYes {}
+            } else {
+                Msg::ImportNo {}
+            }
+        };
         log(format!(
             "{label} ★: {} → {}",
-            if star { "あり" } else { "なし" },
-            if row.star { "あり" } else { "なし" }
+            yes_no(star),
+            yes_no(row.star)
         ));
         if row.star {
             m["star"] = value(true);
@@ -343,7 +377,8 @@ fn merge_row(
         && s(m, "description").as_deref() != Some(row.description.as_str())
     {
         log(format!(
-            "{label} 相談内容: {} → {}",
+            "{label} {}: {} → {}",
+            Msg::DiffDescription {},
             s(m, "description").unwrap_or_default(),
             row.description
         ));
@@ -358,7 +393,8 @@ fn merge_row(
         };
         if !row.phones.is_empty() && effective != row.phones {
             log(format!(
-                "{label} 電話番号: {} → {}",
+                "{label} {}: {} → {}",
+                Msg::DiffPhones {},
                 effective.join(" "),
                 row.phones.join(" ")
             ));
@@ -380,8 +416,9 @@ fn merge_row(
         let effective = own.clone().or_else(|| agency_hours.clone());
         if effective.as_deref() != Some(h.as_str()) {
             log(format!(
-                "{label} 受付時間: {} → {h}",
-                effective.as_deref().unwrap_or("（なし）")
+                "{label} {}: {} → {h}",
+                Msg::DiffHours {},
+                effective.as_deref().unwrap_or(&none)
             ));
             if single && own.is_none() {
                 doc["hours"] = value(h.as_str());
@@ -405,8 +442,8 @@ fn merge_row(
         return;
     };
     for (key, name, new) in [
-        ("primary", "担当者（主）", &row.primary),
-        ("secondary", "担当者（副）", &row.secondary),
+        ("primary", Msg::DiffPrimary {}, &row.primary),
+        ("secondary", Msg::DiffSecondary {}, &row.secondary),
     ] {
         let old = s(st, key);
         if old != *new && !(row.separate_sheet && new.is_none()) {
@@ -434,7 +471,8 @@ fn merge_row(
         .unwrap_or_default();
     if old_ext != row.extensions && !row.separate_sheet {
         log(format!(
-            "{label} 内線: {} → {}",
+            "{label} {}: {} → {}",
+            Msg::DiffExtensions {},
             old_ext.join("、"),
             row.extensions.join("、")
         ));
@@ -450,7 +488,10 @@ fn merge_row(
             .and_then(|v| v.as_bool())
             .unwrap_or(false)
     {
-        log(format!("{label} <別紙>"));
+        log(Msg::ImportSeparateSheet {
+            desk: label.as_str().into(),
+        }
+        .to_string());
         st["separate_sheet"] = value(true);
     }
     if st.is_empty() {

@@ -14,13 +14,30 @@ pub use table::{parse_sheet, ListRow, Problem};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("cannot read {path}: {message}")]
+    #[error("{}", self.msg())]
     Read { path: String, message: String },
-    #[error("{path}: unsupported file type (use .xlsx, .xlsm, .xls, .ods or .csv)")]
+    #[error("{}", self.msg())]
     Unsupported { path: String },
-    #[error("cannot write {path}: {source}")]
+    #[error("{}", self.msg())]
     Write {
         path: String,
         source: std::io::Error,
     },
+}
+
+impl ImportError {
+    fn msg(&self) -> crate::messages::Msg {
+        use crate::messages::Msg;
+        match self {
+            ImportError::Read { path, message } => Msg::ErrImportRead {
+                path: path.into(),
+                detail: message.into(),
+            },
+            ImportError::Unsupported { path } => Msg::ErrImportUnsupported { path: path.into() },
+            ImportError::Write { path, source } => Msg::ErrWrite {
+                path: path.into(),
+                detail: source.to_string().into(),
+            },
+        }
+    }
 }

@@ -45,6 +45,16 @@ pub fn read_sheets(path: &Path) -> Result<Vec<Sheet>, ImportError> {
                     cells.extend(row.iter().map(cell_text));
                     rows.push(cells);
                 }
+                let merged = match &mut wb {
+                    calamine::Sheets::Xlsx(x) => {
+                        x.merge_cells_by_sheet_name(&name).unwrap_or_default()
+                    }
+                    calamine::Sheets::Xls(x) => {
+                        x.merge_cells_by_sheet_name(&name).unwrap_or_default()
+                    }
+                    _ => Vec::new(),
+                };
+                fill_down(&mut rows, &merged);
                 out.push(Sheet { name, rows });
             }
             Ok(out)
@@ -52,6 +62,31 @@ pub fn read_sheets(path: &Path) -> Result<Vec<Sheet>, ImportError> {
         _ => Err(ImportError::Unsupported {
             path: path.display().to_string(),
         }),
+    }
+}
+
+/// A cell merged over several rows (one agency's name beside its desks)
+/// is read as its value in the first row and blanks below; it is given its
+/// value in every row, as a person reads it. Merges across columns (a
+/// header over 主・副) are left as they are.
+fn fill_down(rows: &mut [Vec<String>], merged: &[calamine::Dimensions]) {
+    for d in merged {
+        let ((r0, c), (r1, c1)) = (d.start, d.end);
+        let (r0, r1, c) = (r0 as usize, r1 as usize, c as usize);
+        if c1 as usize != c || r1 <= r0 {
+            continue;
+        }
+        let Some(value) = rows.get(r0).and_then(|r| r.get(c)).cloned() else {
+            continue;
+        };
+        for row in rows.iter_mut().take(r1 + 1).skip(r0 + 1) {
+            if row.len() <= c {
+                row.resize(c + 1, String::new());
+            }
+            if row[c].is_empty() {
+                row[c] = value.clone();
+            }
+        }
     }
 }
 

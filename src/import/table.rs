@@ -6,6 +6,7 @@
 //! with sheet, row and column.
 
 use super::read::Sheet;
+use crate::messages::Msg;
 use unicode_normalization::UnicodeNormalization;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -18,6 +19,11 @@ pub struct ListRow {
     pub star: bool,
     pub description: String,
     pub agency: String,
+    /// The agency's ふりがな, in hiragana, when the sheet has the column.
+    pub reading: Option<String>,
+    /// 機関名 was blank and taken from the row above (a merged cell saved
+    /// as CSV, or cells left blank for the same agency).
+    pub agency_carried: bool,
     pub primary: Option<String>,
     pub secondary: Option<String>,
     /// Any of the contact columns said <別紙>.
@@ -53,6 +59,7 @@ struct Columns {
     star: Option<usize>,
     description: Option<usize>,
     agency: Option<usize>,
+    reading: Option<usize>,
     primary: Option<usize>,
     secondary: Option<usize>,
     address: Option<usize>,
@@ -98,7 +105,20 @@ fn header(rows: &[Vec<String>]) -> Option<(usize, Columns)> {
     let mut cols = Columns::default();
     for (i, cell) in rows[at].iter().enumerate() {
         let c = compact(cell);
-        if c.contains("相談項目") {
+        // Before 機関名: 「機関名ふりがな」 is the reading's column.
+        if [
+            "ふりがな",
+            "フリガナ",
+            "よみがな",
+            "ヨミガナ",
+            "よみ",
+            "読み",
+        ]
+        .iter()
+        .any(|r| c.contains(r))
+        {
+            cols.reading = Some(i);
+        } else if c.contains("相談項目") {
             cols.topic = Some(i);
         } else if c.starts_with("No") || c == "番号" {
             cols.no = Some(i);
@@ -162,7 +182,7 @@ pub fn parse_sheet(sheet: &Sheet) -> (Vec<ListRow>, Vec<Problem>) {
             sheet: sheet.name.clone(),
             row: 1,
             column: None,
-            what: "見出しの行（「相談項目」と「機関名」のある行）が見つかりません".into(),
+            what: Msg::ImportNoHeader {}.to_string(),
         });
         return (rows, problems);
     };
@@ -175,6 +195,8 @@ pub fn parse_sheet(sheet: &Sheet) -> (Vec<ListRow>, Vec<Problem>) {
         start += 1;
     }
     let mut topic = String::new();
+    // The last row's agency, to carry down a blank 機関名.
+    let mut above: Option<Above> = None;
     for (i, raw) in sheet.rows.iter().enumerate().skip(start) {
         let row = i + 1;
         let cell = |c: Option<usize>| {
@@ -209,30 +231,52 @@ pub fn parse_sheet(sheet: &Sheet) -> (Vec<ListRow>, Vec<Problem>) {
         if !rest.is_empty() {
             problem(
                 cols.no,
-                format!("No. の欄「{no_cell}」が番号として読めません"),
+                Msg::ImportBadNo {
+                    cell: no_cell.as_str().into(),
+                }
+                .to_string(),
             );
         }
         let description = cell(cols.description);
-        let agency = cell(cols.agency);
+        let mut agency = cell(cols.agency);
+        let mut reading = Some(cell(cols.reading))
+            .filter(|r| !r.is_empty() && !is_none(r))
+            .map(|r| hiragana(&r));
+        // A blank 機関名 under an agency is that agency's next desk (a
+        // merged cell), unless the row has an address or phone of its own
+        // that differs from the row above: then it is a name left out.
+        let own = |c: Option<usize>, theirs: &dyn Fn(&Above) -> String| {
+            let v = cell(c);
+            !(v.is_empty() || is_none(&v) || above.as_ref().is_some_and(|a| theirs(a) == v))
+        };
+        let carried = agency.is_empty()
+            && above.is_some()
+            && !own(cols.address, &|a| a.address.clone().unwrap_or_default())
+            && !own(cols.phone, &|a| a.phone_cell.clone());
+        let mut inherited = None;
+        if carried {
+            if let Some(a) = &above {
+                agency = a.agency.clone();
+                reading = a.reading.clone();
+                inherited = Some((a.address.clone(), a.phones.clone()));
+            }
+        }
         if topic.is_empty() {
-            problem(
-                cols.topic,
-                "相談項目が空欄です（上の行にもありません）".into(),
-            );
+            problem(cols.topic, Msg::ImportNoTopic {}.to_string());
             continue;
         }
         if agency.is_empty() {
             problem(
                 cols.agency,
-                format!(
-                    "機関名が空欄です（No.{}）。機関名を入れるか、取り込んだあと手で直してください",
-                    no.map_or("-".into(), |n| n.to_string())
-                ),
+                Msg::ImportNoAgency {
+                    no: no.map_or("-".into(), |n| n.to_string()).into(),
+                }
+                .to_string(),
             );
             continue;
         }
         if description.is_empty() {
-            problem(cols.description, "相談内容が空欄です".into());
+            problem(cols.description, Msg::ImportNoDescription {}.to_string());
         }
         let mut separate = false;
         let mut text = |c: Option<usize>| {
@@ -248,7 +292,7 @@ pub fn parse_sheet(sheet: &Sheet) -> (Vec<ListRow>, Vec<Problem>) {
         };
         let primary = text(cols.primary);
         let secondary = text(cols.secondary);
-        let address = text(cols.address);
+        let mut address = text(cols.address);
         let phone_cell = text(cols.phone);
         let ext_cell = text(cols.extension);
         let hours = text(cols.hours);
@@ -256,7 +300,13 @@ pub fn parse_sheet(sheet: &Sheet) -> (Vec<ListRow>, Vec<Problem>) {
         for p in split(phone_cell.as_deref().unwrap_or("")) {
             match phone(&p, cols.area_code.as_deref()) {
                 Some(n) => phones.push(n),
-                None => problem(cols.phone, format!("電話番号「{p}」が読めません")),
+                None => problem(
+                    cols.phone,
+                    Msg::ImportBadPhone {
+                        phone: p.as_str().into(),
+                    }
+                    .to_string(),
+                ),
             }
         }
         let mut extensions = Vec::new();
@@ -264,10 +314,26 @@ pub fn parse_sheet(sheet: &Sheet) -> (Vec<ListRow>, Vec<Problem>) {
             if e.chars().all(|c| c.is_ascii_digit()) {
                 extensions.push(e);
             } else {
-                problem(cols.extension, format!("内線「{e}」が数字ではありません"));
+                problem(
+                    cols.extension,
+                    Msg::ImportBadExtension {
+                        extension: e.as_str().into(),
+                    }
+                    .to_string(),
+                );
             }
         }
-        rows.push(ListRow {
+        // The carried agency's address and phones, when the row left
+        // them blank too (they were in the same merged block).
+        if let Some((a, p)) = inherited {
+            if address.is_none() {
+                address = a;
+            }
+            if phones.is_empty() {
+                phones = p;
+            }
+        }
+        let list_row = ListRow {
             sheet: sheet.name.clone(),
             row,
             topic: topic.clone(),
@@ -275,6 +341,8 @@ pub fn parse_sheet(sheet: &Sheet) -> (Vec<ListRow>, Vec<Problem>) {
             star,
             description,
             agency,
+            reading,
+            agency_carried: carried,
             primary,
             secondary,
             separate_sheet: separate,
@@ -282,9 +350,46 @@ pub fn parse_sheet(sheet: &Sheet) -> (Vec<ListRow>, Vec<Problem>) {
             phones,
             extensions,
             hours,
-        });
+        };
+        above = Some(Above::from(&list_row, cell(cols.phone)));
+        rows.push(list_row);
     }
     (rows, problems)
+}
+
+/// What a row below may carry down.
+struct Above {
+    agency: String,
+    reading: Option<String>,
+    address: Option<String>,
+    phones: Vec<String>,
+    /// The phone cell as written, to compare with the next row's.
+    phone_cell: String,
+}
+
+impl Above {
+    fn from(r: &ListRow, phone_cell: String) -> Self {
+        Above {
+            agency: r.agency.clone(),
+            reading: r.reading.clone(),
+            address: r.address.clone(),
+            phones: r.phones.clone(),
+            phone_cell,
+        }
+    }
+}
+
+/// ふりがな as the content writes readings: hiragana (katakana and
+/// half-width kana converted), without spaces.
+fn hiragana(s: &str) -> String {
+    norm(s)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            'ァ'..='ヶ' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
+            c => c,
+        })
+        .collect()
 }
 
 /// 「803-1240 803-1241」, 「5443、5444」: several values in one cell.
@@ -391,10 +496,16 @@ mod tests {
                 "",
                 "平日 8:30~17:15",
             ],
+            // Blank 機関名 and no address or phone of its own: the agency
+            // above (a merged cell).
             &["", "6", "こころの問題", "", "<別紙>", "", "", "", "", ""],
+            // Blank 機関名 with a phone of its own: a name left out.
+            &["", "5", "健康", "", "", "", "", "803-1273", "", ""],
         ]);
         let (rows, problems) = parse_sheet(&s);
-        assert_eq!(rows.len(), 4, "{problems:?}");
+        assert_eq!(rows.len(), 5, "{problems:?}");
+        assert_eq!(rows[4].agency, "各福祉事務所");
+        assert!(rows[4].agency_carried && !rows[3].agency_carried);
         assert!(rows[0].star && rows[0].no == Some(1));
         assert_eq!(rows[0].secondary, None);
         assert_eq!(rows[0].extensions, Vec::<String>::new());
@@ -405,7 +516,7 @@ mod tests {
         assert!(rows[3].separate_sheet && rows[3].primary.is_none());
         assert_eq!(rows[3].row, 7);
         assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].to_string().split(':').next(), Some("R4!D8"));
+        assert_eq!(problems[0].to_string().split(':').next(), Some("R4!D9"));
     }
 
     #[test]

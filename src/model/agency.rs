@@ -3,7 +3,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use tsunagu_hours::ClosureConfig;
 
-use super::HoursSpec;
+use super::{HoursSpec, Status};
 
 /// One agency (機関) per file in `agencies/`.
 #[derive(Debug, Clone, Deserialize)]
@@ -37,9 +37,19 @@ pub struct Agency {
     /// Closures of this agency on top of the site's (see docs/hours.md).
     #[serde(default)]
     pub closures: Option<ClosureConfig>,
-    /// Catchment areas served: 福祉区, 行政区 or 中学校区 names, or 「市内全域」.
+    /// 手話・筆談・FAX・外国語・電話リレーサービス, as the desk publishes them.
     #[serde(default)]
-    pub areas: Vec<String>,
+    pub communication: Option<Spanned<super::Communication>>,
+    /// Catchment areas served: names of areas in `areas.toml` (福祉区, 行政区,
+    /// 中学校区, or the whole city such as 「市内全域」).
+    #[serde(default)]
+    pub areas: Vec<Spanned<String>>,
+    /// 開設 (default), 開設予定, 休止 or 廃止.
+    #[serde(default)]
+    pub status: Status,
+    /// When a planned desk opens (開設予定).
+    #[serde(default)]
+    pub opens: Option<Spanned<toml::value::Datetime>>,
     /// When the entry was last confirmed with the agency.
     #[serde(default)]
     pub verified: Option<Spanned<toml::value::Datetime>>,
@@ -73,7 +83,13 @@ pub struct Phone {
 pub struct Office {
     pub name: String,
     #[serde(default)]
-    pub areas: Vec<String>,
+    pub reading: Option<String>,
+    #[serde(default)]
+    pub areas: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default)]
+    pub opens: Option<Spanned<toml::value::Datetime>>,
     #[serde(default)]
     pub address: Option<String>,
     #[serde(default)]
@@ -141,7 +157,17 @@ pub struct MatterStaff {
     pub separate_sheet: bool,
 }
 
+impl Office {
+    pub fn opens_date(&self) -> Option<NaiveDate> {
+        super::plain_date(self.opens.as_ref()?.get_ref())
+    }
+}
+
 impl Agency {
+    pub fn opens_date(&self) -> Option<NaiveDate> {
+        super::plain_date(self.opens.as_ref()?.get_ref())
+    }
+
     /// The `verified` date; `None` when it is not a plain date (a time or a
     /// date-time is a mistake `check` reports, not a date to round).
     pub fn verified_date(&self) -> Option<NaiveDate> {

@@ -13,6 +13,10 @@ pub struct Roster {
     /// e.g. 「令和4年度」
     #[serde(default)]
     pub as_of: Option<String>,
+    /// Link this roster from every staff topic page: people who take any
+    /// case in (Yonago's 断らない相談マネージャー).
+    #[serde(default)]
+    pub on_topic_pages: bool,
     #[serde(default, rename = "member")]
     pub members: Vec<RosterMember>,
 }

@@ -21,15 +21,34 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
-    #[error("cannot write {path}: {source}")]
+    #[error("{}", self.msg())]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("output folder {0} has no parent folder to stage the build in")]
+    #[error("{}", self.msg())]
     NoParent(PathBuf),
-    #[error("refusing to replace {0}: it is not empty and was not written by tsunagu (no {MARKER} file); choose an empty or new folder with --out, or remove it yourself")]
+    #[error("{}", self.msg())]
     NotOurs(PathBuf),
+}
+
+impl OutputError {
+    fn msg(&self) -> crate::messages::Msg {
+        use crate::messages::Msg;
+        match self {
+            OutputError::Io { path, source } => Msg::ErrWrite {
+                path: path.display().into(),
+                detail: source.to_string().into(),
+            },
+            OutputError::NoParent(p) => Msg::ErrNoParent {
+                path: p.display().into(),
+            },
+            OutputError::NotOurs(p) => Msg::ErrNotOurs {
+                path: p.display().into(),
+                marker: MARKER.into(),
+            },
+        }
+    }
 }
 
 /// Written into every output; its presence is what allows a later build to
@@ -73,16 +92,22 @@ fn sibling(out: &Path, suffix: &str) -> Result<PathBuf, OutputError> {
     Ok(parent.join(format!(".{name}.{suffix}")))
 }
 
-/// Writes `trees` to `out` atomically.
-pub fn write_atomically(out: &Path, trees: &Trees) -> Result<(), OutputError> {
+/// Lets `render` write the trees `names` into the staging folder, one
+/// [`TreeSink`] per tree in the order of `names`, then swaps the result into
+/// `out` atomically. When `render` fails, the staging folder is removed and
+/// `out` is left as it was.
+pub fn stream_atomically<T, E: From<OutputError>, const N: usize>(
+    out: &Path,
+    names: &[&'static str; N],
+    render: impl FnOnce(&[TreeSink; N]) -> Result<T, E>,
+) -> Result<T, E> {
     if !is_ours(out) {
-        return Err(OutputError::NotOurs(out.to_path_buf()));
+        return Err(OutputError::NotOurs(out.to_path_buf()).into());
     }
     let _turn = lock(out)?;
-    let names: Vec<&str> = trees.iter().map(|(name, _)| *name).collect();
     let staging = staging_path(out)?;
-    clear_own_folder(&staging, &names, "")?;
-    let result = stage_and_swap(&staging, out, trees, &names);
+    clear_own_folder(&staging, names, "")?;
+    let result = stage_and_swap(&staging, out, names, render);
     if result.is_err() && staging.exists() {
         // The staging tree holds the staff site; a failed build must not
         // leave a copy of it lying next to the output.
@@ -91,16 +116,15 @@ pub fn write_atomically(out: &Path, trees: &Trees) -> Result<(), OutputError> {
     result
 }
 
-fn stage_and_swap(
+fn stage_and_swap<T, E: From<OutputError>, const N: usize>(
     staging: &Path,
     out: &Path,
-    trees: &Trees,
-    names: &[&str],
-) -> Result<(), OutputError> {
+    names: &[&'static str; N],
+    render: impl FnOnce(&[TreeSink; N]) -> Result<T, E>,
+) -> Result<T, E> {
     fs::create_dir_all(staging).map_err(io(staging))?;
-    for (tree, files) in trees {
-        write_tree(&staging.join(tree), files)?;
-    }
+    let sinks = names.map(|name| TreeSink::new(staging.join(name)));
+    let rendered = render(&sinks)?;
     fs::write(
         staging.join(MARKER),
         b"Written by tsunagu build; replaced by the next build.\n",
@@ -108,12 +132,59 @@ fn stage_and_swap(
     .map_err(io(staging))?;
     // Data must be on disk before the rename makes it live, or a crash could
     // publish empty files.
-    sync_all(staging, trees)?;
+    crate::timing::stage("sync", || sync_all(staging))?;
     let previous = previous_path(out)?;
     if out.exists() {
-        clear_own_folder(&previous, names, "delete-previous")?;
+        crate::timing::stage("delete previous", || {
+            clear_own_folder(&previous, names, "delete-previous")
+        })?;
     }
-    swap::into_place(staging, out, &previous)
+    swap::into_place(staging, out, &previous)?;
+    Ok(rendered)
+}
+
+/// Writes the files of one tree into its staging folder as they are
+/// rendered; safe to use from several threads.
+pub struct TreeSink {
+    dir: PathBuf,
+    /// Folders already created, so each is made once, not once per file.
+    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+}
+
+impl TreeSink {
+    fn new(dir: PathBuf) -> Self {
+        TreeSink {
+            dir,
+            made: Default::default(),
+        }
+    }
+
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            // The lock is held while the folder is made: another thread
+            // writing into the same folder must not find it listed here
+            // before it exists.
+            let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
+            if !made.contains(parent) {
+                fs::create_dir_all(parent).map_err(io(parent))?;
+                made.insert(parent.to_path_buf());
+            }
+        }
+        let mut f = fs::File::create(&path).map_err(io(&path))?;
+        f.write_all(bytes).map_err(io(&path))?;
+        crash::point("write");
+        Ok(())
+    }
+}
+
+impl crate::render::Sink for TreeSink {
+    fn put(&self, path: &str, bytes: Vec<u8>) -> std::io::Result<()> {
+        self.write(path, &bytes).map_err(|e| match e {
+            OutputError::Io { source, .. } => source,
+            other => std::io::Error::other(other.to_string()),
+        })
+    }
 }
 
 /// Deletes `dir` (staging or previous) if a build left it; refuses a folder
@@ -142,35 +213,23 @@ fn lock(out: &Path) -> Result<fs::File, OutputError> {
     Ok(file)
 }
 
-fn write_tree(dir: &Path, files: &Files) -> Result<(), OutputError> {
-    for (rel, bytes) in files {
-        let path = dir.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(io(parent))?;
-        }
-        let mut f = fs::File::create(&path).map_err(io(&path))?;
-        f.write_all(bytes).map_err(io(&path))?;
-        crash::point("write");
-    }
-    Ok(())
-}
-
 /// One `syncfs` for the whole staging folder on Linux: the same guarantee as
 /// an fsync per file at a fraction of the cost (the build wrote thousands).
 #[cfg(target_os = "linux")]
-fn sync_all(staging: &Path, _: &Trees) -> Result<(), OutputError> {
+fn sync_all(staging: &Path) -> Result<(), OutputError> {
     let dir = fs::File::open(staging).map_err(io(staging))?;
     rustix::fs::syncfs(&dir).map_err(|e| io(staging)(e.into()))
 }
 
 #[cfg(not(target_os = "linux"))]
-fn sync_all(staging: &Path, trees: &Trees) -> Result<(), OutputError> {
-    for (tree, files) in trees {
-        for rel in files.keys() {
-            let path = staging.join(tree).join(rel);
-            fs::File::open(&path)
+fn sync_all(staging: &Path) -> Result<(), OutputError> {
+    for entry in walkdir::WalkDir::new(staging).min_depth(1) {
+        let entry = entry.map_err(|e| io(staging)(e.into()))?;
+        if entry.file_type().is_file() {
+            let path = entry.path();
+            fs::File::open(path)
                 .and_then(|f| f.sync_all())
-                .map_err(io(&path))?;
+                .map_err(io(path))?;
         }
     }
     sync_dir(staging);

@@ -73,3 +73,41 @@ fn event<'a, A: Audience>(
         skip_holidays: p.skip_holidays,
     })
 }
+
+/// The staff calendar of case meetings with a fixed day; `None` when no
+/// meeting has one. Rendered only from the staff view's meeting list.
+pub fn meetings(list: &[crate::site::MeetingView], dates: &Dates) -> Option<String> {
+    let listed: Vec<&crate::site::MeetingView> = list
+        .iter()
+        .filter(|m| m.parsed_schedule.is_some())
+        .collect();
+    if listed.is_empty() {
+        return None;
+    }
+    let uids: Vec<String> = listed
+        .iter()
+        .map(|m| format!("meeting-{}@{}", m.id, dates.uid_host))
+        .collect();
+    let events: Vec<tsunagu_hours::IcsEvent> = listed
+        .iter()
+        .zip(&uids)
+        .filter_map(|(m, uid)| {
+            Some(tsunagu_hours::IcsEvent {
+                uid,
+                summary: &m.name,
+                description: m.when_to_use.as_deref().or(m.frequency.as_deref()),
+                location: m.convenor.as_deref(),
+                url: None,
+                schedule: m.parsed_schedule.as_ref()?,
+                skip_holidays: true,
+            })
+        })
+        .collect();
+    Some(tsunagu_hours::to_ics(
+        "会議の予定（職員用）",
+        &events,
+        &dates.calendar,
+        dates.today,
+        dtstamp(dates),
+    ))
+}

@@ -2,7 +2,7 @@
 //! with everything else, so it fails wherever `build` would.
 
 use super::{RenderError, ThemeNameError};
-use crate::diagnostics::{Code, Diagnostic, Sources};
+use crate::diagnostics::{Code, Diagnostic, Msg, Sources};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -14,30 +14,40 @@ pub fn theme_name(site_toml: &Path, value: Option<Range<usize>>, e: &ThemeNameEr
             ThemeNameError::NotFound { .. } => Code::UnknownTheme,
         },
         site_toml,
-        e.to_string(),
+        theme_message(e),
     )
     .at_opt(value);
     match e {
         ThemeNameError::OutsideSite(_) => d
-            .label("leads outside the site folder")
-            .help("copy the theme into themes/<name>/ of the site folder instead of linking to it"),
+            .label(Msg::LabelLeadsOutside {})
+            .help(Msg::HelpCopyTheme {}),
         ThemeNameError::NotAName(_) => d
-            .label("not a folder name")
-            .help("put the theme in themes/<name>/ of the site folder and write its name, e.g. theme = \"mytheme\""),
+            .label(Msg::LabelNotFolderName {})
+            .help(Msg::HelpThemeName {}),
         ThemeNameError::NotFound {
             suggestion,
             available,
             ..
         } => {
-            let d = d.label("no such theme");
+            let d = d.label(Msg::LabelNoSuchTheme {});
             match suggestion {
-                Some(s) => d.help(format!("did you mean `{s}`?")),
-                None => d.help(format!(
-                    "themes here: {}; or remove `theme` for the built-in default",
-                    available.join(", ")
-                )),
+                Some(s) => d.help(Msg::HelpDidYouMean {
+                    suggestion: s.into(),
+                }),
+                None => d.help(Msg::HelpThemesHere {
+                    available: available.join(", ").into(),
+                }),
             }
         }
+    }
+}
+
+/// What is wrong with a theme name, from the catalogue.
+pub fn theme_message(e: &ThemeNameError) -> Msg {
+    match e {
+        ThemeNameError::NotAName(n) => Msg::ThemeNotAName { name: n.into() },
+        ThemeNameError::OutsideSite(n) => Msg::ThemeOutsideSite { name: n.into() },
+        ThemeNameError::NotFound { name, .. } => Msg::UnknownTheme { name: name.into() },
     }
 }
 
@@ -48,11 +58,30 @@ pub fn render_error(e: &RenderError, sources: &mut Sources) -> Diagnostic {
         origin, template, ..
     } = e
     else {
-        return Diagnostic::error(Code::TemplateError, "themes", e.to_string());
+        // A page that rendered but could not be written is not the theme's
+        // fault: point at the output folder instead.
+        let (file, help) = match e {
+            RenderError::Write { .. } => ("public", Msg::HelpCheckOutputFolder {}),
+            _ => ("themes", Msg::HelpFixTemplate {}),
+        };
+        return Diagnostic::error(
+            Code::TemplateError,
+            file,
+            Msg::TemplateError {
+                detail: e.to_string().into(),
+            },
+        )
+        .help(help);
     };
     let file = origin.clone().unwrap_or_else(|| PathBuf::from("templates"));
-    let mut d = Diagnostic::error(Code::TemplateError, &file, e.to_string())
-        .help("fix the template; check renders every page in memory, as build does");
+    let mut d = Diagnostic::error(
+        Code::TemplateError,
+        &file,
+        Msg::TemplateError {
+            detail: e.to_string().into(),
+        },
+    )
+    .help(Msg::HelpFixTemplate {});
     // Tera reports where a template fails to parse as `--> line:column`.
     let message = e.to_string();
     if let (Some((line, col)), Ok(text)) = (tera_position(&message), std::fs::read_to_string(&file))
@@ -66,11 +95,15 @@ pub fn render_error(e: &RenderError, sources: &mut Sources) -> Diagnostic {
                 .filter_map(|l| l.trim_start().strip_prefix("= "))
                 .collect::<Vec<_>>()
                 .join("; ");
-            d.message = format!("template `{template}` does not parse");
+            d.message = Msg::TemplateNotParsed {
+                template: template.into(),
+            };
             d = d.at(span).label(if expected.is_empty() {
-                "here".to_string()
+                Msg::LabelHere {}
             } else {
-                expected
+                Msg::TemplateExpected {
+                    detail: expected.into(),
+                }
             });
         }
     }
@@ -114,18 +147,16 @@ pub fn hidden_static(root: &Path, path: PathBuf) -> Diagnostic {
         return Diagnostic::warning(
             Code::HiddenStatic,
             &path,
-            format!(
-                "`{shown}` is not published: it is a symbolic link, and links are never followed"
-            ),
+            Msg::HiddenStaticLink { path: shown.into() },
         )
-        .help("copy the file itself into static/ to publish it");
+        .help(Msg::HelpCopyStatic {});
     }
     Diagnostic::warning(
         Code::HiddenStatic,
         &path,
-        format!("`{shown}` is not published: dot-files and dot-folders never are"),
+        Msg::HiddenStatic { path: shown.into() },
     )
-    .help("rename it without the leading `.` to publish it, or keep it out of static/")
+    .help(Msg::HelpRenameDotFile {})
 }
 
 #[cfg(test)]

@@ -4,12 +4,15 @@
 mod calendar;
 pub mod diagnose;
 mod jsonld;
+mod lookup;
 mod pages;
 mod search;
+mod sink;
 mod sitemap;
 mod theme;
 
 pub use pages::{render_site, report_page, REPORT_PAGE};
+pub use sink::{Discard, Memory, Sink};
 pub use theme::{find as find_theme, Theme, ThemeNameError, ThemeSource, STAFF_STATIC};
 
 use std::collections::BTreeMap;
@@ -20,20 +23,25 @@ pub type Files = BTreeMap<String, Vec<u8>>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
-    #[error("template error in {template}: {message}")]
+    #[error("{}", self.msg())]
     Template {
         template: String,
         message: String,
         /// The file the template was read from, when known.
         origin: Option<std::path::PathBuf>,
     },
-    #[error("cannot build the search index: {0}")]
+    #[error("{}", self.msg())]
     Search(#[from] tsunagu_search::SearchError),
     #[error(transparent)]
     ThemeName(#[from] ThemeNameError),
-    #[error("cannot write the open data: {0}")]
+    #[error("{}", self.msg())]
     Export(#[from] crate::export::ExportError),
-    #[error("cannot read theme file {path}: {source}")]
+    #[error("{}", self.msg())]
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{}", self.msg())]
     ThemeIo {
         path: String,
         source: std::io::Error,
@@ -41,6 +49,33 @@ pub enum RenderError {
 }
 
 impl RenderError {
+    fn msg(&self) -> crate::messages::Msg {
+        use crate::messages::Msg;
+        match self {
+            RenderError::Template {
+                template, message, ..
+            } => Msg::ErrTemplate {
+                template: template.into(),
+                detail: message.into(),
+            },
+            RenderError::Search(e) => Msg::ErrSearchIndex {
+                detail: e.to_string().into(),
+            },
+            RenderError::ThemeName(e) => super::render::diagnose::theme_message(e),
+            RenderError::Export(e) => Msg::ErrOpenData {
+                detail: e.to_string().into(),
+            },
+            RenderError::Write { path, source } => Msg::ErrWriteOutput {
+                path: path.into(),
+                detail: source.to_string().into(),
+            },
+            RenderError::ThemeIo { path, source } => Msg::ErrThemeFile {
+                path: path.into(),
+                detail: source.to_string().into(),
+            },
+        }
+    }
+
     /// The same error, saying which file the template came from.
     pub(crate) fn in_file(mut self, file: Option<&std::path::Path>) -> Self {
         if let (RenderError::Template { origin, .. }, Some(f)) = (&mut self, file) {

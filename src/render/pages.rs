@@ -1,10 +1,12 @@
 //! One function per kind of page; each picks its template and the part of
 //! the view it needs.
 
-use super::{calendar, jsonld, sitemap, Files, RenderError, Theme};
+use super::{calendar, jsonld, sitemap, RenderError, Sink, Theme};
 use crate::routes::paths;
-use crate::site::{Audience, SiteView};
+use crate::site::{pager, Audience, SiteView};
+use rayon::prelude::*;
 use serde::Serialize;
+use std::sync::Mutex;
 use tera::Context;
 
 /// What every page gets as `site`: small, so rendering stays linear in the
@@ -32,6 +34,8 @@ struct SiteMeta<'a> {
     quick_exit: Option<&'a crate::site::QuickExitView>,
     /// Map service address with `{address}`, from site.toml.
     map_url: Option<&'a str>,
+    /// The site has the lookup page 「お住まいの地域の窓口」.
+    lookup: bool,
     /// Crisis topics, for the search page's crisis blocks.
     crisis_topics: Vec<CrisisTopic<'a>>,
 }
@@ -60,22 +64,29 @@ struct OpenDataFile {
 
 struct Renderer<'a> {
     theme: &'a Theme,
-    meta: SiteMeta<'a>,
-    files: Files,
+    /// The `site` variable, serialised once: every page clones this small
+    /// context instead of serialising the site again.
+    base: Context,
+    base_url: &'a str,
+    sink: &'a dyn Sink,
+    /// HTML pages handed to the sink, for the sitemap and the page count.
+    html: Mutex<Vec<String>>,
 }
 
-pub fn render_site<A: Audience>(view: &SiteView<A>, theme: &Theme) -> Result<Files, RenderError> {
-    let mut r = Renderer {
-        theme,
-        meta: meta(view),
-        files: Files::new(),
-    };
-    r.render(paths::HOME, "index.html", |c| {
-        c.insert("topics", &view.topics);
-        c.insert("programs", &view.programs);
-        c.insert("pages", &view.pages);
-    })?;
-    r.render(paths::SEARCH, "search.html", |_| {})?;
+/// A unit of work of [`render_site`]; the list runs on all cores.
+type Job<'a> = (
+    &'static str,
+    Box<dyn Fn(&Renderer) -> Result<(), RenderError> + Send + Sync + 'a>,
+);
+
+/// Renders every file of one site into `sink`, on all cores; returns the
+/// number of HTML pages.
+pub fn render_site<A: Audience>(
+    view: &SiteView<A>,
+    theme: &Theme,
+    sink: &dyn Sink,
+) -> Result<usize, RenderError> {
+    let r = Renderer::new(theme, meta(view), sink);
     // Every topic's and agency's open-now data once: the plan shows them all.
     let plan_hours: std::collections::BTreeMap<&String, &String> = view
         .topics
@@ -83,60 +94,161 @@ pub fn render_site<A: Audience>(view: &SiteView<A>, theme: &Theme) -> Result<Fil
         .flat_map(|t| &t.hours_data)
         .chain(view.agencies.iter().flat_map(|a| &a.hours_data))
         .collect();
-    r.render(paths::PLAN, "plan.html", |c| {
-        c.insert("topics", &view.topics);
-        c.insert("agencies", &view.agencies);
-        c.insert("plan", &view.plan);
-        c.insert("hours_data", &plan_hours);
-        c.insert("sheets", A::sheet_list(&view.sheets));
-    })?;
-    r.render(paths::OPEN_TODAY, "open-today.html", |c| {
-        c.insert("agencies", &view.agencies);
-    })?;
-    for t in &view.topics {
-        r.render(&t.url, "topic.html", |c| c.insert("topic", t))?;
-    }
-    r.render(paths::AGENCY_INDEX, "agencies.html", |c| {
-        c.insert("agencies", &view.agencies)
-    })?;
-    for a in &view.agencies {
-        let page = jsonld::AgencyPage {
-            agency: a,
-            jsonld: jsonld::agency(a, &view.dates),
-        };
-        r.render(&a.url, "agency.html", |c| c.insert("agency", &page))?;
-    }
+    let plan_hours = &plan_hours;
     let feed = calendar::feed(&view.programs, &view.dates);
-    r.render(paths::PROGRAM_INDEX, "programs.html", |c| {
-        c.insert("programs", &view.programs);
-        let calendar = feed.as_ref().map(|_| paths::PROGRAMS_ICS);
-        c.insert("calendar_url", &calendar);
+    let feed = &feed;
+    let jobs: Vec<Job> = vec![
+        (
+            "home, search, 404",
+            Box::new(|r| {
+                // The home page links the topics; their rows (every desk
+                // of the directory) would be serialised for nothing.
+                let topics: Vec<_> = view.topics.iter().map(|t| t.page(0..0)).collect();
+                r.render(paths::HOME, "index.html", |c| {
+                    c.insert("topics", &topics);
+                    c.insert("programs", &view.programs);
+                    c.insert("pages", &view.pages);
+                })?;
+                r.render(paths::SEARCH, "search.html", |_| {})?;
+                r.render(paths::NOT_FOUND, "404.html", |_| {})
+            }),
+        ),
+        (
+            "plan",
+            Box::new(|r| {
+                r.render(paths::PLAN, "plan.html", |c| {
+                    c.insert("topics", &view.topics);
+                    c.insert("agencies", &view.agencies);
+                    c.insert("plan", &view.plan);
+                    c.insert("hours_data", plan_hours);
+                    c.insert("sheets", A::sheet_list(&view.sheets));
+                })
+            }),
+        ),
+        (
+            "open today",
+            Box::new(|r| {
+                r.render(paths::OPEN_TODAY, "open-today.html", |c| {
+                    c.insert("agencies", &view.agencies);
+                })
+            }),
+        ),
+        (
+            "topics",
+            Box::new(|r| {
+                let topic_rosters: Vec<&crate::site::RosterView> = A::roster_list(&view.rosters)
+                    .iter()
+                    .filter(|r| r.on_topic_pages)
+                    .collect();
+                view.topics.par_iter().try_for_each(|t| {
+                    let resources: Vec<_> = view
+                        .resources
+                        .iter()
+                        .filter(|r| r.topic_ids.contains(&t.id))
+                        .collect();
+                    let rows = pager::split(t.entries.len(), t.stars(), pager::PER_PAGE);
+                    let pagers = pager::pagers(rows.len(), |n| paths::topic_page(&t.id, n));
+                    rows.into_par_iter().zip(pagers).try_for_each(|(rows, p)| {
+                        let url = paths::topic_page(&t.id, p.number);
+                        r.render(&url, "topic.html", |c| {
+                            c.insert("topic", &t.page(rows));
+                            c.insert("pager", &p);
+                            c.insert("topic_rosters", &topic_rosters);
+                            c.insert("topic_resources", &resources);
+                        })
+                    })
+                })
+            }),
+        ),
+        (
+            "agency list",
+            Box::new(|r| {
+                let rows = pager::split(view.agencies.len(), 0, pager::PER_PAGE);
+                let pagers = pager::pagers(rows.len(), paths::agency_index_page);
+                rows.into_par_iter().zip(pagers).try_for_each(|(rows, p)| {
+                    let url = paths::agency_index_page(p.number);
+                    r.render(&url, "agencies.html", |c| {
+                        c.insert("agencies", &view.agencies[rows]);
+                        c.insert("total", &view.agencies.len());
+                        c.insert("support", &view.support);
+                        c.insert("pager", &p);
+                    })
+                })
+            }),
+        ),
+        (
+            "agencies",
+            Box::new(|r| {
+                view.agencies.par_iter().try_for_each(|a| {
+                    let page = jsonld::AgencyPage {
+                        agency: a,
+                        jsonld: jsonld::agency(a, &view.dates),
+                    };
+                    r.render(&a.url, "agency.html", |c| c.insert("agency", &page))
+                })
+            }),
+        ),
+        (
+            "programs",
+            Box::new(|r| {
+                r.render(paths::PROGRAM_INDEX, "programs.html", |c| {
+                    c.insert("programs", &view.programs);
+                    let calendar = feed.as_ref().map(|_| paths::PROGRAMS_ICS);
+                    c.insert("calendar_url", &calendar);
+                })?;
+                if let Some(feed) = feed {
+                    r.put(paths::PROGRAMS_ICS, feed.clone().into_bytes())?;
+                }
+                view.programs.par_iter().try_for_each(|p| {
+                    let page = jsonld::ProgramPage {
+                        program: p,
+                        jsonld: jsonld::program(p),
+                    };
+                    r.render(&p.url, "program.html", |c| c.insert("program", &page))?;
+                    if let (Some(url), Some(ics)) = (&p.ics_url, calendar::program(p, &view.dates))
+                    {
+                        r.put(url, ics.into_bytes())?;
+                    }
+                    Ok(())
+                })
+            }),
+        ),
+        (
+            "pages, rosters, sheets",
+            Box::new(|r| {
+                for p in &view.pages {
+                    r.render(&p.url, "page.html", |c| c.insert("page", p))?;
+                }
+                r.rosters(view)?;
+                r.sheets(view)
+            }),
+        ),
+        (
+            "resources, meetings, lookup",
+            Box::new(|r| {
+                r.resources(view)?;
+                r.meetings(view)?;
+                r.lookup(view)
+            }),
+        ),
+        ("open data", Box::new(|r| r.open_data(view))),
+        (
+            "search index",
+            Box::new(|r| {
+                let files = crate::timing::stage(&format!("search index ({})", A::NAME), || {
+                    super::search::search_files(view)
+                })?;
+                for (path, bytes) in files {
+                    r.put(&path, bytes)?;
+                }
+                Ok(())
+            }),
+        ),
+    ];
+    jobs.par_iter().try_for_each(|(name, job)| {
+        crate::timing::stage(&format!("{name} ({})", A::NAME), || job(&r))
     })?;
-    for p in &view.programs {
-        let page = jsonld::ProgramPage {
-            program: p,
-            jsonld: jsonld::program(p),
-        };
-        r.render(&p.url, "program.html", |c| c.insert("program", &page))?;
-    }
-    for p in &view.programs {
-        if let (Some(url), Some(ics)) = (&p.ics_url, calendar::program(p, &view.dates)) {
-            r.files.insert(url.clone(), ics.into_bytes());
-        }
-    }
-    if let Some(feed) = feed {
-        r.files
-            .insert(paths::PROGRAMS_ICS.to_string(), feed.into_bytes());
-    }
-    for p in &view.pages {
-        r.render(&p.url, "page.html", |c| c.insert("page", p))?;
-    }
-    r.rosters(view)?;
-    r.sheets(view)?;
-    r.open_data(view)?;
-    r.files.extend(super::search::search_files(view)?);
-    r.render(paths::NOT_FOUND, "404.html", |_| {})?;
-    Ok(r.finish(A::STAFF))
+    r.finish(A::STAFF)
 }
 
 /// Where the data-quality report is on the staff site.
@@ -144,20 +256,18 @@ pub const REPORT_PAGE: &str = "report.html";
 
 /// The data-quality report as a page of the staff site. A theme without a
 /// `report.html` template gets no page (the `report` command still works).
+/// Returns the number of pages (0 or 1).
 pub fn report_page(
     view: &SiteView<crate::site::Staff>,
     report: &crate::report::Report,
     theme: &Theme,
-) -> Result<Files, RenderError> {
-    let mut r = Renderer {
-        theme,
-        meta: meta(view),
-        files: Files::new(),
-    };
+    sink: &dyn Sink,
+) -> Result<usize, RenderError> {
+    let r = Renderer::new(theme, meta(view), sink);
     if theme.template_origins.contains_key("report.html") {
         r.render(REPORT_PAGE, "report.html", |c| c.insert("report", report))?;
     }
-    Ok(r.files)
+    Ok(r.pages().len())
 }
 
 fn meta<A: Audience>(view: &SiteView<A>) -> SiteMeta<'_> {
@@ -184,6 +294,7 @@ fn meta<A: Audience>(view: &SiteView<A>) -> SiteMeta<'_> {
         lines: &view.lines,
         quick_exit: view.quick_exit.as_ref(),
         map_url: view.map_url.as_deref(),
+        lookup: view.lookup.is_some(),
         crisis_topics: view
             .topics
             .iter()
@@ -206,18 +317,29 @@ fn meta<A: Audience>(view: &SiteView<A>) -> SiteMeta<'_> {
     }
 }
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
+    fn new(theme: &'a Theme, meta: SiteMeta<'a>, sink: &'a dyn Sink) -> Self {
+        let mut base = Context::new();
+        base.insert("site", &meta);
+        Renderer {
+            theme,
+            base,
+            base_url: meta.base_url,
+            sink,
+            html: Mutex::default(),
+        }
+    }
+
     fn render(
-        &mut self,
+        &self,
         path: &str,
         template: &str,
         fill: impl FnOnce(&mut Context),
     ) -> Result<(), RenderError> {
-        let mut ctx = Context::new();
-        ctx.insert("site", &self.meta);
+        let mut ctx = self.base.clone();
         ctx.insert("root", &paths::root_prefix(path));
         ctx.insert("path", path);
-        ctx.insert("canonical", &format!("{}{}", self.meta.base_url, path));
+        ctx.insert("canonical", &format!("{}{}", self.base_url, path));
         fill(&mut ctx);
         let html = self.theme.tera.render(template, &ctx).map_err(|e| {
             // A missing template has no file: point at where it belongs.
@@ -225,19 +347,104 @@ impl Renderer<'_> {
             let file = origin.unwrap_or(&self.theme.templates_dir);
             RenderError::template(template, &e).in_file(Some(file))
         })?;
-        self.files.insert(path.to_string(), html.into_bytes());
+        self.put(path, html.into_bytes())?;
+        self.html
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(path.to_string());
         Ok(())
+    }
+
+    /// Hands a finished file to the sink.
+    fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), RenderError> {
+        self.sink
+            .put(path, bytes)
+            .map_err(|source| RenderError::Write {
+                path: path.to_string(),
+                source,
+            })
+    }
+
+    fn pages(&self) -> Vec<String> {
+        let mut pages = self.html.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        pages.sort();
+        pages
+    }
+
+    /// 社会資源 and 支援メニュー: a page each, the lists by kind, topic and
+    /// area, and the desks and resources by communication support.
+    fn resources<A: Audience>(&self, view: &SiteView<A>) -> Result<(), RenderError> {
+        let lists = &view.resource_lists;
+        for (path, groups, by) in [
+            (paths::RESOURCE_INDEX, &lists.by_kind, "kind"),
+            (paths::RESOURCES_BY_TOPIC, &lists.by_topic, "topic"),
+            (paths::RESOURCES_BY_AREA, &lists.by_area, "area"),
+        ] {
+            self.render(path, "resources.html", |c| {
+                c.insert("resources", &view.resources);
+                c.insert("groups", groups);
+                c.insert("by", by);
+                c.insert("without_area", &lists.without_area);
+                c.insert("support", &view.support);
+            })?;
+        }
+        for r in &view.resources {
+            self.render(&r.url, "resource.html", |c| c.insert("resource", r))?;
+        }
+        for s in &view.support {
+            self.render(&s.url, "support.html", |c| {
+                c.insert("page", s);
+                c.insert("support", &view.support);
+                c.insert("agencies", &view.agencies);
+                c.insert("resources", &view.resources);
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Case meetings are staff-only: the citizen view has `NoStaff` in
+    /// their place and renders neither the page nor the calendar.
+    fn meetings<A: Audience>(&self, view: &SiteView<A>) -> Result<(), RenderError> {
+        let list = A::meeting_list(&view.meetings);
+        if list.is_empty() {
+            return Ok(());
+        }
+        let ics = calendar::meetings(list, &view.dates);
+        let guide = crate::site::meeting_guide(list);
+        self.render(paths::MEETINGS, "meetings.html", |c| {
+            c.insert("meetings", list);
+            c.insert("guide", &guide);
+            c.insert("calendar_url", &ics.as_ref().map(|_| paths::MEETINGS_ICS));
+        })?;
+        if let Some(ics) = ics {
+            self.put(paths::MEETINGS_ICS, ics.into_bytes())?;
+        }
+        Ok(())
+    }
+
+    /// 「お住まいの地域の窓口」: the lookup page and its data file.
+    fn lookup<A: Audience>(&self, view: &SiteView<A>) -> Result<(), RenderError> {
+        let Some(lookup) = &view.lookup else {
+            return Ok(());
+        };
+        self.render(paths::LOOKUP, "lookup.html", |c| c.insert("lookup", lookup))?;
+        self.put(
+            paths::LOOKUP_DATA,
+            super::lookup::lookup_js(lookup).into_bytes(),
+        )
     }
 
     /// Rosters are staff-only: the citizen view carries `NoStaff` in their
     /// place, which serialises to `null` and renders no page.
-    fn rosters<A: Audience>(&mut self, view: &SiteView<A>) -> Result<(), RenderError> {
+    fn rosters<A: Audience>(&self, view: &SiteView<A>) -> Result<(), RenderError> {
         let list = A::roster_list(&view.rosters);
         if list.is_empty() {
             return Ok(());
         }
+        let fields = roster_fields(list);
         self.render(paths::ROSTER_INDEX, "rosters.html", |c| {
-            c.insert("rosters", list)
+            c.insert("rosters", list);
+            c.insert("fields", &fields);
         })?;
         for r in list {
             self.render(&r.url, "roster.html", |c| c.insert("roster", r))?;
@@ -247,7 +454,7 @@ impl Renderer<'_> {
 
     /// Referral sheets and the printable directory are staff-only: the
     /// citizen view has `NoStaff` for sheets and renders neither.
-    fn sheets<A: Audience>(&mut self, view: &SiteView<A>) -> Result<(), RenderError> {
+    fn sheets<A: Audience>(&self, view: &SiteView<A>) -> Result<(), RenderError> {
         let list = A::sheet_list(&view.sheets);
         if !A::STAFF {
             return Ok(());
@@ -272,17 +479,23 @@ impl Renderer<'_> {
     /// The citizen site offers its records as open data, made from the
     /// citizen view (so without names or 内線), with a page that lists the
     /// files and the license the site declares.
-    fn open_data<A: Audience>(&mut self, view: &SiteView<A>) -> Result<(), RenderError> {
+    fn open_data<A: Audience>(&self, view: &SiteView<A>) -> Result<(), RenderError> {
         if A::STAFF {
             return Ok(());
         }
         let files = crate::export::all(view)?;
+        // The tabular package is listed by its datapackage.json, which
+        // names its CSV files; they sit beside it.
+        let tabular = format!("{}/", crate::export::HSDS_TABULAR_DIR);
         let list: Vec<OpenDataFile> = files
             .iter()
+            .filter(|(path, _)| !path.starts_with(&tabular) || path.ends_with("datapackage.json"))
             .map(|(path, bytes)| OpenDataFile {
                 url: path.clone(),
                 name: path.rsplit('/').next().unwrap_or(path).to_string(),
-                format: if path.ends_with(".csv") {
+                format: if path.starts_with(&tabular) {
+                    "Open Referral HSDS 3.0 表形式（datapackage.json と同じフォルダーの CSV 21 ファイル）"
+                } else if path.ends_with(".csv") {
                     "CSV（公共施設一覧の形式）"
                 } else {
                     "JSON（Open Referral HSDS 3.0）"
@@ -301,29 +514,34 @@ impl Renderer<'_> {
                 c.insert("desks", &desks);
             })?;
         }
-        self.files.extend(files);
+        for (path, bytes) in files {
+            self.put(&path, bytes)?;
+        }
         Ok(())
     }
 
-    fn finish(mut self, staff: bool) -> Files {
-        let sitemap = sitemap::sitemap(self.meta.base_url, self.files.keys());
-        self.files
-            .insert("sitemap.xml".into(), sitemap.into_bytes());
-        self.files.insert(
-            "robots.txt".into(),
-            sitemap::robots(staff, self.meta.base_url).into_bytes(),
-        );
+    /// The files that list or accompany the pages: sitemap, robots.txt and
+    /// the theme's static files.
+    fn finish(self, staff: bool) -> Result<usize, RenderError> {
+        let pages = self.pages();
+        for (path, xml) in sitemap::sitemaps(self.base_url, pages.iter(), sitemap::MAX_URLS) {
+            self.put(&path, xml.into_bytes())?;
+        }
+        self.put(
+            "robots.txt",
+            sitemap::robots(staff, self.base_url).into_bytes(),
+        )?;
         for (p, bytes) in &self.theme.static_files {
-            self.files.insert(format!("static/{p}"), bytes.clone());
+            self.put(&format!("static/{p}"), bytes.clone())?;
         }
         // static/staff/ holds files for staff only (a form, the PDF of a
         // 別紙): the citizen tree never gets them.
         if staff {
             for (p, bytes) in &self.theme.staff_static_files {
-                self.files.insert(format!("static/{p}"), bytes.clone());
+                self.put(&format!("static/{p}"), bytes.clone())?;
             }
         }
-        self.files
+        Ok(pages.len())
     }
 }
 
@@ -333,4 +551,45 @@ fn directory_json<A: Audience>(view: &SiteView<A>) -> String {
     serde_json::to_string(&view.agencies)
         .unwrap_or_else(|_| "[]".to_string())
         .replace('<', "\\u003c")
+}
+
+/// One field (分野) across every roster: who to ask about it.
+#[derive(Serialize)]
+struct RosterField<'a> {
+    field: &'a str,
+    members: Vec<RosterFieldMember<'a>>,
+}
+
+#[derive(Serialize)]
+struct RosterFieldMember<'a> {
+    roster: &'a str,
+    url: &'a str,
+    affiliation: &'a str,
+    agency_url: Option<&'a str>,
+    name: Option<&'a str>,
+}
+
+/// The rosters' members by field, fields in order of first appearance, so
+/// staff find 「住まい」 or 「障害福祉」 without knowing which roster holds it.
+fn roster_fields(list: &[crate::site::RosterView]) -> Vec<RosterField<'_>> {
+    let mut fields: Vec<RosterField> = Vec::new();
+    for r in list {
+        for m in &r.members {
+            let member = RosterFieldMember {
+                roster: &r.title,
+                url: &r.url,
+                affiliation: &m.affiliation,
+                agency_url: m.agency_url.as_deref(),
+                name: m.name.as_deref(),
+            };
+            match fields.iter_mut().find(|f| f.field == m.field) {
+                Some(f) => f.members.push(member),
+                None => fields.push(RosterField {
+                    field: &m.field,
+                    members: vec![member],
+                }),
+            }
+        }
+    }
+    fields
 }

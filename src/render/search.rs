@@ -9,14 +9,9 @@ use tsunagu_search::{DisplayRecord, DocKind, SearchDoc, SearchError};
 pub fn search_files<A: Audience>(view: &SiteView<A>) -> Result<Files, SearchError> {
     let files = tsunagu_search::build(&docs(view), A::SEARCH)?;
     let mut out = Files::new();
-    out.insert(
-        tsunagu_search::INDEX_PATH.to_string(),
-        files.index_js.into_bytes(),
-    );
-    out.insert(
-        tsunagu_search::DISPLAY_PATH.to_string(),
-        files.display_js.into_bytes(),
-    );
+    for (path, script) in files.files {
+        out.insert(path, script.into_bytes());
+    }
     out.insert(
         tsunagu_search::HOURS_PATH.to_string(),
         hours_js(view).into_bytes(),
@@ -74,6 +69,8 @@ fn docs<A: Audience>(view: &SiteView<A>) -> Vec<SearchDoc> {
         let topics: Vec<&str> = a.topics.iter().map(|t| t.label.as_str()).collect();
         let mut keywords = vec![a.reading.clone()];
         keywords.extend(a.aliases.iter().cloned());
+        // 「北区中央福祉事務所」 finds the group 各福祉事務所.
+        keywords.extend(a.offices.iter().map(|o| o.name.clone()));
         let body = [
             a.summary.clone().unwrap_or_default(),
             a.address.clone().unwrap_or_default(),
@@ -154,8 +151,60 @@ fn docs<A: Audience>(view: &SiteView<A>) -> Vec<SearchDoc> {
             boost: 1.0,
         });
     }
+    docs.extend(resource_docs::<A>(view));
     docs.extend(roster_docs::<A>(view));
     docs
+}
+
+/// 社会資源 and 支援メニュー go in as documents of the kind programs use
+/// (something to join or use, not a desk to call), so the index format and
+/// the search page need nothing new.
+fn resource_docs<A: Audience>(view: &SiteView<A>) -> Vec<SearchDoc> {
+    view.resources
+        .iter()
+        .map(|r| {
+            let topics: Vec<&str> = r.topics.iter().map(|t| t.label.as_str()).collect();
+            let body = [
+                r.summary.clone(),
+                r.kind.to_string(),
+                r.target
+                    .as_ref()
+                    .map(|t| t.text.clone())
+                    .unwrap_or_default(),
+                r.operator.clone().unwrap_or_default(),
+                r.place.clone().unwrap_or_default(),
+                r.areas.join(" "),
+                r.communication
+                    .as_ref()
+                    .map(|c| c.labels.join(" "))
+                    .unwrap_or_default(),
+                topics.join(" "),
+            ]
+            .join(" ");
+            SearchDoc {
+                id: format!("resource:{}", r.id),
+                kind: DocKind::Program,
+                url: r.url.clone(),
+                title: r.name.clone(),
+                keywords: vec![r.reading.clone()],
+                body,
+                staff_text: A::search_resource_staff(&r.staff),
+                display: DisplayRecord {
+                    topic: (!topics.is_empty()).then(|| topics.join("、")),
+                    agency: r
+                        .agency
+                        .as_ref()
+                        .map(|a| a.name.clone())
+                        .or_else(|| r.operator.clone()),
+                    phone: r.phones.first().map(|p| p.number.clone()),
+                    hours: r.date_ja.clone().or_else(|| r.when.clone()),
+                    ..DisplayRecord::default()
+                },
+                parent: None,
+                boost: 1.0,
+            }
+        })
+        .collect()
 }
 
 /// One document per roster member, found by roster, field, affiliation, title or

@@ -42,11 +42,11 @@ pub enum ThemeSource {
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ThemeNameError {
-    #[error("theme `{0}` is a path; it must be the name of a folder in themes/")]
+    #[error("{}", super::diagnose::theme_message(self))]
     NotAName(String),
-    #[error("theme `{0}` is a link to a folder outside the site folder")]
+    #[error("{}", super::diagnose::theme_message(self))]
     OutsideSite(String),
-    #[error("theme `{name}` not found in themes/")]
+    #[error("{}", super::diagnose::theme_message(self))]
     NotFound {
         name: String,
         suggestion: Option<String>,

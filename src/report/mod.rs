@@ -55,6 +55,24 @@ impl Kind {
         }
     }
 
+    /// The label for the terminal, in the language of the messages (the
+    /// staff page keeps [`Kind::label`], in the site's Japanese).
+    pub fn msg(self) -> crate::messages::Msg {
+        use crate::messages::Msg;
+        match self {
+            Kind::TopicWithoutDesk => Msg::ReportTopicWithoutDesk {},
+            Kind::TopicWithoutStar => Msg::ReportTopicWithoutStar {},
+            Kind::DeskWithoutPhone => Msg::ReportDeskWithoutPhone {},
+            Kind::DeskWithoutHours => Msg::ReportDeskWithoutHours {},
+            Kind::DeskWithoutAddress => Msg::ReportDeskWithoutAddress {},
+            Kind::SeparateSheetWithoutOffices => Msg::ReportSeparateSheetWithoutOffices {},
+            Kind::RosterMemberWithoutName => Msg::ReportRosterMemberWithoutName {},
+            Kind::NeverVerified => Msg::ReportNeverVerified {},
+            Kind::VerifiedOverAYearAgo => Msg::ReportVerifiedOverAYearAgo {},
+            Kind::ProgramWithoutSchedule => Msg::ReportProgramWithoutSchedule {},
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Kind::TopicWithoutDesk => "topic-without-desk",
@@ -103,12 +121,20 @@ impl Report {
 
     /// Counts first, then each item as `file:line: what`.
     pub fn to_text(&self) -> String {
-        let mut out = String::from("データの点検（足りないもの）\n\n");
+        use crate::messages::Msg;
+        let mut out = format!("{}\n\n", Msg::ReportTitle {});
         for c in &self.counts {
-            out.push_str(&format!("{:>4}  {} [{}]\n", c.count, c.label, c.code));
+            out.push_str(&format!("{:>4}  {} [{}]\n", c.count, c.kind.msg(), c.code));
         }
-        out.push_str("\n確認日からの経過:\n");
-        for (label, n) in &self.verification_age {
+        out.push_str(&format!("\n{}\n", Msg::ReportAges {}));
+        let ages = [
+            Msg::ReportAgeUnder6Months {},
+            Msg::ReportAge6To12Months {},
+            Msg::ReportAge1To2Years {},
+            Msg::ReportAgeOver2Years {},
+            Msg::ReportAgeNever {},
+        ];
+        for (label, (_, n)) in ages.iter().zip(&self.verification_age) {
             out.push_str(&format!("{n:>4}  {label}\n"));
         }
         for kind in Kind::ALL {
@@ -116,7 +142,13 @@ impl Report {
             if items.is_empty() {
                 continue;
             }
-            out.push_str(&format!("\n{}（{}件）\n", kind.label(), items.len()));
+            out.push_str(&format!(
+                "\n{}\n",
+                Msg::ReportKindCount {
+                    kind: kind.msg().into(),
+                    count: items.len().into()
+                }
+            ));
             for i in items {
                 match i.line {
                     Some(l) => out.push_str(&format!("  {}:{}: {}\n", i.file, l, i.what)),

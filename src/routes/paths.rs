@@ -4,6 +4,23 @@
 pub fn topic(id: &str) -> String {
     format!("topics/{id}.html")
 }
+/// Page `n` (from 1) of a topic: page 1 is the topic's own address, later
+/// pages sit in a folder of its name, which no record address can take.
+pub fn topic_page(id: &str, n: usize) -> String {
+    if n <= 1 {
+        topic(id)
+    } else {
+        format!("topics/{id}/{n}.html")
+    }
+}
+/// Page `n` (from 1) of the agency list, the same way.
+pub fn agency_index_page(n: usize) -> String {
+    if n <= 1 {
+        AGENCY_INDEX.to_string()
+    } else {
+        format!("agencies/index/{n}.html")
+    }
+}
 pub fn agency(id: &str) -> String {
     format!("agencies/{id}.html")
 }
@@ -17,6 +34,23 @@ pub fn program_ics(id: &str) -> String {
 /// iCalendar feed of all programs.
 /// `index` is reserved for program ids, so this cannot collide with one.
 pub const PROGRAMS_ICS: &str = "programs/index.ics";
+/// A 社会資源 or 支援メニュー.
+pub fn resource(id: &str) -> String {
+    format!("resources/{id}.html")
+}
+/// Resources by kind, by topic and by area; these names are reserved.
+pub const RESOURCE_INDEX: &str = "resources/index.html";
+pub const RESOURCES_BY_TOPIC: &str = "resources/by-topic.html";
+pub const RESOURCES_BY_AREA: &str = "resources/by-area.html";
+pub const RESOURCE_LIST_NAMES: [&str; 3] = ["index", "by-topic", "by-area"];
+/// Desks and resources offering one kind of communication support.
+pub fn support(slug: &str) -> String {
+    format!("support/{slug}.html")
+}
+/// Case meetings and when to use which (staff site only), and their
+/// regular sessions as a calendar.
+pub const MEETINGS: &str = "meetings.html";
+pub const MEETINGS_ICS: &str = "meetings.ics";
 pub fn page(slug: &str) -> String {
     format!("pages/{slug}.html")
 }
@@ -35,6 +69,10 @@ pub const PLAN: &str = "plan.html";
 /// 今日開いている窓口: every desk with its hours, filtered in the browser.
 pub const OPEN_TODAY: &str = "open-today.html";
 pub const AGENCY_INDEX: &str = "agencies/index.html";
+/// 「お住まいの地域の窓口」: town or postal code → offices per topic.
+pub const LOOKUP: &str = "lookup.html";
+/// The lookup's data, a script so that it loads from `file://` too.
+pub const LOOKUP_DATA: &str = "static/lookup-data.js";
 pub const PROGRAM_INDEX: &str = "programs/index.html";
 pub const ROSTER_INDEX: &str = "rosters/index.html";
 /// The whole directory as the one printable table (staff site only).

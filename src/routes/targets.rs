@@ -30,7 +30,24 @@ pub fn targets(content: &Content, site: Site) -> Targets {
         paths::PLAN.into(),
         paths::AGENCY_INDEX.into(),
         paths::PROGRAM_INDEX.into(),
+        paths::RESOURCE_INDEX.into(),
+        paths::RESOURCES_BY_TOPIC.into(),
+        paths::RESOURCES_BY_AREA.into(),
     ];
+    if content.areas.is_some() {
+        paths.push(paths::LOOKUP.into());
+    }
+    paths.extend(
+        crate::model::Support::ALL
+            .iter()
+            .map(|s| paths::support(s.slug())),
+    );
+    paths.extend(
+        content
+            .resources
+            .iter()
+            .map(|r| paths::resource(r.value.id.get_ref())),
+    );
     paths.extend(
         content
             .topics
@@ -41,6 +58,7 @@ pub fn targets(content: &Content, site: Site) -> Targets {
         content
             .agencies
             .iter()
+            .filter(|a| site == Site::Staff || a.value.status.public())
             .map(|a| paths::agency(a.value.id.get_ref())),
     );
     paths.extend(
@@ -59,6 +77,7 @@ pub fn targets(content: &Content, site: Site) -> Targets {
     if site == Site::Staff {
         paths.push(paths::ROSTER_INDEX.into());
         paths.push(paths::DIRECTORY.into());
+        paths.push(paths::MEETINGS.into());
         paths.extend(
             content
                 .sheets

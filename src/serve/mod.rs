@@ -17,6 +17,7 @@ pub use http::{content_type, resolve, Route, STAFF_PREFIX};
 pub use reload::{inject, EVENTS_PATH};
 pub use watch::{Change, Scope};
 
+use crate::messages::Msg;
 use chrono::NaiveDate;
 use rebuild::Builder;
 use state::State;
@@ -27,23 +28,46 @@ use std::time::Instant;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
-    #[error("port {port} is in use; try --port {next}")]
+    #[error("{}", self.msg())]
     PortInUse { port: u16, next: u16 },
-    #[error("cannot listen on {addr}: {source}")]
+    #[error("{}", self.msg())]
     Bind {
         addr: SocketAddr,
         source: std::io::Error,
     },
-    #[error("site folder {path} not found: {source}")]
+    #[error("{}", self.msg())]
     Root {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("cannot watch {path} for changes: {source}")]
+    #[error("{}", self.msg())]
     Watch {
         path: PathBuf,
         source: notify::Error,
     },
+}
+
+impl ServeError {
+    fn msg(&self) -> Msg {
+        match self {
+            ServeError::PortInUse { port, next } => Msg::ErrPortInUse {
+                port: port.to_string().into(),
+                next: next.to_string().into(),
+            },
+            ServeError::Bind { addr, source } => Msg::ErrBind {
+                addr: addr.to_string().into(),
+                detail: source.to_string().into(),
+            },
+            ServeError::Root { path, source } => Msg::ErrRoot {
+                path: path.display().into(),
+                detail: source.to_string().into(),
+            },
+            ServeError::Watch { path, source } => Msg::ErrWatch {
+                path: path.display().into(),
+                detail: source.to_string().into(),
+            },
+        }
+    }
 }
 
 pub struct Options {
@@ -104,14 +128,16 @@ fn first_build(builder: &mut Builder, state: &State) {
     match builder.build(Scope::Content) {
         Ok(trees) => {
             eprintln!(
-                "built {} in memory in {} ms",
-                rebuild::summary(&trees),
-                started.elapsed().as_millis()
+                "{}",
+                Msg::ServeBuiltInMemory {
+                    summary: rebuild::summary(&trees).into(),
+                    ms: started.elapsed().as_millis().to_string().into(),
+                }
             );
             state.publish(trees);
         }
         Err(overlay) => {
-            eprintln!("build failed; fix the errors above and save to try again");
+            eprintln!("{}", Msg::ServeFirstBuildFailed {});
             state.fail(overlay);
         }
     }
@@ -119,18 +145,30 @@ fn first_build(builder: &mut Builder, state: &State) {
 
 fn announce(addr: SocketAddr) {
     use std::io::Write;
-    println!("citizen site: http://{addr}/");
-    println!("staff site:   http://{addr}{STAFF_PREFIX}");
+    println!(
+        "{}",
+        Msg::ServeCitizenUrl {
+            url: format!("http://{addr}/").into()
+        }
+    );
+    println!(
+        "{}",
+        Msg::ServeStaffUrl {
+            url: format!("http://{addr}{STAFF_PREFIX}").into()
+        }
+    );
     if !addr.ip().is_loopback() {
         // The preview includes the staff site and quotes source lines in
         // its error overlay: on a network address anyone who can reach it
         // sees internal data.
         println!(
-            "warning: serving on {} — the staff site (担当者, 内線) is visible to anyone who can reach this address",
-            addr.ip()
+            "{}",
+            Msg::ServeExposed {
+                ip: addr.ip().to_string().into()
+            }
         );
     }
-    println!("watching content/, themes/, templates/ and static/; press Ctrl-C to stop");
+    println!("{}", Msg::ServeWatching {});
     // Scripts that start serve read the URLs from a pipe.
     let _ = std::io::stdout().flush();
 }
@@ -145,15 +183,33 @@ fn on_change(builder: &mut Builder, state: &State, change: &Change) {
             let snap = state.snapshot();
             let unchanged = snap.overlay.is_none() && snap.trees.is_some_and(|t| *t == trees);
             if unchanged {
-                eprintln!("rebuilt in {ms} ms ({what}); output unchanged");
+                eprintln!(
+                    "{}",
+                    Msg::ServeRebuiltUnchanged {
+                        ms: ms.to_string().into(),
+                        what: what.to_string().into()
+                    }
+                );
             } else {
                 state.publish(trees);
-                eprintln!("rebuilt in {ms} ms ({what})");
+                eprintln!(
+                    "{}",
+                    Msg::ServeRebuilt {
+                        ms: ms.to_string().into(),
+                        what: what.to_string().into()
+                    }
+                );
             }
         }
         Err(overlay) => {
             state.fail(overlay);
-            eprintln!("rebuild failed in {ms} ms ({what}); still serving the last good build");
+            eprintln!(
+                "{}",
+                Msg::ServeRebuildFailed {
+                    ms: ms.to_string().into(),
+                    what: what.to_string().into()
+                }
+            );
         }
     }
 }

@@ -2,7 +2,8 @@
 //! is built here, not from the site's theme, so that it works even when the
 //! theme is what is broken.
 
-use crate::diagnostics::{Diagnostics, Severity, Sources};
+use crate::diagnostics::{Diagnostics, Msg, Severity, Sources};
+use crate::messages::Lang;
 use crate::render::RenderError;
 use std::path::Path;
 
@@ -38,8 +39,8 @@ pub fn from_diagnostics(diags: &Diagnostics, sources: &Sources, root: &Path) -> 
                 file: relative(&d.file, root),
                 position,
                 source_line,
-                message: d.message.clone(),
-                help: d.help.clone(),
+                message: d.message.to_string(),
+                help: d.help.as_ref().map(Msg::to_string),
             }
         })
         .collect()
@@ -54,15 +55,16 @@ pub fn from_render_error(e: &RenderError, root: &Path) -> Item {
             .map_or_else(|| template.clone(), |o| relative(o, root)),
         RenderError::ThemeName(_) => "content/site.toml".to_string(),
         RenderError::ThemeIo { path, .. } => relative(Path::new(path), root),
-        RenderError::Search(_) => "(search index)".to_string(),
-        RenderError::Export(_) => "(open data)".to_string(),
+        RenderError::Search(_) => Msg::OverlaySearchIndex {}.to_string(),
+        RenderError::Export(_) => Msg::OverlayOpenData {}.to_string(),
+        RenderError::Write { path, .. } => path.clone(),
     };
     Item {
         file,
         position: None,
         source_line: None,
         message: e.to_string(),
-        help: Some("テーマのテンプレートを直して保存してください。".into()),
+        help: Some(Msg::OverlayFixTheme {}.to_string()),
     }
 }
 
@@ -75,27 +77,37 @@ fn relative(file: &Path, root: &Path) -> String {
 
 const STYLE: &str = include_str!("overlay.css");
 
-/// The overlay element: an accessible modal alert dialog in Japanese.
+/// The overlay element: an accessible modal alert dialog, in the language
+/// of the messages (Japanese unless `--lang en`).
 pub fn render(items: &[Item]) -> String {
     let mut html = String::new();
-    html.push_str(
+    html.push_str(&format!(
         "<div id=\"tsunagu-overlay\" role=\"alertdialog\" aria-modal=\"true\" \
-         aria-labelledby=\"tsunagu-overlay-title\" aria-describedby=\"tsunagu-overlay-note\" lang=\"ja\">",
-    );
+         aria-labelledby=\"tsunagu-overlay-title\" aria-describedby=\"tsunagu-overlay-note\" lang=\"{}\">",
+        Lang::current().html()
+    ));
     html.push_str(&format!("<style>{STYLE}</style>"));
     html.push_str("<div class=\"tsunagu-panel\">");
     html.push_str(&format!(
-        "<h2 id=\"tsunagu-overlay-title\">ビルドエラー：{}件</h2>",
-        items.len()
+        "<h2 id=\"tsunagu-overlay-title\">{}</h2>",
+        escape(
+            &Msg::OverlayTitle {
+                count: items.len().into()
+            }
+            .to_string()
+        )
     ));
-    html.push_str(
-        "<p id=\"tsunagu-overlay-note\">内容にエラーがあるため、最後に正しくビルドできたページを表示しています。\
-         ファイルを直して保存すると、この表示は消えます。</p><ol>",
-    );
+    html.push_str(&format!(
+        "<p id=\"tsunagu-overlay-note\">{}</p><ol>",
+        escape(&Msg::OverlayNote {}.to_string())
+    ));
     for item in items {
         html.push_str(&render_item(item));
     }
-    html.push_str("</ol><button type=\"button\" data-tsunagu-close>閉じる</button></div></div>");
+    html.push_str(&format!(
+        "</ol><button type=\"button\" data-tsunagu-close>{}</button></div></div>",
+        escape(&Msg::OverlayClose {}.to_string())
+    ));
     html
 }
 
@@ -109,7 +121,13 @@ fn render_item(item: &Item) -> String {
         escape(&location)
     );
     if let Some((line, col)) = item.position {
-        li.push_str(&format!(" <span>（{line}行目 {col}列目）</span>"));
+        li.push_str(&format!(
+            " <span>{}</span>",
+            Msg::OverlayLineCol {
+                line: line.into(),
+                col: col.into()
+            }
+        ));
     }
     li.push_str(&format!(
         "</p><p class=\"tsunagu-what\">{}</p>",
@@ -120,8 +138,8 @@ fn render_item(item: &Item) -> String {
     }
     if let Some(help) = &item.help {
         li.push_str(&format!(
-            "<p class=\"tsunagu-help\">直し方：{}</p>",
-            escape(help)
+            "<p class=\"tsunagu-help\">{}</p>",
+            escape(&Msg::OverlayHelp { help: help.into() }.to_string())
         ));
     }
     li.push_str("</li>");
@@ -130,12 +148,16 @@ fn render_item(item: &Item) -> String {
 
 /// Shown for page requests before the first good build exists.
 pub fn placeholder_page() -> String {
-    "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\">\
-     <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-     <title>ビルドを待っています | tsunagu</title></head><body>\
-     <main><h1>まだページがありません</h1><p>内容のエラーを直すと、ここにサイトが表示されます。</p></main>\
-     </body></html>"
-        .to_string()
+    format!(
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{} | tsunagu</title></head><body>\
+         <main><h1>{}</h1><p>{}</p></main></body></html>",
+        Lang::current().html(),
+        escape(&Msg::WaitingTitle {}.to_string()),
+        escape(&Msg::WaitingHeading {}.to_string()),
+        escape(&Msg::WaitingText {}.to_string()),
+    )
 }
 
 pub fn escape(s: &str) -> String {
@@ -166,11 +188,20 @@ mod tests {
         sources.insert(file.clone(), "id = \"a\"\nphone = <oops>\n".into());
         let mut d = Diagnostics::default();
         d.push(
-            Diagnostic::error(Code::TomlSyntax, &file, "invalid string")
+            Diagnostic::error(Code::TomlSyntax, &file, Msg::TextNeedsQuotes {})
                 .at(17..18)
-                .help("quote the value"),
+                .help(Msg::HelpWriteQuoted {
+                    value: "<oops>".into(),
+                }),
         );
-        d.push(Diagnostic::warning(Code::Stale, &file, "not verified"));
+        d.push(Diagnostic::warning(
+            Code::Stale,
+            &file,
+            Msg::Stale {
+                name: "a".into(),
+                date: "2020-01-01".into(),
+            },
+        ));
         (d, sources, root)
     }
 
@@ -183,9 +214,29 @@ mod tests {
         assert_eq!(items[0].position, Some((2, 9)));
         let html = render(&items);
         assert!(html.contains("content/agencies/a.toml:2:9"));
-        assert!(html.contains("invalid string"));
-        assert!(html.contains("quote the value"));
+        assert!(
+            html.contains("文字列はダブルクォートで囲む必要があります"),
+            "{html}"
+        );
+        assert!(
+            html.contains("直し方：&quot;&lt;oops&gt;&quot; と書いてください"),
+            "{html}"
+        );
         assert!(html.contains("phone = &lt;oops&gt;"));
+        assert!(html.contains("（2行目 9列目）"));
+    }
+
+    #[test]
+    fn speaks_english_with_lang_en() {
+        let (d, sources, root) = sample();
+        let html =
+            crate::messages::in_lang(Lang::En, || render(&from_diagnostics(&d, &sources, &root)));
+        assert!(html.contains("lang=\"en\""));
+        assert!(html.contains("Build errors: 1"));
+        assert!(html.contains("text must be in double quotes"));
+        assert!(html.contains("How to fix: write it as &quot;&lt;oops&gt;&quot;"));
+        assert!(html.contains(">Close</button>"));
+        assert!(!html.contains("行目"), "{html}");
     }
 
     #[test]

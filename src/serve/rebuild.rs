@@ -46,13 +46,18 @@ impl Builder {
             return Err(overlay::render(&[]));
         };
         pipeline::render_trees(&self.root, content, self.today()).map_err(|e| {
-            eprintln!("error: {e}");
+            eprintln!(
+                "{}",
+                crate::messages::Msg::CliError {
+                    detail: e.to_string().into()
+                }
+            );
             overlay::render(&[overlay::from_render_error(&e, &self.root)])
         })
     }
 
     fn check(&mut self) -> Result<Trees, Failure> {
-        let checked = pipeline::check(&self.root, self.today());
+        let checked = pipeline::check_in_memory(&self.root, self.today());
         let d = &checked.diagnostics;
         if d.has_errors() {
             // The warnings would bury the errors when repeated on every save.
@@ -62,9 +67,11 @@ impl Builder {
                 diagnostics::render(&errors, &checked.sources, self.color)
             );
             eprintln!(
-                "{} error(s); {} warning(s) not shown",
-                errors.len(),
-                d.count(Severity::Warning)
+                "{}",
+                crate::messages::Msg::ServeErrorsNotShown {
+                    errors: errors.len().into(),
+                    warnings: d.count(Severity::Warning).into(),
+                }
             );
             self.warnings_shown.clear();
             return Err(overlay::render(&overlay::from_diagnostics(
@@ -88,7 +95,12 @@ impl Builder {
         if text != self.warnings_shown {
             eprint!("{text}");
             if d.count(Severity::Warning) > 0 {
-                eprintln!("{} warning(s)", d.count(Severity::Warning));
+                eprintln!(
+                    "{}",
+                    crate::messages::Msg::ServeWarnings {
+                        warnings: d.count(Severity::Warning).into()
+                    }
+                );
             }
             self.warnings_shown = text;
         }
@@ -109,7 +121,11 @@ pub fn summary(trees: &Trees) -> String {
         .iter()
         .map(|(name, files)| {
             let pages = files.keys().filter(|k| k.ends_with(".html")).count();
-            format!("{pages} {name} pages")
+            crate::messages::Msg::ServeTreePages {
+                pages: pages.into(),
+                tree: (*name).into(),
+            }
+            .to_string()
         })
         .collect::<Vec<_>>()
         .join(", ")

@@ -122,7 +122,12 @@ impl Watch {
             match e {
                 Ok(e) if is_change(&e.kind) => paths.extend(e.paths),
                 Ok(_) => {}
-                Err(e) => eprintln!("warning: watching for changes: {e}"),
+                Err(e) => eprintln!(
+                    "{}",
+                    crate::messages::Msg::ServeWatchError {
+                        detail: e.to_string().into()
+                    }
+                ),
             }
         }
         Some(paths)
@@ -132,7 +137,12 @@ impl Watch {
         for p in paths {
             if WATCHED.iter().any(|d| *p == self.root.join(d)) {
                 if let Err(e) = self.add_if_dir(p) {
-                    eprintln!("warning: {e}");
+                    eprintln!(
+                        "{}",
+                        crate::messages::Msg::CliWarning {
+                            detail: e.to_string().into()
+                        }
+                    );
                 }
             }
         }

@@ -49,6 +49,8 @@ pub struct AgencyView<A: Audience> {
     #[serde(skip)]
     pub closures: Option<tsunagu_hours::ClosureConfig>,
     pub areas: Vec<String>,
+    /// 手話・筆談・FAX・外国語・電話リレーサービス.
+    pub communication: Option<super::resources::CommunicationView>,
     pub verified: Option<String>,
     /// `verified` in Japanese date style: 「2022年4月1日」.
     pub verified_ja: Option<String>,
@@ -56,6 +58,11 @@ pub struct AgencyView<A: Audience> {
     /// told to call before going.
     pub stale: bool,
     pub separate_sheet: Option<String>,
+    /// 「2027年4月開設予定」, 「休止中」, 「廃止」; `None` when open.
+    pub status: Option<String>,
+    /// The status itself, for open data.
+    #[serde(skip)]
+    pub lifecycle: model::Status,
     pub offices: Vec<OfficeView>,
     pub topics: Vec<TopicRef>,
     pub matters: Vec<MatterView<A>>,
@@ -66,7 +73,10 @@ pub struct AgencyView<A: Audience> {
 #[derive(Serialize, Clone)]
 pub struct OfficeView {
     pub name: String,
+    pub reading: Option<String>,
     pub areas: Vec<String>,
+    /// As for agencies: 「2027年4月開設予定」 …; `None` when open.
+    pub status: Option<String>,
     pub address: Option<String>,
     pub phones: Vec<PhoneView>,
     pub hours: Option<String>,
@@ -180,7 +190,13 @@ pub(super) fn agency_view<A: Audience>(
             .collect(),
         closures: a.closures.clone(),
         hours,
-        areas: a.areas.clone(),
+        areas: a.areas.iter().map(|s| s.get_ref().clone()).collect(),
+        status: model::opening_text(a.status, a.opens_date()),
+        lifecycle: a.status,
+        communication: a
+            .communication
+            .as_ref()
+            .and_then(|c| super::resources::communication_view(c.get_ref())),
         verified: a.verified_date().map(|d| d.format("%Y-%m-%d").to_string()),
         verified_ja: a.verified_date().map(super::refs::japanese_date),
         stale: a
@@ -190,9 +206,12 @@ pub(super) fn agency_view<A: Audience>(
         offices: a
             .offices
             .iter()
+            .filter(|o| A::shows(o.status))
             .map(|o| OfficeView {
                 name: o.name.clone(),
-                areas: o.areas.clone(),
+                reading: o.reading.clone(),
+                areas: o.areas.iter().map(|s| s.get_ref().clone()).collect(),
+                status: model::opening_text(o.status, o.opens_date()),
                 address: o.address.clone(),
                 phones: phones(&o.phones),
                 hours: o.hours.as_ref().map(|h| h.get_ref().text().to_string()),

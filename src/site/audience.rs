@@ -1,4 +1,6 @@
-use crate::model::{Agency, Matter, Page, Program, Roster, Sheet, SiteSettings, SiteTarget};
+use crate::model::{
+    Agency, Matter, Page, Program, Resource, Roster, Sheet, SiteSettings, SiteTarget,
+};
 use crate::routes::Site;
 use serde::Serialize;
 
@@ -8,17 +10,22 @@ use serde::Serialize;
 pub struct NoStaff;
 
 /// Decides what each audience's view carries in place of staff-only data.
-pub trait Audience: Clone {
+/// Send + Sync: the pages of a site render on all cores.
+pub trait Audience: Clone + Send + Sync {
     /// `citizen` or `staff`: the output folder and a flag for templates.
     const NAME: &'static str;
-    type AgencyExtra: Serialize + Clone;
-    type MatterExtra: Serialize + Clone;
-    type ProgramExtra: Serialize + Clone;
-    type Rosters: Serialize + Clone;
+    type AgencyExtra: Serialize + Clone + Send + Sync;
+    type MatterExtra: Serialize + Clone + Send + Sync;
+    type ProgramExtra: Serialize + Clone + Send + Sync;
+    /// Staff-only part of a 社会資源 (contact, 空き状況).
+    type ResourceExtra: Serialize + Clone + Send + Sync;
+    /// Case meetings: staff only.
+    type Meetings: Serialize + Clone + Send + Sync;
+    type Rosters: Serialize + Clone + Send + Sync;
     /// The plan page's rule between desks: staff only.
-    type PlanExtra: Serialize + Clone;
+    type PlanExtra: Serialize + Clone + Send + Sync;
     /// Referral sheets: staff only.
-    type Sheets: Serialize + Clone;
+    type Sheets: Serialize + Clone + Send + Sync;
 
     /// The search index this audience gets.
     const SEARCH: tsunagu_search::Audience;
@@ -27,6 +34,9 @@ pub trait Audience: Clone {
     /// Which site's pages and links this audience gets.
     const SITE: Site;
 
+    /// Whether a record with this status is on this audience's site: closed
+    /// and suspended desks stay visible to staff only.
+    fn shows(s: crate::model::Status) -> bool;
     /// Title and address of this audience's site.
     fn site(s: &SiteSettings) -> &SiteTarget;
     /// Whether a Markdown page is published on this audience's site.
@@ -39,6 +49,13 @@ pub trait Audience: Clone {
     fn agency(a: &Agency) -> Self::AgencyExtra;
     fn matter(m: &Matter) -> Self::MatterExtra;
     fn program(p: &Program) -> Self::ProgramExtra;
+    fn resource(r: &Resource) -> Self::ResourceExtra;
+    fn meetings(m: Vec<super::meetings::MeetingView>) -> Self::Meetings;
+    /// The meetings to render: none for the citizen site.
+    fn meeting_list(m: &Self::Meetings) -> &[super::meetings::MeetingView];
+    /// The meeting records as read, for the staff view only; the citizen
+    /// view never looks at them.
+    fn wants_meetings() -> bool;
     fn rosters(r: &[&Roster]) -> Self::Rosters;
     fn plan(s: Option<super::plan::PlanStaffView>) -> Self::PlanExtra;
     fn sheets(s: &[&Sheet]) -> Self::Sheets;
@@ -50,6 +67,7 @@ pub trait Audience: Clone {
     fn search_staff(x: &Self::MatterExtra) -> StaffSearch;
     fn search_agency_staff(x: &Self::AgencyExtra) -> Option<String>;
     fn search_program_staff(x: &Self::ProgramExtra) -> Option<String>;
+    fn search_resource_staff(x: &Self::ResourceExtra) -> Option<String>;
 }
 
 /// Staff-only text of one matter for the search index and result rows.
@@ -73,6 +91,8 @@ impl Audience for Citizen {
     type AgencyExtra = NoStaff;
     type MatterExtra = NoStaff;
     type ProgramExtra = NoStaff;
+    type ResourceExtra = NoStaff;
+    type Meetings = NoStaff;
     type Rosters = NoStaff;
     type PlanExtra = NoStaff;
     type Sheets = NoStaff;
@@ -96,12 +116,27 @@ impl Audience for Citizen {
     fn program(_: &Program) -> NoStaff {
         NoStaff
     }
+    fn resource(_: &Resource) -> NoStaff {
+        NoStaff
+    }
+    fn meetings(_: Vec<super::meetings::MeetingView>) -> NoStaff {
+        NoStaff
+    }
+    fn meeting_list(_: &NoStaff) -> &[super::meetings::MeetingView] {
+        &[]
+    }
+    fn wants_meetings() -> bool {
+        false
+    }
     fn rosters(_: &[&Roster]) -> NoStaff {
         NoStaff
     }
     const SEARCH: tsunagu_search::Audience = tsunagu_search::Audience::Citizen;
     const STAFF: bool = false;
     const SITE: Site = Site::Citizen;
+    fn shows(s: crate::model::Status) -> bool {
+        s.public()
+    }
     fn site(s: &SiteSettings) -> &SiteTarget {
         &s.citizen
     }
@@ -117,6 +152,9 @@ impl Audience for Citizen {
     fn search_program_staff(_: &NoStaff) -> Option<String> {
         None
     }
+    fn search_resource_staff(_: &NoStaff) -> Option<String> {
+        None
+    }
 }
 
 impl Audience for Staff {
@@ -124,6 +162,8 @@ impl Audience for Staff {
     type AgencyExtra = Option<super::agencies::AgencyStaffView>;
     type MatterExtra = Option<super::agencies::MatterStaffView>;
     type ProgramExtra = Option<super::programs::ProgramStaffView>;
+    type ResourceExtra = Option<super::resources::ResourceStaffView>;
+    type Meetings = Vec<super::meetings::MeetingView>;
     type Rosters = Vec<super::rosters::RosterView>;
     type PlanExtra = Option<super::plan::PlanStaffView>;
     type Sheets = Vec<super::sheets::SheetView>;
@@ -152,6 +192,20 @@ impl Audience for Staff {
             .as_ref()
             .map(super::programs::ProgramStaffView::from)
     }
+    fn resource(r: &Resource) -> Self::ResourceExtra {
+        r.staff
+            .as_ref()
+            .map(super::resources::ResourceStaffView::from)
+    }
+    fn meetings(m: Vec<super::meetings::MeetingView>) -> Self::Meetings {
+        m
+    }
+    fn meeting_list(m: &Self::Meetings) -> &[super::meetings::MeetingView] {
+        m
+    }
+    fn wants_meetings() -> bool {
+        true
+    }
     fn rosters(r: &[&Roster]) -> Self::Rosters {
         r.iter()
             .map(|r| super::rosters::RosterView::from(*r))
@@ -160,6 +214,9 @@ impl Audience for Staff {
     const SEARCH: tsunagu_search::Audience = tsunagu_search::Audience::Staff;
     const STAFF: bool = true;
     const SITE: Site = Site::Staff;
+    fn shows(_: crate::model::Status) -> bool {
+        true
+    }
     fn site(s: &SiteSettings) -> &SiteTarget {
         &s.staff
     }
@@ -192,6 +249,15 @@ impl Audience for Staff {
         let s = x.as_ref()?;
         joined(&[s.extensions.join(" "), s.note.clone().unwrap_or_default()])
     }
+    fn search_resource_staff(x: &Self::ResourceExtra) -> Option<String> {
+        let s = x.as_ref()?;
+        joined(&[
+            s.contact.clone().unwrap_or_default(),
+            s.extensions.join(" "),
+            s.availability.clone().unwrap_or_default(),
+            s.note.clone().unwrap_or_default(),
+        ])
+    }
     fn search_program_staff(x: &Self::ProgramExtra) -> Option<String> {
         let s = x.as_ref()?;
         joined(&[
@@ -211,12 +277,23 @@ fn joined(parts: &[String]) -> Option<String> {
 /// `NoStaff`, so nothing rendered from it (pages, search, JSON-LD,
 /// iCalendar) can hold staff data. Changing one of these types to carry
 /// data stops the build here.
-const _: CitizenStaffSlots =
-    |a, m, p, s| [a.staff, m.staff, p.staff, s.rosters, s.plan.staff, s.sheets];
+const _: CitizenStaffSlots = |a, m, p, r, s| {
+    [
+        a.staff,
+        m.staff,
+        p.staff,
+        r.staff,
+        s.rosters,
+        s.plan.staff,
+        s.sheets,
+        s.meetings,
+    ]
+};
 
 type CitizenStaffSlots = fn(
     &super::AgencyView<Citizen>,
     &super::MatterView<Citizen>,
     &super::ProgramView<Citizen>,
+    &super::ResourceView<Citizen>,
     &super::SiteView<Citizen>,
-) -> [NoStaff; 6];
+) -> [NoStaff; 8];

@@ -39,7 +39,12 @@ pub(super) fn plan_view<A: Audience>(rule: Option<&model::PlanRule>, idx: &Index
 }
 
 pub(super) fn refs(ids: &[toml::Spanned<String>], idx: &Index) -> Vec<AgencyRef> {
-    ids.iter().map(|a| idx.agency_ref(a.get_ref())).collect()
+    // An agency missing from the index is not on this audience's site
+    // (closed): no link to a page that does not exist.
+    ids.iter()
+        .filter(|a| idx.agencies.contains_key(a.get_ref().as_str()))
+        .map(|a| idx.agency_ref(a.get_ref()))
+        .collect()
 }
 
 impl PlanStaffView {

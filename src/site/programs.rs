@@ -109,7 +109,11 @@ pub(super) fn program_view<A: Audience>(
             .or_else(|| p.schedule_note.clone()),
         how_to_join: p.how_to_join.clone(),
         cost: p.cost.clone(),
-        organiser: p.organiser.as_ref().map(|o| idx.agency_ref(o.get_ref())),
+        organiser: p
+            .organiser
+            .as_ref()
+            .filter(|o| idx.agencies.contains_key(o.get_ref().as_str()))
+            .map(|o| idx.agency_ref(o.get_ref())),
         topics: p
             .topics
             .iter()

@@ -12,6 +12,8 @@ pub struct RosterView {
     pub description: Option<String>,
     pub as_of: Option<String>,
     pub members: Vec<RosterMemberView>,
+    /// Linked from every staff topic page (断らない相談マネージャー take any case).
+    pub on_topic_pages: bool,
 }
 
 #[derive(Serialize, Clone)]
@@ -33,6 +35,7 @@ impl From<&model::Roster> for RosterView {
             title: r.title.clone(),
             description: r.description.clone(),
             as_of: r.as_of.clone(),
+            on_topic_pages: r.on_topic_pages,
             members: r
                 .members
                 .iter()

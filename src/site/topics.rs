@@ -1,7 +1,7 @@
 //! Topic pages: one per worry (相談項目), listing the matters of every agency
 //! that handles it, ★ rows first.
 
-use super::agencies::{hours_entry, AgencyView, MatterView};
+use super::agencies::{hours_entry, AgencyView, MatterView, OfficeView};
 use super::lines::{for_topic, LineView};
 use super::programs::ProgramView;
 use super::refs::{program_ref, AgencyRef, Index, ProgramRef};
@@ -42,6 +42,13 @@ pub struct TopicEntry<A: Audience> {
     /// `stale_after_days`.
     pub stale_since: Option<String>,
     pub matter: MatterView<A>,
+    /// The agency's status when it is not open (「開設予定」 …).
+    pub status: Option<String>,
+    /// The district offices of a group (各福祉事務所 …), on the group's first
+    /// row of the page only, so a page shows each group once.
+    pub offices: Vec<OfficeView>,
+    /// The agency is a group of district offices.
+    pub group: bool,
 }
 
 pub(super) fn topic_views<A: Audience>(
@@ -72,10 +79,23 @@ pub(super) fn topic_views<A: Audience>(
                             },
                             stale_since: a.stale.then(|| a.verified_ja.clone()).flatten(),
                             matter: m.clone(),
+                            status: a.status.clone(),
+                            offices: Vec::new(),
+                            group: !a.offices.is_empty(),
                         })
                 })
                 .collect();
             entries.sort_by_key(|e| (!e.matter.star, e.matter.no.unwrap_or(u32::MAX)));
+            let mut shown: Vec<String> = Vec::new();
+            for e in entries.iter_mut().filter(|e| e.group) {
+                if shown.contains(&e.agency.id) {
+                    continue;
+                }
+                shown.push(e.agency.id.clone());
+                if let Some(a) = agencies.iter().find(|a| a.id == e.agency.id) {
+                    e.offices = a.offices.clone();
+                }
+            }
             TopicView {
                 id: id.clone(),
                 url: paths::topic(id),
@@ -106,4 +126,57 @@ pub(super) fn topic_views<A: Audience>(
             t
         })
         .collect()
+}
+
+/// One page of a topic: the topic with only the rows of that page and the
+/// open-now data those rows use.
+#[derive(Serialize)]
+#[serde(bound(serialize = ""))]
+pub struct TopicPageView<'a, A: Audience> {
+    pub id: &'a str,
+    pub url: &'a str,
+    pub label: &'a str,
+    pub reading: &'a str,
+    pub description: &'a str,
+    pub synonyms: &'a [String],
+    pub entries: &'a [TopicEntry<A>],
+    pub programs: &'a [ProgramRef],
+    pub easy: Option<&'a str>,
+    pub crisis: bool,
+    pub quick_exit: bool,
+    pub lines: &'a [LineView],
+    pub hours_data: BTreeMap<&'a str, &'a str>,
+}
+
+impl<A: Audience> TopicView<A> {
+    /// The page holding `rows` of this topic's entries.
+    pub fn page(&self, rows: std::ops::Range<usize>) -> TopicPageView<'_, A> {
+        let entries = &self.entries[rows];
+        let hours_data = entries
+            .iter()
+            .filter_map(|e| e.matter.hours.as_ref()?.key.as_deref())
+            .filter_map(|k| self.hours_data.get_key_value(k))
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        TopicPageView {
+            id: &self.id,
+            url: &self.url,
+            label: &self.label,
+            reading: &self.reading,
+            description: &self.description,
+            synonyms: &self.synonyms,
+            entries,
+            programs: &self.programs,
+            easy: self.easy.as_deref(),
+            crisis: self.crisis,
+            quick_exit: self.quick_exit,
+            lines: &self.lines,
+            hours_data,
+        }
+    }
+
+    /// How many rows are ★, which all stay on page 1.
+    pub fn stars(&self) -> usize {
+        self.entries.iter().filter(|e| e.matter.star).count()
+    }
 }

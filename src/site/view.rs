@@ -3,13 +3,18 @@
 //! This module builds the whole view of a site from its parts.
 
 use super::agencies::{agency_view, AgencyView};
+use super::areas::{lookup_view, LookupView};
 use super::audience::Audience;
 use super::hours::{Dates, HoursContext};
 use super::lines::{line_views, LineView};
+use super::meetings::{meeting_view, MeetingView};
 use super::pages::{page_views, PageView};
 use super::plan::{plan_view, PlanView};
 use super::programs::{program_view, ProgramView};
 use super::refs::{Index, PhoneView};
+use super::resources::{
+    resource_lists, resource_view, support_pages, ResourceLists, ResourceView, SupportPage,
+};
 use super::topics::{topic_views, TopicView};
 use crate::model::{self, Content};
 use chrono::NaiveDate;
@@ -34,12 +39,22 @@ pub struct SiteView<A: Audience> {
     pub topics: Vec<TopicView<A>>,
     pub agencies: Vec<AgencyView<A>>,
     pub programs: Vec<ProgramView<A>>,
+    /// 社会資源 and 支援メニュー, by reading.
+    pub resources: Vec<ResourceView<A>>,
+    pub resource_lists: ResourceLists,
+    /// Desks and resources by communication support.
+    pub support: Vec<SupportPage>,
+    /// Case meetings: staff only.
+    pub meetings: A::Meetings,
     pub pages: Vec<PageView>,
     pub rosters: A::Rosters,
     pub plan: PlanView<A>,
     pub sheets: A::Sheets,
     /// Fallback lines, crisis lines first.
     pub lines: Vec<LineView>,
+    /// Towns, areas and the offices serving them, for the lookup page;
+    /// `None` when the site has no `areas.toml`.
+    pub lookup: Option<LookupView>,
     /// Where the quick-exit button leaves to, and its text.
     pub quick_exit: Option<QuickExitView>,
     pub map_url: Option<String>,
@@ -71,9 +86,12 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
             .iter()
             .map(|t| (t.value.id.get_ref().as_str(), &t.value))
             .collect(),
+        // Only the agencies this audience sees: links to a closed desk are
+        // left out of the citizen site rather than left dead.
         agencies: content
             .agencies
             .iter()
+            .filter(|a| A::shows(a.value.status))
             .map(|a| (a.value.id.get_ref().as_str(), &a.value))
             .collect(),
         hours: HoursContext::new(today, content.settings.value.closures.as_ref()),
@@ -91,10 +109,30 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
     programs.sort_by(|a, b| a.reading.cmp(&b.reading));
     let agencies: Vec<AgencyView<A>> = sorted_by_reading(&content.agencies, |a| &a.reading)
         .into_iter()
+        .filter(|a| A::shows(a.status))
         .map(|a| agency_view::<A>(a, &idx, &programs))
         .collect();
+    let mut resources: Vec<ResourceView<A>> = content
+        .resources
+        .iter()
+        .map(|r| resource_view::<A>(&r.value, &idx))
+        .collect();
+    resources.sort_by(|a, b| a.reading.cmp(&b.reading));
+    // Only the staff view reads the meeting records at all.
+    let meetings: Vec<MeetingView> = if A::wants_meetings() {
+        content
+            .meetings
+            .iter()
+            .map(|m| meeting_view(&m.value, &idx))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let support = support_pages(content, &agencies, &resources);
     let lines = line_views(content);
     let topics = topic_views::<A>(content, &idx, &agencies, &programs, &lines);
+    let lookup = lookup_view(content, &topics, &agencies);
+    let resource_lists = resource_lists(&resources, &topics);
     let rosters: Vec<&model::Roster> = content.rosters.iter().map(|r| &r.value).collect();
     let sheets: Vec<&model::Sheet> = content.sheets.iter().map(|s| &s.value).collect();
     SiteView {
@@ -125,11 +163,16 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
         topics,
         agencies,
         programs,
+        resources,
+        resource_lists,
+        support,
+        meetings: A::meetings(meetings),
         pages: page_views::<A>(content, &targets),
         rosters: A::rosters(&rosters),
         plan: plan_view::<A>(s.plan.as_ref(), &idx),
         sheets: A::sheets(&sheets),
         lines,
+        lookup,
         map_url: s.map_url.as_ref().map(|m| m.get_ref().clone()),
         quick_exit: s.quick_exit.as_ref().map(|q| QuickExitView {
             url: q.url.get_ref().clone(),

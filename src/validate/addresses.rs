@@ -2,7 +2,7 @@
 //! `http(s)` and mail addresses are allowed, never `javascript:` or a bare
 //! `www.…` that browsers would treat as a file next to the page.
 
-use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Msg};
 use crate::model::{BaseUrl, Content};
 use std::path::Path;
 use toml::Spanned;
@@ -44,20 +44,24 @@ fn is_web(url: &str) -> bool {
             .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
 }
 
-fn web(file: &Path, v: &Spanned<String>, field: &str, d: &mut Diagnostics) {
+pub(super) fn web(file: &Path, v: &Spanned<String>, field: &str, d: &mut Diagnostics) {
     let url = v.get_ref();
     if is_web(url) {
         return;
     }
     let help = if url.starts_with("www.") || (url.contains('.') && !url.contains(':')) {
-        format!("did you mean \"https://{}\"?", url.trim())
+        Msg::HelpDidYouMeanHttps {
+            url: url.trim().into(),
+        }
     } else {
-        format!("write the full address starting with https://, e.g. {field} = \"https://www.city.example.jp/\"")
+        Msg::HelpFullAddress {
+            field: field.into(),
+        }
     };
     d.push(
-        Diagnostic::error(Code::BadUrl, file, format!("`{url}` is not a web address"))
+        Diagnostic::error(Code::BadUrl, file, Msg::NotAWebAddress { url: url.into() })
             .at(v.span())
-            .label("not an http(s) address")
+            .label(Msg::LabelNotHttp {})
             .help(help),
     );
 }
@@ -73,11 +77,15 @@ fn base_url(file: &Path, v: &Spanned<BaseUrl>, d: &mut Diagnostics) {
         Diagnostic::error(
             Code::BadUrl,
             file,
-            format!("`{}` is not a web address", written.get_ref()),
+            Msg::NotAWebAddress {
+                url: written.get_ref().into(),
+            },
         )
         .at(v.span())
-        .label("not an http(s) address")
-        .help("write the full address starting with https://, e.g. base_url = \"https://www.city.example.jp/\""),
+        .label(Msg::LabelNotHttp {})
+        .help(Msg::HelpFullAddress {
+            field: "base_url".into(),
+        }),
     );
 }
 
@@ -100,11 +108,13 @@ fn mail(file: &Path, v: &Spanned<String>, d: &mut Diagnostics) {
             Diagnostic::error(
                 Code::BadEmail,
                 file,
-                format!("`{email}` is not a mail address"),
+                Msg::NotAMailAddress {
+                    email: email.into(),
+                },
             )
             .at(v.span())
-            .label("not a mail address")
-            .help("write it as name@example.jp, in half-width characters, without spaces"),
+            .label(Msg::LabelNotMail {})
+            .help(Msg::HelpMailForm {}),
         );
     }
 }

@@ -2,7 +2,7 @@
 //! and an entry nobody confirmed for a year may send citizens to a desk that
 //! has moved.
 
-use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Msg};
 use crate::model::Content;
 use chrono::NaiveDate;
 
@@ -13,17 +13,15 @@ pub fn check(c: &Content, today: NaiveDate, d: &mut Diagnostics) {
             let dt = v.get_ref();
             let (label, help) = match dt.date {
                 Some(day) => (
-                    "a date with a time",
-                    format!("write the date alone, without the time: verified = {day}"),
+                    Msg::LabelDateWithTime {},
+                    Msg::HelpDateWithoutTime {
+                        day: day.to_string().into(),
+                    },
                 ),
-                None => (
-                    "a time, not a date",
-                    "write the date without quotes and without a time, e.g. verified = 2024-04-01"
-                        .into(),
-                ),
+                None => (Msg::LabelTimeNotDate {}, Msg::HelpDateNoTime {}),
             };
             d.push(
-                Diagnostic::error(Code::BadDate, &a.file, "`verified` must be a date")
+                Diagnostic::error(Code::BadDate, &a.file, Msg::VerifiedNotDate {})
                     .at(v.span())
                     .label(label)
                     .help(help),
@@ -35,27 +33,27 @@ pub fn check(c: &Content, today: NaiveDate, d: &mut Diagnostics) {
                 Diagnostic::error(
                     Code::FutureDate,
                     &a.file,
-                    format!("`verified` date {date} is in the future"),
+                    Msg::FutureDate { date: date.into() },
                 )
                 .at(v.span())
-                .label("after today")
-                .help(format!(
-                    "write the date the entry was actually confirmed (today is {today})"
-                )),
+                .label(Msg::LabelAfterToday {})
+                .help(Msg::HelpActualDate {
+                    today: today.into(),
+                }),
             );
         } else if (today - date).num_days() > 365 {
             d.push(
                 Diagnostic::warning(
                     Code::Stale,
                     &a.file,
-                    format!(
-                        "{} was last verified on {date}, over a year ago",
-                        a.value.name
-                    ),
+                    Msg::Stale {
+                        name: a.value.name.as_str().into(),
+                        date: date.into(),
+                    },
                 )
                 .at(v.span())
-                .label("over a year old")
-                .help("confirm the details with the agency, then update `verified`"),
+                .label(Msg::LabelOverAYear {})
+                .help(Msg::HelpConfirmVerified {}),
             );
         }
     }

@@ -2,7 +2,7 @@
 //! the open-now badge, the timetable and the calendar files depend on them.
 //! Text that cannot be parsed is an error that points inside the string.
 
-use crate::diagnostics::{Code, Diagnostic, Diagnostics, Sources};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Msg, Sources};
 use crate::model::{Content, HoursSpec};
 use chrono::NaiveDate;
 use std::ops::Range;
@@ -27,7 +27,7 @@ pub fn check(c: &Content, sources: &Sources, today: NaiveDate, d: &mut Diagnosti
                         h.span(),
                         text,
                         &e,
-                        "受付時間",
+                        Msg::WhatHours {},
                     ));
                 }
             }
@@ -42,12 +42,11 @@ pub fn check(c: &Content, sources: &Sources, today: NaiveDate, d: &mut Diagnosti
                     s.span(),
                     s.get_ref(),
                     &e,
-                    "日程",
+                    Msg::WhatSchedule {},
                 );
-                diag.help = Some(format!(
-                    "{}; a program without a fixed timetable can say so in words with `schedule_note = \"…\"` instead",
-                    e.help
-                ));
+                diag.help = Some(Msg::HelpScheduleNote {
+                    detail: e.help.as_str().into(),
+                });
                 d.push(diag);
             }
         }
@@ -55,18 +54,33 @@ pub fn check(c: &Content, sources: &Sources, today: NaiveDate, d: &mut Diagnosti
     coverage(c, today, d);
 }
 
-fn diagnostic(
+pub(super) fn diagnostic(
     code: Code,
     (file, source): (&Path, Option<&str>),
     value: Range<usize>,
     text: &str,
     e: &HoursError,
-    what: &str,
+    what: Msg,
 ) -> Diagnostic {
-    Diagnostic::error(code, file, format!("{what}「{text}」を読み取れません"))
+    let message = if code == Code::BadSchedule {
+        Msg::BadSchedule {
+            what: what.into(),
+            text: text.into(),
+        }
+    } else {
+        Msg::BadHours {
+            what: what.into(),
+            text: text.into(),
+        }
+    };
+    Diagnostic::error(code, file, message)
         .at(inside(source, value, text, &e.span))
-        .label(e.message.clone())
-        .help(e.help.clone())
+        .label(Msg::HoursDetail {
+            detail: e.message.as_str().into(),
+        })
+        .help(Msg::HoursDetail {
+            detail: e.help.as_str().into(),
+        })
 }
 
 /// The error's span moved from the string into the file. The TOML value's
@@ -95,9 +109,11 @@ fn coverage(c: &Content, today: NaiveDate, d: &mut Diagnostics) {
             Diagnostic::warning(
                 Code::HolidaysOutdated,
                 &c.settings.file,
-                format!("the holiday data ends on {covered}; open-now badges and calendars after that date ignore national holidays"),
+                Msg::HolidaysOutdated {
+                    covered: covered.into(),
+                },
             )
-            .help("update tsunagu, or regenerate the holiday data as described in docs/hours.md"),
+            .help(Msg::HelpUpdateHolidays {}),
         );
     }
 }

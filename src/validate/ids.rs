@@ -1,7 +1,7 @@
 //! Ids become file names and URLs: they must be safe in both, and unique even
 //! on case-insensitive file systems (staff open copies on Windows shares).
 
-use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Msg};
 use crate::model::{Content, Sourced};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -37,6 +37,16 @@ pub fn check(c: &Content, d: &mut Diagnostics) {
         d,
     );
     check_kind("sheet", one_per_file("sheet", &c.sheets, |s| &s.id, d), d);
+    check_kind(
+        "resource",
+        one_per_file("resource", &c.resources, |r| &r.id, d),
+        d,
+    );
+    check_kind(
+        "meeting",
+        one_per_file("meeting", &c.meetings, |m| &m.id, d),
+        d,
+    );
     let pages = c.pages.iter().map(|p| Id {
         id: &p.value.slug,
         file: &p.file,
@@ -90,35 +100,49 @@ fn mismatch(
 ) {
     let name = file.file_name().unwrap_or_default().to_string_lossy();
     let help = match taken_by {
-        Some(other) if is_safe(stem) => format!(
-            "`{}` is already the id of {}: write id = \"{stem}\" here",
-            id.get_ref(),
-            other.display()
-        ),
-        Some(other) => format!(
-            "`{}` is already the id of {}: give this record its own id and name the file after it",
-            id.get_ref(),
-            other.display()
-        ),
-        None if is_safe(id.get_ref()) => format!("rename the file to `{}.toml`", id.get_ref()),
-        None => format!(
-            "use one id for both, written with a–z, 0–9 and -: e.g. rename the file to `{0}.toml` and write id = \"{0}\"",
-            suggestion(id.get_ref(), None)
-        ),
+        Some(other) if is_safe(stem) => Msg::HelpIdTakenWriteStem {
+            id: id.get_ref().into(),
+            other: other.display().into(),
+            stem: stem.into(),
+        },
+        Some(other) => Msg::HelpIdTakenOwnId {
+            id: id.get_ref().into(),
+            other: other.display().into(),
+        },
+        None if is_safe(id.get_ref()) => Msg::HelpRenameFileTo {
+            id: id.get_ref().into(),
+        },
+        None => Msg::HelpOneIdForBoth {
+            suggestion: suggestion(id.get_ref(), None).into(),
+        },
     };
     d.push(
         Diagnostic::error(
             Code::IdFileMismatch,
             file,
-            format!(
-                "{kind} id `{}` does not match the file name `{name}`",
-                id.get_ref()
-            ),
+            Msg::IdFileMismatch {
+                kind: kind_noun(kind).into(),
+                id: id.get_ref().into(),
+                name: name.as_ref().into(),
+            },
         )
         .at(id.span())
-        .label("must equal the file name without .toml")
+        .label(Msg::LabelIdEqualsFileName {})
         .help(help),
     );
+}
+
+/// A kind of record ("agency", "topic" …) as a message.
+pub(crate) fn kind_noun(kind: &str) -> Msg {
+    match kind {
+        "agency" => Msg::NounAgency {},
+        "program" => Msg::NounProgram {},
+        "roster" => Msg::NounRoster {},
+        "topic" => Msg::NounTopic {},
+        "sheet" => Msg::NounSheet {},
+        "line" => Msg::NounLine {},
+        _ => Msg::NounPage {},
+    }
 }
 
 /// The form two ids are compared in: what a case-insensitive file system sees.
@@ -132,28 +156,31 @@ fn check_kind(kind: &str, ids: Vec<Id>, d: &mut Diagnostics) {
         let key = normalized(id.id);
         if let Some(first) = seen.get(&key) {
             let message = if first.id == id.id && first.file == id.file {
-                format!("{kind} id `{}` is used twice in this file", id.id)
+                Msg::DuplicateIdInFile {
+                    kind: kind_noun(kind).into(),
+                    id: id.id.into(),
+                }
             } else if first.id == id.id {
-                format!(
-                    "{kind} id `{}` is already used by {}",
-                    id.id,
-                    first.file.display()
-                )
+                Msg::DuplicateIdUsedBy {
+                    kind: kind_noun(kind).into(),
+                    id: id.id.into(),
+                    other: first.file.display().into(),
+                }
             } else {
-                format!(
-                    "{kind} id `{}` is the same as `{}` in {} once full-width letters and capitals are ignored",
-                    id.id,
-                    first.id,
-                    first.file.display()
-                )
+                Msg::DuplicateIdFolded {
+                    kind: kind_noun(kind).into(),
+                    id: id.id.into(),
+                    first: first.id.into(),
+                    other: first.file.display().into(),
+                }
             };
             d.push(
                 Diagnostic::error(Code::DuplicateId, id.file, message)
                     .at_opt(id.span.clone())
-                    .label("duplicate")
-                    .help(format!(
-                        "each {kind} needs its own id (both would be written to the same page): rename one of them, using a–z, 0–9 and -"
-                    )),
+                    .label(Msg::LabelDuplicate {})
+                    .help(Msg::HelpOwnId {
+                        kind: kind_noun(kind).into(),
+                    }),
             );
             continue;
         }
@@ -168,12 +195,13 @@ fn check_kind(kind: &str, ids: Vec<Id>, d: &mut Diagnostics) {
                 Diagnostic::error(
                     Code::BadPageName,
                     id.file,
-                    format!("page file name `{name}` cannot be used in a page address"),
+                    Msg::BadPageName {
+                        name: name.as_ref().into(),
+                    },
                 )
-                .help(format!(
-                    "rename the file using a–z, 0–9 and -, e.g. `{}.md`",
-                    suggestion(id.id, None)
-                )),
+                .help(Msg::HelpRenamePage {
+                    suggestion: suggestion(id.id, None).into(),
+                }),
             );
             continue;
         }
@@ -181,14 +209,16 @@ fn check_kind(kind: &str, ids: Vec<Id>, d: &mut Diagnostics) {
             Diagnostic::error(
                 Code::BadId,
                 id.file,
-                format!("{kind} id `{}` cannot be used in a page address", id.id),
+                Msg::BadId {
+                    kind: kind_noun(kind).into(),
+                    id: id.id.into(),
+                },
             )
             .at_opt(id.span.clone())
-            .label("use a–z, 0–9 and -")
-            .help(format!(
-                "ids become file names and URLs: write it in lowercase romaji with a–z, 0–9 and -, e.g. `{}`",
-                suggestion(id.id, (kind != "topic").then_some(id.file))
-            )),
+            .label(Msg::LabelUseAz09 {})
+            .help(Msg::HelpIdRomaji {
+                suggestion: suggestion(id.id, (kind != "topic").then_some(id.file)).into(),
+            }),
         );
     }
 }
@@ -236,13 +266,14 @@ fn index_names(c: &Content, d: &mut Diagnostics) {
                 Diagnostic::error(
                     Code::PathCollision,
                     file,
-                    format!(
-                        "id `{id}` would be written to {path}, which is the generated list page"
-                    ),
+                    Msg::PathCollision {
+                        id: id.into(),
+                        path: path.into(),
+                    },
                 )
                 .at(span)
-                .label("reserved for the list page")
-                .help("choose another id, e.g. the name of the agency in romaji"),
+                .label(Msg::LabelReservedListPage {})
+                .help(Msg::HelpChooseAnotherId {}),
             );
         }
     }

@@ -4,7 +4,7 @@
 //! must be real http(s) addresses.
 
 use super::references::expect;
-use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Msg};
 use crate::model::{Content, ALL_TOPICS};
 use chrono::NaiveDate;
 use phonenumber::country::Id::JP;
@@ -13,12 +13,8 @@ use std::path::Path;
 use toml::Spanned;
 
 pub fn check(c: &Content, today: NaiveDate, d: &mut Diagnostics) {
-    let topics: Vec<&str> = c
-        .topics
-        .iter()
-        .map(|t| t.value.id.get_ref().as_str())
-        .chain([ALL_TOPICS])
-        .collect();
+    let mut topics = c.topic_ids();
+    topics.push(ALL_TOPICS);
     let mut seen: BTreeMap<&str, &Spanned<String>> = BTreeMap::new();
     for l in &c.lines {
         let v = &l.value;
@@ -29,10 +25,10 @@ pub fn check(c: &Content, today: NaiveDate, d: &mut Diagnostics) {
                 .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
         {
             d.push(
-                Diagnostic::error(Code::BadId, &l.file, format!("line id `{id}` is not a plain id"))
+                Diagnostic::error(Code::BadId, &l.file, Msg::LineBadId { id: id.into() })
                     .at(v.id.span())
-                    .label("not a-z, 0-9 and -")
-                    .help("write the id in lowercase ASCII letters, digits and hyphens, e.g. \"yorisoi-hotline\""),
+                    .label(Msg::LabelNotAz09 {})
+                    .help(Msg::HelpLineId {}),
             );
         }
         if let Some(first) = seen.insert(id, &v.id) {
@@ -41,20 +37,24 @@ pub fn check(c: &Content, today: NaiveDate, d: &mut Diagnostics) {
                 Diagnostic::error(
                     Code::DuplicateId,
                     &l.file,
-                    format!("two lines have the id `{id}`"),
+                    Msg::LineDuplicateId { id: id.into() },
                 )
                 .at(v.id.span())
-                .label("used before in this file")
-                .help("give each [[line]] its own id"),
+                .label(Msg::LabelUsedBefore {})
+                .help(Msg::HelpOwnLineId {}),
             );
         }
         number(&l.file, &v.number, d);
         if v.topics.is_empty() {
             d.push(
-                Diagnostic::error(Code::LineWithoutTopic, &l.file, format!("line `{id}` serves no topic"))
-                    .at(v.id.span())
-                    .label("no topics")
-                    .help("list the topic ids it serves, or topics = [\"*\"] for a line to call when nothing fits"),
+                Diagnostic::error(
+                    Code::LineWithoutTopic,
+                    &l.file,
+                    Msg::LineWithoutTopic { id: id.into() },
+                )
+                .at(v.id.span())
+                .label(Msg::LabelNoTopics {})
+                .help(Msg::HelpLineTopics {}),
             );
         }
         for t in &v.topics {
@@ -62,24 +62,34 @@ pub fn check(c: &Content, today: NaiveDate, d: &mut Diagnostics) {
         }
         if v.source.trim().is_empty() {
             d.push(
-                Diagnostic::error(Code::MissingSource, &l.file, format!("line `{id}` has no source"))
-                    .at(v.id.span())
-                    .label("no source")
-                    .help("write where the number and hours were checked: the address of the operator's page"),
+                Diagnostic::error(
+                    Code::MissingSource,
+                    &l.file,
+                    Msg::MissingSource { id: id.into() },
+                )
+                .at(v.id.span())
+                .label(Msg::LabelNoSource {})
+                .help(Msg::HelpLineSource {}),
             );
         }
         match v.verified_date() {
             None => d.push(
-                Diagnostic::error(Code::BadDate, &l.file, "`verified` must be a date")
+                Diagnostic::error(Code::BadDate, &l.file, Msg::VerifiedNotDate {})
                     .at(v.verified.span())
-                    .label("not a plain date")
-                    .help("write the date without quotes and without a time, e.g. verified = 2026-04-01"),
+                    .label(Msg::LabelNotPlainDate {})
+                    .help(Msg::HelpDateNoTimeLine {}),
             ),
             Some(date) if date > today => d.push(
-                Diagnostic::error(Code::FutureDate, &l.file, format!("`verified` date {date} is in the future"))
-                    .at(v.verified.span())
-                    .label("after today")
-                    .help(format!("write the date the line was actually checked (today is {today})")),
+                Diagnostic::error(
+                    Code::FutureDate,
+                    &l.file,
+                    Msg::FutureDate { date: date.into() },
+                )
+                .at(v.verified.span())
+                .label(Msg::LabelAfterToday {})
+                .help(Msg::HelpLineActualDate {
+                    today: today.into(),
+                }),
             ),
             Some(_) => {}
         }
@@ -101,10 +111,14 @@ fn number(file: &Path, n: &Spanned<String>, d: &mut Diagnostics) {
             .unwrap_or(false);
     if !ok {
         d.push(
-            Diagnostic::error(Code::BadPhone, file, format!("`{s}` is not a valid Japanese phone number or short code"))
-                .at(n.span())
-                .label("not a number a phone can dial")
-                .help("write the number as published with half-width digits, e.g. \"0120-279-338\", \"189\" or \"#8008\""),
+            Diagnostic::error(
+                Code::BadPhone,
+                file,
+                Msg::LinePhoneInvalid { number: s.into() },
+            )
+            .at(n.span())
+            .label(Msg::LabelNotDialable {})
+            .help(Msg::HelpLineNumber {}),
         );
     }
 }
@@ -127,10 +141,10 @@ fn settings(c: &Content, d: &mut Diagnostics) {
         web_address(file, m, "map_url", d);
         if !m.get_ref().contains("{address}") {
             d.push(
-                Diagnostic::error(Code::BadMapUrl, file, "`map_url` has no `{address}`")
+                Diagnostic::error(Code::BadMapUrl, file, Msg::MapUrlNoAddress {})
                     .at(m.span())
-                    .label("where does the address go?")
-                    .help("write `{address}` where the map service expects the address, e.g. \"https://www.google.com/maps/search/?api=1&query={address}\""),
+                    .label(Msg::LabelWhereAddress {})
+                    .help(Msg::HelpMapUrl {}),
             );
         }
     }
@@ -145,11 +159,13 @@ fn web_address(file: &Path, u: &Spanned<String>, field: &str, d: &mut Diagnostic
             Diagnostic::error(
                 Code::BadUrl,
                 file,
-                format!("`{field}` is not a web address"),
+                Msg::FieldNotWebAddress {
+                    field: field.into(),
+                },
             )
             .at(u.span())
-            .label("not an http(s) address")
-            .help("write a full address starting with https://"),
+            .label(Msg::LabelNotHttp {})
+            .help(Msg::HelpHttpsAddress {}),
         );
     }
 }

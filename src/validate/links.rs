@@ -1,7 +1,7 @@
 //! Markdown links must lead somewhere on the site they are published on: a
 //! citizen page may not point into the staff site, which it cannot reach.
 
-use crate::diagnostics::{Code, Diagnostic, Diagnostics, Sources};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Msg, Sources};
 use crate::model::{Audience, Content};
 use crate::routes::links::{links, raw_html, resolve, Resolved, Targets};
 use crate::routes::{targets, Site};
@@ -53,9 +53,15 @@ fn no_raw_html(file: &Path, md: &str, offset: Option<usize>, d: &mut Diagnostics
         let trimmed = md[range.clone()].trim_end().len();
         let range = range.start..range.start + trimmed.max(1);
         let snippet: String = md[range.clone()].chars().take(40).collect();
-        let diag = Diagnostic::error(Code::RawHtml, file, format!("raw HTML is not allowed: `{}`", snippet.trim()))
-            .label("HTML")
-            .help("write it in Markdown instead (links: [text](@/agencies/<id>), emphasis: **text**); for internal notes use a `[staff]` table");
+        let diag = Diagnostic::error(
+            Code::RawHtml,
+            file,
+            Msg::RawHtml {
+                snippet: snippet.trim().into(),
+            },
+        )
+        .label(Msg::LabelHtml {})
+        .help(Msg::HelpWriteMarkdown {});
         d.push(match offset {
             Some(o) => diag.at(o + range.start..o + range.end),
             None => diag,
@@ -116,19 +122,24 @@ fn report(
     let (code, label, message, help) = if staff_only {
         (
             Code::StaffOnlyLink,
-            "staff-only page",
-            format!("link to `{dest}` points at a staff-only page"),
-            "this page is published on the citizen site, which has no staff pages: remove the link or mark this page `audience = \"staff\"`".to_string(),
+            Msg::LabelStaffOnlyPage {},
+            Msg::StaffOnlyLink { dest: dest.into() },
+            Msg::HelpStaffOnlyLink {},
         )
     } else {
         let help = match closest(dest, &path, t) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => "link to an existing record with @/agencies/<id>, @/topics/<id>, @/programs/<id> or @/pages/<slug>, or to another page as <slug>.md".to_string(),
+            Some(s) => Msg::HelpDidYouMean {
+                suggestion: s.into(),
+            },
+            None => Msg::HelpLinkForms {},
         };
         (
             Code::BrokenLink,
-            "no such page",
-            format!("link to `{dest}` leads to no page (looked for {path})"),
+            Msg::LabelNoSuchPage {},
+            Msg::BrokenLink {
+                dest: dest.into(),
+                path: path.into(),
+            },
             help,
         )
     };
@@ -146,11 +157,14 @@ fn unsafe_link(file: &Path, dest: &str, scheme: &str, span: Range<usize>, d: &mu
         Diagnostic::error(
             Code::UnsafeLink,
             file,
-            format!("link to `{shown}` uses `{scheme}:`, which is not published"),
+            Msg::UnsafeLink {
+                dest: shown.into(),
+                scheme: scheme.into(),
+            },
         )
         .at(span)
-        .label("not allowed")
-        .help("links may use https://, http://, mailto: and tel:, or point at a page of the site (@/agencies/<id>, other.md); images go in static/ and are linked by path"),
+        .label(Msg::LabelNotAllowed {})
+        .help(Msg::HelpSafeLinks {}),
     );
 }
 

@@ -3,6 +3,7 @@
 //! so one run reports every problem.
 
 mod addresses;
+mod areas;
 mod dates;
 mod hours;
 mod ids;
@@ -11,6 +12,7 @@ mod links;
 mod phones;
 mod references;
 mod remarks;
+mod resources;
 mod sheets;
 
 use crate::diagnostics::{Diagnostics, Sources};
@@ -51,12 +53,14 @@ pub fn validate(content: &Content, sources: &Sources, today: NaiveDate) -> Diagn
     ids::check(content, &mut d);
     addresses::check(content, &mut d);
     references::check(content, &mut d);
+    areas::check(content, today, &mut d);
     sheets::check(content, &mut d);
     phones::check(content, &mut d);
     dates::check(content, today, &mut d);
     links::check(content, sources, &mut d);
     lines::check(content, today, &mut d);
     remarks::check(content, sources, &mut d);
+    resources::check(content, sources, &mut d);
     hours::check(content, sources, today, &mut d);
     d
 }

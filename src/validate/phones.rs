@@ -3,7 +3,7 @@
 //! hand-written pattern, and an extension (内線) in a public field is refused
 //! because it means nothing outside the city hall and may be internal.
 
-use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Msg};
 use crate::model::{Content, Phone};
 use phonenumber::country::Id::JP;
 use std::path::Path;
@@ -40,32 +40,31 @@ pub fn check(c: &Content, d: &mut Diagnostics) {
     }
 }
 
-fn public_list(file: &Path, phones: &[Phone], d: &mut Diagnostics) {
+pub(super) fn public_list(file: &Path, phones: &[Phone], d: &mut Diagnostics) {
     for p in phones {
         public(file, &p.number, d);
     }
 }
 
-const AGENCY_HELP: &str = "extensions are staff-only: move it to `extensions = [\"…\"]` in the `[staff]` or `[matter.staff]` table";
-const WEBMASTER_HELP: &str = "every page shows this number to citizens: write the direct number with its area code (e.g. \"0XX-XXX-XXXX\"), or leave `phone` out";
+const AGENCY_HELP: Msg = Msg::HelpExtensionStaffOnly {};
+const WEBMASTER_HELP: Msg = Msg::HelpWebmasterPhone {};
 
-fn public(file: &Path, n: &Spanned<String>, d: &mut Diagnostics) {
+pub(super) fn public(file: &Path, n: &Spanned<String>, d: &mut Diagnostics) {
     public_with(file, n, AGENCY_HELP, d)
 }
 
-fn public_with(file: &Path, n: &Spanned<String>, help: &str, d: &mut Diagnostics) {
+fn public_with(file: &Path, n: &Spanned<String>, help: Msg, d: &mut Diagnostics) {
     if looks_like_extension(n.get_ref()) {
         d.push(
             Diagnostic::error(
                 Code::ExtensionInPublicField,
                 file,
-                format!(
-                    "`{}` looks like an extension (内線), not a phone number",
-                    n.get_ref()
-                ),
+                Msg::ExtensionInPublicField {
+                    number: n.get_ref().into(),
+                },
             )
             .at(n.span())
-            .label("内線 in a public field")
+            .label(Msg::LabelExtensionInPublic {})
             .help(help),
         );
         return;
@@ -84,30 +83,35 @@ fn valid(file: &Path, n: &Spanned<String>, d: &mut Diagnostics) {
             Diagnostic::error(
                 Code::BadPhone,
                 file,
-                format!("`{number}` is written with full-width characters"),
+                Msg::PhoneFullWidth {
+                    number: number.into(),
+                },
             )
             .at(n.span())
-            .label("full-width")
-            .help(format!(
-                "type the number with half-width digits: \"{half}\""
-            )),
+            .label(Msg::LabelFullWidth {})
+            .help(Msg::HelpHalfWidthDigits {
+                number: half.into(),
+            }),
         );
         return;
     }
     if let Some(bad) = number.chars().find(|c| !is_phone_char(*c)) {
         let help = if bad.is_ascii_alphabetic() {
-            format!("a phone number has only digits and hyphens: is `{bad}` a mistyped digit (O for 0, l or I for 1)?")
+            Msg::HelpLetterForDigit { bad: bad.into() }
         } else {
-            format!("remove `{bad}`: a phone number has only digits and hyphens, e.g. \"086-803-1254\"; put notes in `label`")
+            Msg::HelpRemoveChar { bad: bad.into() }
         };
         d.push(
             Diagnostic::error(
                 Code::BadPhone,
                 file,
-                format!("`{number}` contains `{bad}`, which is not a digit"),
+                Msg::PhoneNotDigit {
+                    number: number.into(),
+                    bad: bad.into(),
+                },
             )
             .at(n.span())
-            .label("not a digit")
+            .label(Msg::LabelNotADigit {})
             .help(help),
         );
         return;
@@ -117,10 +121,16 @@ fn valid(file: &Path, n: &Spanned<String>, d: &mut Diagnostics) {
         .unwrap_or(false);
     if !ok {
         d.push(
-            Diagnostic::error(Code::BadPhone, file, format!("`{number}` is not a valid Japanese phone number"))
-                .at(n.span())
-                .label("not a valid number")
-                .help("write the full number with its area code, e.g. \"086-803-1254\"; check for a missing or extra digit"),
+            Diagnostic::error(
+                Code::BadPhone,
+                file,
+                Msg::PhoneInvalid {
+                    number: number.into(),
+                },
+            )
+            .at(n.span())
+            .label(Msg::LabelNotValidNumber {})
+            .help(Msg::HelpFullNumber {}),
         );
     }
 }

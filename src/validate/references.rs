@@ -2,23 +2,15 @@
 //! dead link or a matter that appears under no topic.
 
 use super::ids::normalized;
-use crate::diagnostics::{did_you_mean, Code, Diagnostic, Diagnostics};
+use crate::diagnostics::{did_you_mean, Code, Diagnostic, Diagnostics, Msg};
 use crate::model::Content;
 use std::collections::BTreeSet;
 use std::path::Path;
 use toml::Spanned;
 
 pub fn check(c: &Content, d: &mut Diagnostics) {
-    let topics: Vec<&str> = c
-        .topics
-        .iter()
-        .map(|t| t.value.id.get_ref().as_str())
-        .collect();
-    let agencies: Vec<&str> = c
-        .agencies
-        .iter()
-        .map(|a| a.value.id.get_ref().as_str())
-        .collect();
+    let topics = c.topic_ids();
+    let agencies = c.agency_ids();
     for a in &c.agencies {
         for m in &a.value.matters {
             expect(&a.file, &m.topic, "topic", &topics, d);
@@ -65,21 +57,28 @@ pub(super) fn expect(
     }
     let normal: BTreeSet<String> = known.iter().map(|k| normalized(k)).collect();
     let help = match did_you_mean(id, known) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None if normal.contains(&normalized(id)) => "ids are written in lowercase".to_string(),
-        None => format!(
-            "use the id of an existing {kind}; known: {}",
-            preview(known)
-        ),
+        Some(s) => Msg::HelpDidYouMean {
+            suggestion: s.into(),
+        },
+        None if normal.contains(&normalized(id)) => Msg::HelpIdsLowercase {},
+        None => Msg::HelpUseExistingId {
+            kind: super::ids::kind_noun(kind).into(),
+            known: preview(known).into(),
+        },
     };
     d.push(
         Diagnostic::error(
             Code::UnknownReference,
             file,
-            format!("unknown {kind} `{id}`"),
+            Msg::UnknownReference {
+                kind: super::ids::kind_noun(kind).into(),
+                id: id.into(),
+            },
         )
         .at(r.span())
-        .label(format!("no {kind} has this id"))
+        .label(Msg::LabelNoSuchId {
+            kind: super::ids::kind_noun(kind).into(),
+        })
         .help(help),
     );
 }

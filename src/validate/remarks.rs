@@ -4,7 +4,7 @@
 //! notes in `staff` tables and TOML comments are the place for remarks and
 //! are not looked at. A warning, not an error: a real name may trip it.
 
-use crate::diagnostics::{Code, Diagnostic, Diagnostics, Sources};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Msg, Sources};
 use crate::model::Content;
 use std::path::Path;
 
@@ -113,34 +113,34 @@ fn report(file: &Path, sources: &Sources, fields: &[Field], d: &mut Diagnostics)
             Diagnostic::warning(
                 Code::EditorRemark,
                 file,
-                format!("`{}` looks like an editor's remark, not public text: {what}", f.what),
+                Msg::EditorRemark {
+                    field: f.what.into(),
+                    what: what.into(),
+                },
             )
             .at_opt(span)
-            .label(format!("「{found}」"))
-            .help("readers take this as a fact about the desk: say it plainly for citizens, or move the remark to a TOML comment or a `[staff]` note"),
+            .label(Msg::LabelQuoted { text: found.into() })
+            .help(Msg::HelpEditorRemark {}),
         );
     }
 }
 
 /// The first thing in `text` that looks like an editor's remark: what kind,
 /// and the words that gave it away.
-pub(crate) fn remark(text: &str, is_name: bool) -> Option<(&'static str, String)> {
+pub(crate) fn remark(text: &str, is_name: bool) -> Option<(Msg, String)> {
     let lower = text.to_ascii_lowercase();
     if let Some(i) = lower.find("seed") {
-        return Some((
-            "it mentions the source file (seed)",
-            text[i..i + 4].to_string(),
-        ));
+        return Some((Msg::RemarkSeed {}, text[i..i + 4].to_string()));
     }
     for w in ["読み取れ", "要確認", "未入力", "TODO", "FIXME"] {
         if text.contains(w) {
-            return Some(("it talks about entering the data", w.to_string()));
+            return Some((Msg::RemarkDataEntry {}, w.to_string()));
         }
     }
     if is_name && text.contains("記載なし") {
-        return Some(("a name that says it is missing", "記載なし".to_string()));
+        return Some((Msg::RemarkMissingName {}, "記載なし".to_string()));
     }
-    doubled(text).map(|w| ("a word written twice", w))
+    doubled(text).map(|w| (Msg::RemarkDoubled {}, w))
 }
 
 /// A run of 2–4 characters with a kanji in it written twice in a row

@@ -3,7 +3,7 @@
 //! no columns) or a section on a page the paper does not have would print a
 //! broken form. Topic references are checked in `references`.
 
-use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Msg};
 use crate::model::{Content, FieldKind, Sheet};
 use std::path::Path;
 
@@ -31,10 +31,16 @@ fn sheet(file: &Path, s: &Sheet, d: &mut Diagnostics) {
     let pages = *s.pages.get_ref();
     if pages == 0 || pages > 4 {
         d.push(
-            Diagnostic::error(Code::SheetPages, file, format!("a sheet of {pages} pages"))
-                .at(s.pages.span())
-                .label("between 1 and 4")
-                .help("write how many A4 pages the paper form has, e.g. `pages = 2`"),
+            Diagnostic::error(
+                Code::SheetPages,
+                file,
+                Msg::SheetPages {
+                    pages: pages.into(),
+                },
+            )
+            .at(s.pages.span())
+            .label(Msg::LabelOneToFour {})
+            .help(Msg::HelpSheetPages {}),
         );
     }
     for sec in &s.sections {
@@ -44,13 +50,16 @@ fn sheet(file: &Path, s: &Sheet, d: &mut Diagnostics) {
                 Diagnostic::error(
                     Code::SheetPage,
                     file,
-                    format!("section on page {page} of a {pages}-page sheet"),
+                    Msg::SheetPage {
+                        page: page.into(),
+                        pages: pages.into(),
+                    },
                 )
                 .at(sec.page.span())
-                .label("no such page")
-                .help(format!(
-                    "use a page from 1 to {pages}, or raise `pages` at the top of the file"
-                )),
+                .label(Msg::LabelNoSuchPage {})
+                .help(Msg::HelpSheetPage {
+                    pages: pages.into(),
+                }),
             );
         }
         for f in &sec.fields {
@@ -62,11 +71,13 @@ fn sheet(file: &Path, s: &Sheet, d: &mut Diagnostics) {
                     Diagnostic::error(
                         Code::SheetOptions,
                         file,
-                        format!("field 「{label}」 has fewer than two boxes to tick"),
+                        Msg::SheetOptions {
+                            label: label.into(),
+                        },
                     )
                     .at(span.clone())
-                    .label("needs `options`")
-                    .help("list the boxes as printed, e.g. `options = [\"同意する\", \"同意しない\"]`"),
+                    .label(Msg::LabelNeedsOptions {})
+                    .help(Msg::HelpSheetOptions {}),
                 ),
                 _ => {}
             }
@@ -75,11 +86,13 @@ fn sheet(file: &Path, s: &Sheet, d: &mut Diagnostics) {
                     Diagnostic::error(
                         Code::SheetConsent,
                         file,
-                        format!("consent field 「{label}」 has no wording"),
+                        Msg::SheetConsent {
+                            label: label.into(),
+                        },
                     )
                     .at(span.clone())
-                    .label("the person agrees to this sentence")
-                    .help("copy the sentence from the paper form into `wording = \"…\"`"),
+                    .label(Msg::LabelAgreesTo {})
+                    .help(Msg::HelpSheetConsent {}),
                 );
             }
             if kind == FieldKind::Table && f.columns.is_empty() {
@@ -87,11 +100,13 @@ fn sheet(file: &Path, s: &Sheet, d: &mut Diagnostics) {
                     Diagnostic::error(
                         Code::SheetTable,
                         file,
-                        format!("table 「{label}」 has no columns"),
+                        Msg::SheetTable {
+                            label: label.into(),
+                        },
                     )
                     .at(span.clone())
-                    .label("needs `columns`")
-                    .help("list the column headings, e.g. `columns = [\"氏名\", \"年齢\", \"続柄\", \"備考\"]`"),
+                    .label(Msg::LabelNeedsColumns {})
+                    .help(Msg::HelpSheetColumns {}),
                 );
             }
             if kind == FieldKind::Topics && s.topics.is_empty() {
@@ -99,13 +114,13 @@ fn sheet(file: &Path, s: &Sheet, d: &mut Diagnostics) {
                     Diagnostic::error(
                         Code::SheetTopics,
                         file,
-                        format!("field 「{label}」 lists the worries, but the sheet has none"),
+                        Msg::SheetTopics {
+                            label: label.into(),
+                        },
                     )
                     .at(span.clone())
-                    .label("no [[topic]] in this file")
-                    .help(
-                        "add the sheet's worry list as `[[topic]]` tables with `label` and `topic`",
-                    ),
+                    .label(Msg::LabelNoTopicTables {})
+                    .help(Msg::HelpSheetTopics {}),
                 );
             }
             for x in &f.fill {
@@ -114,14 +129,16 @@ fn sheet(file: &Path, s: &Sheet, d: &mut Diagnostics) {
                         Diagnostic::error(
                             Code::SheetFill,
                             file,
-                            format!("field 「{label}」 cannot be filled with `{}`", x.get_ref()),
+                            Msg::SheetFill {
+                                label: label.into(),
+                                value: x.get_ref().into(),
+                            },
                         )
                         .at(x.span())
-                        .label("not a directory value")
-                        .help(format!(
-                            "use one of: \"\" (leave blank), {}",
-                            FILLS[1..].join(", ")
-                        )),
+                        .label(Msg::LabelNotDirectoryValue {})
+                        .help(Msg::HelpSheetFill {
+                            allowed: FILLS[1..].join(", ").into(),
+                        }),
                     );
                 }
             }
@@ -130,11 +147,13 @@ fn sheet(file: &Path, s: &Sheet, d: &mut Diagnostics) {
                     Diagnostic::error(
                         Code::SheetFill,
                         file,
-                        format!("field 「{label}」 has more `fill` values than `row_headings`"),
+                        Msg::SheetFillRows {
+                            label: label.into(),
+                        },
                     )
                     .at(span.clone())
-                    .label("one `fill` per row")
-                    .help("give `fill` one value per row heading, `\"\"` for a row left blank"),
+                    .label(Msg::LabelOneFillPerRow {})
+                    .help(Msg::HelpSheetFillRows {}),
                 );
             }
             if let Some(rows) = &f.rows {
@@ -144,11 +163,14 @@ fn sheet(file: &Path, s: &Sheet, d: &mut Diagnostics) {
                         Diagnostic::error(
                             Code::SheetRows,
                             file,
-                            format!("field 「{label}」 has {n} rows"),
+                            Msg::SheetRows {
+                                label: label.into(),
+                                rows: n.into(),
+                            },
                         )
                         .at(rows.span())
-                        .label("between 1 and 40")
-                        .help("write how many lines the paper form leaves for it"),
+                        .label(Msg::LabelOneToForty {})
+                        .help(Msg::HelpSheetRows {}),
                     );
                 }
             }

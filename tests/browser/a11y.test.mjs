@@ -27,9 +27,15 @@ const PAGES = [
   'agencies/kaku-fukushi-jimusho.html',
   'programs/index.html',
   'programs/momotaro-taisou.html',
+  'resources/index.html',
+  'resources/by-topic.html',
+  'resources/tamariba.html',
+  'resources/zaitaku-ryouyou-kenshuukai.html',
+  'support/foreign-language.html',
   'pages/referral.html',
   'plan.html',
   'plan.html?topics=iryou,kaigo,shougai&main=kaigo',
+  'lookup.html',
   '404.html',
 ];
 const STAFF_ONLY = [
@@ -39,6 +45,7 @@ const STAFF_ONLY = [
   'sheets/tsunagu-sheet.html?topics=kaigo&main=kaigo&agencies=kaigo-hoken-ka',
   'directory.html',
   'report.html',
+  'meetings.html',
 ];
 const CITIZEN_ONLY = ['opendata.html'];
 

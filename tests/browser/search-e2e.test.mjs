@@ -402,15 +402,27 @@ describe('search on the built sample site (headless Chromium)', { skip: browserS
       await page.close();
     });
 
-    test('the index loads lazily, on first focus of the box', async () => {
+    test('the index loads lazily: the manifest on first focus, then only the shards a query needs', async () => {
       const page = await openPage(`${server.url}citizen/index.html`);
       const requested = [];
       page.on('request', (r) => requested.push(r.url()));
       await page.waitForTimeout(300);
-      assert.equal(await page.evaluate(() => typeof window.TSUNAGU_SEARCH_INDEX), 'undefined');
+      assert.deepEqual(requested.filter((u) => u.includes('/search/')), []);
       await page.focus('#q');
-      await page.waitForFunction(() => typeof window.TSUNAGU_SEARCH_INDEX === 'object');
-      assert.ok(requested.some((u) => u.endsWith('/citizen/search/index.js')), JSON.stringify(requested));
+      for (let i = 0; i < 100 && !requested.some((u) => u.endsWith('/citizen/search/manifest.js')); i++) {
+        await page.waitForTimeout(50);
+      }
+      assert.ok(requested.some((u) => u.endsWith('/citizen/search/manifest.js')), JSON.stringify(requested));
+      assert.ok(!requested.some((u) => /\/search\/[td]\//.test(u)), `no shard before a query: ${JSON.stringify(requested)}`);
+      await search(page, '介護');
+      const shards = requested.filter((u) => /\/search\/t\//.test(u));
+      const chunks = requested.filter((u) => /\/search\/d\//.test(u));
+      assert.ok(shards.length >= 1 && chunks.length >= 1, JSON.stringify(requested));
+      // Each file once, however many searches.
+      await search(page, 'かいご');
+      await search(page, '介護');
+      const again = requested.filter((u) => /\/search\/[td]\//.test(u));
+      assert.equal(new Set(again).size, again.length, JSON.stringify(again));
       await page.close();
     });
   });
@@ -434,10 +446,10 @@ describe('search on the built sample site (headless Chromium)', { skip: browserS
     const page = await browser.newPage();
     const errors = [];
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    const real = readFileSync(path.join(site, 'citizen/search/index.js'), 'utf8');
-    assert.ok(real.includes('"lang":"tsunagu-ja-bigram-2"'), 'the built index names its tokenizer');
-    await page.route('**/search/index.js', (route) => route.fulfill({
-      body: real.replace('"lang":"tsunagu-ja-bigram-2"', '"lang":"tsunagu-ja-bigram-0"'),
+    const real = readFileSync(path.join(site, 'citizen/search/manifest.js'), 'utf8');
+    assert.ok(real.includes('"tokenizer":"tsunagu-ja-bigram-2"'), 'the built manifest names its tokenizer');
+    await page.route('**/search/manifest.js', (route) => route.fulfill({
+      body: real.replace('"tokenizer":"tsunagu-ja-bigram-2"', '"tokenizer":"tsunagu-ja-bigram-0"'),
       contentType: 'text/javascript',
     }));
     await page.goto(`${server.url}citizen/index.html`);
@@ -446,6 +458,17 @@ describe('search on the built sample site (headless Chromium)', { skip: browserS
     assert.match(await page.textContent('#search-results [role="status"]'), /検索データの版がこのページと合いません/);
     assert.ok(errors.some((e) => /tokenizer/.test(e)), JSON.stringify(errors));
     assert.equal(await page.locator('#search-results-list > li').count(), 0);
+    await page.close();
+  });
+
+  test('a missing term shard fails loudly, not with empty results', async () => {
+    const page = await browser.newPage();
+    page.on('console', () => {});
+    await page.route('**/search/t/*.js', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto(`${server.url}citizen/index.html`);
+    await page.fill('#q', '介護');
+    await page.waitForSelector('#search-results .search-error');
+    assert.match(await page.textContent('#search-results [role="status"]'), /検索データを読み込めませんでした/);
     await page.close();
   });
 
@@ -464,22 +487,30 @@ describe('search on the built sample site (headless Chromium)', { skip: browserS
   describe('staff-only data (canary fixture)', () => {
     const STAFF_STRINGS = ['CANARY_', '03-5555-0101', '03-5555-0202', '0355550101', '0355550202'];
 
-    test('no citizen search file (index.js, display.js, …) holds a staff canary', () => {
-      const files = readdirSync(path.join(canary, 'citizen/search'));
-      for (const name of ['index.js', 'display.js']) assert.ok(files.includes(name), `${name} in ${files}`);
-      for (const name of files) {
-        const text = readFileSync(path.join(canary, 'citizen/search', name), 'utf8');
+    /** Every file under DIR/search, by path relative to it (manifest, t/N, d/N, hours). */
+    function searchFiles(dir) {
+      return readdirSync(path.join(dir, 'search'), { recursive: true })
+        .filter((name) => name.endsWith('.js'))
+        .map((name) => [name, readFileSync(path.join(dir, 'search', name), 'utf8')]);
+    }
+
+    test('no citizen search file (manifest, term shards, name shards, display chunks) holds a staff canary', () => {
+      const files = searchFiles(path.join(canary, 'citizen'));
+      const names = files.map(([name]) => name);
+      assert.ok(names.includes('manifest.js'), names.join(' '));
+      assert.ok(names.some((n) => n.startsWith('t/')) && names.some((n) => n.startsWith('d/')), names.join(' '));
+      for (const [name, text] of files) {
         for (const s of STAFF_STRINGS) assert.ok(!text.includes(s), `${s} in citizen/search/${name}`);
         assert.doesNotMatch(text, /canary/i, `citizen/search/${name}`);
       }
     });
 
     test('the staff search files do hold the canaries', () => {
-      const display = readFileSync(path.join(canary, 'staff/search/display.js'), 'utf8');
+      const files = searchFiles(path.join(canary, 'staff'));
+      const display = files.filter(([n]) => n.startsWith('d/')).map(([, t]) => t).join('');
       for (const s of ['CANARY_PRIMARY', 'CANARY_SECONDARY', 'CANARY_MATTER_EXT']) assert.ok(display.includes(s), s);
-      // The index stores tokens as a character trie: the normalised word "canary" is there
-      // as bigrams (c→a, a→n, …), so test it through a search, below.
-      assert.match(readFileSync(path.join(canary, 'staff/search/index.js'), 'utf8'), /"staff"/);
+      assert.match(files.find(([n]) => n === 'manifest.js')[1], /"staff"/);
+      assert.ok(files.some(([n, t]) => n.startsWith('t/') && t.includes('"canary":[')), 'the term canary is in a staff shard');
     });
 
     test('searching a canary on the citizen site finds nothing', async () => {

@@ -18,6 +18,9 @@ const AGENCY = 'okayama-shakyo';
 const AGENCY_FILE = `content/agencies/${AGENCY}.toml`;
 const PAGE = `agencies/${AGENCY}.html`;
 
+/** The environment without a locale, so messages are in the default language (Japanese). */
+const DEFAULT_LANG = { ...process.env, LANG: '', LC_ALL: '', LC_MESSAGES: '' };
+
 async function tsunaguBin() {
   if (process.env.TSUNAGU_BIN) return process.env.TSUNAGU_BIN;
   await cargo(['build', '--quiet', '--bin', 'tsunagu']);
@@ -27,14 +30,15 @@ async function tsunaguBin() {
 
 /** Starts `tsunagu serve`; resolves once it has printed its URLs. */
 function startServe(bin, args) {
-  const child = spawn(bin, ['serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(bin, ['serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: DEFAULT_LANG });
   const log = { out: '', err: '' };
   child.stderr.on('data', (d) => { log.err += d; });
   const ready = new Promise((resolve, reject) => {
     child.stdout.on('data', (d) => {
       log.out += d;
-      const citizen = log.out.match(/citizen site: (http:\/\/\S+)/);
-      const staff = log.out.match(/staff site: +(http:\/\/\S+)/);
+      // Japanese by default (市民向けサイト / 職員向けサイト), English with --lang en.
+      const citizen = log.out.match(/(?:citizen site|市民向けサイト): (http:\/\/\S+)/);
+      const staff = log.out.match(/(?:staff site|職員向けサイト): +(http:\/\/\S+)/);
       if (citizen && staff) resolve({ citizen: citizen[1], staff: staff[1] });
     });
     child.on('exit', (code) => reject(new Error(`serve exited with ${code}:\n${log.err}`)));
@@ -185,7 +189,7 @@ describe('tsunagu serve', () => {
     const first = 'サーブ確認その一の説明です。';
     edit(original.replace(/^summary = ".*"$/m, `summary = "${first}"`));
     await eventually('the edited summary', async () => (await bodyText(page)).includes(first));
-    assert.match(server.log.err, /rebuilt in \d+ ms \(content\/agencies\/okayama-shakyo\.toml\)/);
+    assert.match(server.log.err, /\d+ ms で再ビルドしました（content\/agencies\/okayama-shakyo\.toml）/);
 
     // A TOML syntax error on line 6 (the name loses its closing quote).
     const broken = original.replace(/^summary = ".*"$/m, `summary = "${first}"`)
@@ -194,6 +198,7 @@ describe('tsunagu serve', () => {
     edit(broken);
     const shown = await eventually('the error overlay', () => overlayText(page));
     assert.ok(shown.includes(`${AGENCY_FILE}:${brokenLine}:`), shown);
+    assert.ok(shown.includes(`${brokenLine}行目`) && shown.includes('直し方：'), shown);
     assert.ok((await bodyText(page)).includes(first), 'the last good page is still shown');
     assert.equal(await page.getAttribute('#tsunagu-overlay', 'role'), 'alertdialog');
     assert.equal(await page.getAttribute('#tsunagu-overlay', 'lang'), 'ja');
@@ -221,11 +226,17 @@ describe('tsunagu serve', () => {
 
   test('a port in use gets a clear message and a non-zero exit', async () => {
     const port = new URL(urls.citizen).port;
-    const second = spawn(bin, ['serve', '--root', site, '--port', port], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let err = '';
-    second.stderr.on('data', (d) => { err += d; });
-    const code = await new Promise((resolve) => second.on('exit', resolve));
-    assert.notEqual(code, 0);
-    assert.match(err, new RegExp(`port ${port} is in use; try --port ${Number(port) + 1}`));
+    for (const [lang, message] of [
+      ['ja', `ポート ${port} は使われています。--port ${Number(port) + 1} を試してください`],
+      ['en', `port ${port} is in use; try --port ${Number(port) + 1}`],
+    ]) {
+      const second = spawn(bin, ['serve', '--root', site, '--port', port, '--lang', lang],
+        { stdio: ['ignore', 'pipe', 'pipe'], env: DEFAULT_LANG });
+      let err = '';
+      second.stderr.on('data', (d) => { err += d; });
+      const code = await new Promise((resolve) => second.on('exit', resolve));
+      assert.notEqual(code, 0);
+      assert.ok(err.includes(message), err);
+    }
   });
 });

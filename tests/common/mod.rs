@@ -78,12 +78,20 @@ pub fn copy_dir(from: &Path, to: &Path) {
 /// Runs the tsunagu binary on the site folder `root` with a fixed date and
 /// no colours.
 pub fn tsunagu(args: &[&str], root: &Path) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_tsunagu"))
-        .args(args)
+    command(args, root).output().expect("run tsunagu")
+}
+
+/// The `tsunagu` command of [`tsunagu`], to add to; the locale is removed so
+/// that messages are in the default language (Japanese) wherever tests run.
+pub fn command(args: &[&str], root: &Path) -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_tsunagu"));
+    c.args(args)
         .arg("--root")
         .arg(root)
         .args(["--today", "2026-12-02"])
         .env("NO_COLOR", "1")
-        .output()
-        .expect("run tsunagu")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    c
 }

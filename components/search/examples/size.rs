@@ -1,14 +1,14 @@
 //! Index size for a generated 1,000-agency directory (~5 matters each):
 //!   cargo run --release -p tsunagu-search --example size [AGENCIES]
-//! Prints raw and gzip sizes of index.js and display.js for both audiences, and the
-//! same corpus under alternative tokenisations for comparison (docs/search.md).
+//! Prints the build time, the number of search files and their raw and gzip sizes
+//! (all term shards, all display chunks, the manifest, the largest term shard) for
+//! both audiences (docs/search.md, "Sizes").
 
 use std::io::Write;
 
-use elasticlunr::IndexBuilder;
 use flate2::write::GzEncoder;
 use flate2::Compression;
-use tsunagu_search::{build, words, Audience, BigramJapanese, DisplayRecord, DocKind, SearchDoc};
+use tsunagu_search::{build, Audience, DisplayRecord, DocKind, SearchDoc, MANIFEST_PATH};
 
 /// SplitMix64, fixed seed: the corpus is the same on every run.
 struct Rng(u64);
@@ -258,41 +258,6 @@ fn kib(n: usize) -> String {
 }
 
 /// Size of an index over the same citizen fields under another tokeniser.
-fn alternative(docs: &[SearchDoc], tokenizer: Tokenizer) -> (usize, usize) {
-    let mut index = IndexBuilder::with_language(Box::new(BigramJapanese))
-        .save_docs(false)
-        .add_field_with_tokenizer("title", Box::new(tokenizer))
-        .add_field_with_tokenizer("keywords", Box::new(tokenizer))
-        .add_field_with_tokenizer("body", Box::new(tokenizer))
-        .build();
-    for (i, d) in docs.iter().enumerate() {
-        index.add_doc(
-            &i.to_string(),
-            [d.title.as_str(), &d.keywords.join("\n"), d.body.as_str()],
-        );
-    }
-    let json = index.to_json();
-    (json.len(), gzip_len(&json))
-}
-
-type Tokenizer = fn(&str) -> Vec<String>;
-
-fn ngrams(text: &str, sizes: &[usize]) -> Vec<String> {
-    let mut out = Vec::new();
-    for w in words(text) {
-        let c: Vec<char> = w.chars().collect();
-        for &n in sizes {
-            if c.len() < n {
-                continue;
-            }
-            for win in c.windows(n) {
-                out.push(win.iter().collect());
-            }
-        }
-    }
-    out
-}
-
 fn main() {
     let agencies: usize = std::env::args()
         .nth(1)
@@ -300,6 +265,7 @@ fn main() {
         .unwrap_or(1000);
     for audience in [Audience::Citizen, Audience::Staff] {
         let docs = corpus(agencies, audience == Audience::Staff);
+        let started = std::time::Instant::now();
         let files = match build(&docs, audience) {
             Ok(f) => f,
             Err(e) => {
@@ -307,28 +273,32 @@ fn main() {
                 std::process::exit(1);
             }
         };
-        if let Ok(dir) = std::env::var("SIZE_OUT") {
-            let _ = std::fs::write(format!("{dir}/{audience:?}-index.js"), &files.index_js);
-            let _ = std::fs::write(format!("{dir}/{audience:?}-display.js"), &files.display_js);
-        }
         println!(
-            "{audience:?}: {agencies} agencies, {} documents\n  index.js   {:>10} raw {:>10} gzip\n  display.js {:>10} raw {:>10} gzip",
-            files.doc_count,
-            kib(files.index_js.len()),
-            kib(gzip_len(&files.index_js)),
-            kib(files.display_js.len()),
-            kib(gzip_len(&files.display_js)),
+            "{audience:?}: build {:.2} s",
+            started.elapsed().as_secs_f64()
         );
-    }
-    let docs = corpus(agencies, false);
-    println!("Citizen index under other tokenisations (index JSON only):");
-    let alts: [(&str, Tokenizer); 3] = [
-        ("bigrams only", |t| ngrams(t, &[2])),
-        ("unigrams + bigrams", |t| ngrams(t, &[1, 2])),
-        ("bigrams + trigrams", |t| ngrams(t, &[2, 3])),
-    ];
-    for (name, tok) in alts {
-        let (raw, gz) = alternative(&docs, tok);
-        println!("  {name:<20} {:>10} raw {:>10} gzip", kib(raw), kib(gz));
+        let shards: Vec<&str> = files
+            .files
+            .iter()
+            .filter(|(p, _)| p.starts_with("search/t/"))
+            .map(|(_, s)| s.as_str())
+            .collect();
+        let largest = shards.iter().map(|s| gzip_len(s)).max().unwrap_or(0);
+        let manifest = files.get(MANIFEST_PATH).unwrap_or("");
+        let index = files.index_text();
+        let display = files.display_text();
+        println!(
+            "{audience:?}: {agencies} agencies, {} documents, {} files ({} term shards)\n  term shards + manifest {:>10} raw {:>10} gzip\n  display chunks         {:>10} raw {:>10} gzip\n  manifest               {:>10} raw {:>10} gzip\n  largest term shard     {:>10} gzip",
+            files.doc_count,
+            files.files.len(),
+            shards.len(),
+            kib(index.len()),
+            kib(gzip_len(&index)),
+            kib(display.len()),
+            kib(gzip_len(&display)),
+            kib(manifest.len()),
+            kib(gzip_len(manifest)),
+            kib(largest),
+        );
     }
 }

@@ -1,26 +1,16 @@
-//! Builds the elasticlunr index and the display records.
+//! Builds the sharded index (`shard.rs`) and the display records.
 
 use std::collections::{HashMap, HashSet};
 
-use elasticlunr::IndexBuilder;
 use serde::{Deserialize, Serialize};
 
+use crate::shard::{load_script, name_shards, Inverted, Manifest, CHUNK, MANIFEST, SEARCH_DIR};
 use crate::{
-    words, Audience, BigramJapanese, DisplayRecord, DocKind, SearchDoc, SearchError, SearchFiles,
-    DISPLAY_GLOBAL, INDEX_GLOBAL, TOKENIZER_VERSION,
+    words, Audience, DisplayRecord, DocKind, SearchDoc, SearchError, SearchFiles, TOKENIZER_VERSION,
 };
 
 pub(crate) const FIELDS: &[&str] = &["title", "keywords", "body"];
 pub(crate) const STAFF_FIELD: &str = "staff";
-
-/// Display file: `docs[n]` belongs to index ref `n`. Refs are positions rather than
-/// the document ids because every posting in the index repeats its ref.
-#[derive(Serialize, Deserialize)]
-pub(crate) struct DisplayFile {
-    pub tokenizer: String,
-    pub audience: Audience,
-    pub docs: Vec<DisplayEntry>,
-}
 
 #[derive(Serialize, Deserialize)]
 pub(crate) struct DisplayEntry {
@@ -45,7 +35,8 @@ fn one() -> f64 {
     1.0
 }
 
-/// Builds the index and display scripts for one audience.
+/// Builds the search files of one audience: a pure function of the documents, so
+/// each site's index can be built on its own thread.
 pub fn build(docs: &[SearchDoc], audience: Audience) -> Result<SearchFiles, SearchError> {
     validate(docs, audience)?;
     let positions: HashMap<&str, usize> = docs
@@ -53,15 +44,13 @@ pub fn build(docs: &[SearchDoc], audience: Audience) -> Result<SearchFiles, Sear
         .enumerate()
         .map(|(i, d)| (d.id.as_str(), i))
         .collect();
-
-    let mut builder = IndexBuilder::with_language(Box::new(BigramJapanese))
-        .save_docs(false)
-        .add_fields(FIELDS);
+    let mut fields: Vec<String> = FIELDS.iter().map(|f| f.to_string()).collect();
     if audience == Audience::Staff {
-        builder = builder.add_field(STAFF_FIELD);
+        fields.push(STAFF_FIELD.to_string());
     }
-    let mut index = builder.build();
 
+    let mut inverted = Inverted::new(fields.len());
+    let mut exact: HashMap<String, Vec<u32>> = HashMap::new();
     let mut entries = Vec::with_capacity(docs.len());
     for (position, doc) in docs.iter().enumerate() {
         // A record with a written reading (topics, agencies) needs no dictionary
@@ -74,11 +63,22 @@ pub fn build(docs: &[SearchDoc], audience: Audience) -> Result<SearchFiles, Sear
         } else {
             with_readings(&doc.title, &doc.keywords)
         };
-        let mut fields = vec![doc.title.as_str(), keywords.as_str(), doc.body.as_str()];
+        let mut texts = vec![doc.title.as_str(), keywords.as_str(), doc.body.as_str()];
         if audience == Audience::Staff {
-            fields.push(doc.staff_text.as_deref().unwrap_or(""));
+            texts.push(doc.staff_text.as_deref().unwrap_or(""));
         }
-        index.add_doc(&position.to_string(), fields);
+        inverted.add(position as u32, &texts);
+        // Typing a name or its reading exactly ranks it first: the browser finds
+        // these by key instead of reading every title.
+        for name in std::iter::once(&doc.title).chain(doc.display.reading.as_ref()) {
+            let key = words(name).concat();
+            if !key.is_empty() {
+                let list = exact.entry(key).or_default();
+                if list.last() != Some(&(position as u32)) {
+                    list.push(position as u32);
+                }
+            }
+        }
         entries.push(DisplayEntry {
             id: doc.id.clone(),
             kind: doc.kind,
@@ -102,22 +102,101 @@ pub fn build(docs: &[SearchDoc], audience: Audience) -> Result<SearchFiles, Sear
         });
     }
 
+    let manifest_body = manifest(&entries, audience, fields);
     drop_inherited(&mut entries);
+    let (shard_count, shards) = inverted.shards(docs.len());
+    let (name_count, names) = name_shards(exact);
+    let manifest = Manifest {
+        shards: shard_count,
+        names: name_count,
+        ..manifest_body
+    };
 
-    let index_json = serde_json::to_string(&index)?;
-    let display_json = serde_json::to_string(&DisplayFile {
-        tokenizer: TOKENIZER_VERSION.to_string(),
-        audience,
-        docs: entries,
-    })?;
+    let mut files = Vec::with_capacity(shards.len() + entries.len() / CHUNK + 2);
+    let mut push = |name: String, json: String| {
+        let script = load_script(&name, &json);
+        files.push((format!("{SEARCH_DIR}/{name}.js"), script));
+    };
+    push(MANIFEST.to_string(), serde_json::to_string(&manifest)?);
+    for (i, shard) in shards.iter().enumerate() {
+        push(format!("t/{i}"), serde_json::to_string(shard)?);
+    }
+    for (i, shard) in names.iter().enumerate() {
+        push(format!("x/{i}"), serde_json::to_string(shard)?);
+    }
+    for (i, chunk) in entries.chunks(CHUNK).enumerate() {
+        push(format!("d/{i}"), serde_json::to_string(chunk)?);
+    }
 
     Ok(SearchFiles {
-        index_js: as_script(INDEX_GLOBAL, &index_json),
-        display_js: as_script(DISPLAY_GLOBAL, &display_json),
+        files,
         tokenizer_version: TOKENIZER_VERSION.to_string(),
         audience,
         doc_count: docs.len(),
     })
+}
+
+/// The per-document facts ranking needs (before `drop_inherited`, so a matter's
+/// topic is its own or its agency's, as the reader sees it).
+fn manifest(entries: &[DisplayEntry], audience: Audience, fields: Vec<String>) -> Manifest {
+    let mut classes: Vec<(DocKind, bool, f64)> = Vec::new();
+    let mut class = String::with_capacity(entries.len());
+    let mut up = Vec::with_capacity(entries.len());
+    let mut starred = Vec::new();
+    let mut topic_positions: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (pos, e) in entries.iter().enumerate() {
+        let c = (e.kind, e.display.star, e.boost);
+        let i = classes.iter().position(|x| *x == c).unwrap_or_else(|| {
+            classes.push(c);
+            classes.len() - 1
+        });
+        // Past 'Z' the class letters go on through the code points; any of them is
+        // one character in the string the browser indexes.
+        class.push(char::from_u32(0x41 + i as u32).unwrap_or('A'));
+        up.push(e.parent.map_or(0, |p| pos as i64 - p as i64));
+        if e.kind == DocKind::Agency && e.display.star {
+            starred.push(pos);
+        }
+        if e.kind == DocKind::Topic {
+            topic_positions
+                .entry(e.title.as_str())
+                .or_default()
+                .push(pos);
+        }
+    }
+    let mut cards: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for (pos, e) in entries.iter().enumerate() {
+        if e.kind != DocKind::Matter || !e.display.star {
+            continue;
+        }
+        let topic = e.display.topic.as_deref().or_else(|| {
+            e.parent
+                .and_then(|p| entries.get(p))
+                .and_then(|p| p.display.topic.as_deref())
+        });
+        // Every topic of that label (labels are unique in a site, not in the API).
+        for &tpos in topic
+            .and_then(|t| topic_positions.get(t))
+            .into_iter()
+            .flatten()
+        {
+            cards.entry(tpos).or_default().push(pos);
+        }
+    }
+    Manifest {
+        tokenizer: TOKENIZER_VERSION.to_string(),
+        audience,
+        fields,
+        docs: entries.len(),
+        shards: 0,
+        names: 0,
+        chunk: CHUNK,
+        classes,
+        class,
+        up,
+        cards: cards.into_iter().collect(),
+        starred,
+    }
 }
 
 /// The keywords plus the kana reading of the title and of every keyword written with
@@ -202,6 +281,13 @@ pub fn as_script(global: &str, json: &str) -> String {
     out.push_str("window.");
     out.push_str(global);
     out.push_str("=JSON.parse('");
+    escape_into(&mut out, json);
+    out.push_str("');\n");
+    out
+}
+
+/// JSON as the body of a single-quoted JS string, inert if inlined in HTML.
+pub(crate) fn escape_into(out: &mut String, json: &str) {
     for c in json.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
@@ -210,11 +296,10 @@ pub fn as_script(global: &str, json: &str) -> String {
             _ => out.push(c),
         }
     }
-    out.push_str("');\n");
-    out
 }
 
 /// Inverse of [`as_script`]; `None` when `js` is not shaped like its output.
+#[cfg(test)]
 pub(crate) fn json_of_script(global: &str, js: &str) -> Option<String> {
     let body = js
         .strip_prefix("window.")?
@@ -222,6 +307,11 @@ pub(crate) fn json_of_script(global: &str, js: &str) -> Option<String> {
         .strip_prefix("=JSON.parse('")?
         .trim_end()
         .strip_suffix("');")?;
+    unescape(body)
+}
+
+/// Inverse of [`escape_into`].
+pub(crate) fn unescape(body: &str) -> Option<String> {
     let mut out = String::with_capacity(body.len());
     let mut chars = body.chars();
     while let Some(c) = chars.next() {

@@ -1,27 +1,28 @@
 //! Client-side Japanese search for tsunagu sites.
 //!
-//! [`build`] turns [`SearchDoc`]s into two small scripts: an elasticlunr-format index
-//! (`search/index.js`) and the records shown in the result list (`search/display.js`).
-//! Both assign a global so they load with a `<script>` tag from `file://`, where
-//! `fetch` is blocked. The browser side is `themes/default/static/js/search-core.js`
+//! [`build`] turns [`SearchDoc`]s into the files of `search/`: a manifest, term shards
+//! (postings by the first character of each term) and display chunks (the records
+//! shown in the result list), so a query loads only what it needs. Each file calls
+//! one registration function, so it loads with a `<script>` tag from `file://`,
+//! where `fetch` is blocked. The browser side is `themes/default/static/js/search-core.js`
 //! (normalise, tokenise, query) and `search.js` (the combobox UI); see `docs/search.md`.
 
 mod error;
 mod index;
-mod language;
 mod normalize;
 mod query;
 mod readings;
 mod romaji;
+mod shard;
 mod tokenize;
 
 pub use error::SearchError;
 pub use index::{as_script, build};
-pub use language::BigramJapanese;
 pub use normalize::{normalize, words};
 pub use query::{Hit, SearchIndex};
 pub use readings::reading;
 pub use romaji::romaji_to_kana;
+pub use shard::{shard_of, term_hash, LOAD_FUNCTION, MANIFEST, PREFIX_MARK, SEARCH_DIR};
 pub use tokenize::{query_words, tokenize, QueryWord};
 
 use serde::{Deserialize, Serialize};
@@ -31,13 +32,8 @@ use serde::{Deserialize, Serialize};
 /// differs, instead of silently finding nothing.
 pub const TOKENIZER_VERSION: &str = "tsunagu-ja-bigram-2";
 
-/// Global the index script assigns (`window.TSUNAGU_SEARCH_INDEX = {…}`).
-pub const INDEX_GLOBAL: &str = "TSUNAGU_SEARCH_INDEX";
-/// Global the display script assigns.
-pub const DISPLAY_GLOBAL: &str = "TSUNAGU_SEARCH_DISPLAY";
-/// Where the renderer should write the files, relative to the site root.
-pub const INDEX_PATH: &str = "search/index.js";
-pub const DISPLAY_PATH: &str = "search/display.js";
+/// The manifest, relative to the site root; the other files sit beside it.
+pub const MANIFEST_PATH: &str = "search/manifest.js";
 /// Opening-hours data of the results, by key (written by the site renderer).
 pub const HOURS_PATH: &str = "search/hours.js";
 pub const HOURS_GLOBAL: &str = "TSUNAGU_SEARCH_HOURS";
@@ -121,14 +117,41 @@ pub struct SearchDoc {
     pub boost: f64,
 }
 
-/// The two generated scripts.
+/// The generated scripts.
 #[derive(Debug, Clone)]
 pub struct SearchFiles {
-    /// Write to [`INDEX_PATH`].
-    pub index_js: String,
-    /// Write to [`DISPLAY_PATH`].
-    pub display_js: String,
+    /// (path relative to the site root, script): [`MANIFEST_PATH`], term shards
+    /// `search/t/N.js`, display chunks `search/d/N.js`.
+    pub files: Vec<(String, String)>,
     pub tokenizer_version: String,
     pub audience: Audience,
     pub doc_count: usize,
+}
+
+impl SearchFiles {
+    /// The script at `path` (relative to the site root).
+    pub fn get(&self, path: &str) -> Option<&str> {
+        self.files
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, s)| s.as_str())
+    }
+
+    /// Term shards and manifest, concatenated (for leak checks and sizes).
+    pub fn index_text(&self) -> String {
+        self.files
+            .iter()
+            .filter(|(p, _)| !p.starts_with("search/d/"))
+            .map(|(_, s)| s.as_str())
+            .collect()
+    }
+
+    /// Display chunks, concatenated.
+    pub fn display_text(&self) -> String {
+        self.files
+            .iter()
+            .filter(|(p, _)| p.starts_with("search/d/"))
+            .map(|(_, s)| s.as_str())
+            .collect()
+    }
 }

@@ -4,13 +4,13 @@
 //! and the evaluation floor, which the browser benchmark checks for the JS side.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
 
-use serde_json::{Map, Value};
-
-use crate::index::DisplayFile;
+use crate::index::DisplayEntry;
+use crate::shard::{parse_load_script, Manifest, TermShard, PREFIX_MARK, WEIGHT_SCALE};
 use crate::{
-    words, DisplayRecord, DocKind, SearchError, SearchFiles, DISPLAY_GLOBAL, INDEX_GLOBAL,
+    words, DisplayRecord, DocKind, SearchError, SearchFiles, LOAD_FUNCTION, MANIFEST,
     TOKENIZER_VERSION,
 };
 
@@ -58,20 +58,21 @@ pub struct Hit {
     pub score: f64,
 }
 
-/// A parsed index + display pair.
+/// A parsed set of search files (all shards and chunks: the Rust side has no reason
+/// to load lazily, but it ranks from exactly what the browser loads).
 pub struct SearchIndex {
     fields: Vec<String>,
-    roots: HashMap<String, Value>,
-    doc_info: Map<String, Value>,
+    /// Per field: term (or prefix entry `c*`) → postings (position, weight).
+    postings: Vec<HashMap<String, Vec<(usize, f64)>>>,
+    /// Compact name or reading → positions.
+    exact: HashMap<String, Vec<usize>>,
+    kinds: Vec<DocKind>,
+    boosts: Vec<f64>,
+    parents: Vec<Option<usize>>,
+    /// Topic position → its ★ matters.
+    cards: HashMap<usize, Vec<usize>>,
     doc_count: f64,
-    display: DisplayFile,
-}
-
-fn strip_script(file: &'static str, global: &str, js: &str) -> Result<String, SearchError> {
-    crate::index::json_of_script(global, js).ok_or_else(|| SearchError::Parse {
-        file,
-        reason: format!("expected `window.{global}=JSON.parse('…');`"),
-    })
+    display: Vec<DisplayEntry>,
 }
 
 fn parse_err(file: &'static str, reason: &str) -> SearchError {
@@ -83,51 +84,129 @@ fn parse_err(file: &'static str, reason: &str) -> SearchError {
 
 impl SearchIndex {
     pub fn from_files(files: &SearchFiles) -> Result<Self, SearchError> {
-        Self::parse(&files.index_js, &files.display_js)
+        Self::parse(files.files.iter().map(|(_, s)| s.as_str()))
     }
 
-    pub fn parse(index_js: &str, display_js: &str) -> Result<Self, SearchError> {
-        let index: Value =
-            serde_json::from_str(&strip_script("index.js", INDEX_GLOBAL, index_js)?)?;
-        let mut display: DisplayFile =
-            serde_json::from_str(&strip_script("display.js", DISPLAY_GLOBAL, display_js)?)?;
-        crate::index::inherit(&mut display.docs);
-
-        let lang = index["lang"].as_str().unwrap_or_default();
-        for found in [lang, display.tokenizer.as_str()] {
-            if found != TOKENIZER_VERSION {
-                return Err(SearchError::TokenizerMismatch {
-                    found: found.to_string(),
-                    expected: TOKENIZER_VERSION.to_string(),
-                });
+    /// Reads every file of a built site's `search/` folder.
+    pub fn from_dir(dir: &Path) -> Result<Self, SearchError> {
+        let io = |e: std::io::Error| parse_err("search/", &e.to_string());
+        let mut scripts = vec![std::fs::read_to_string(dir.join("manifest.js")).map_err(io)?];
+        for sub in ["t", "x", "d"] {
+            for entry in std::fs::read_dir(dir.join(sub)).map_err(io)? {
+                scripts.push(std::fs::read_to_string(entry.map_err(io)?.path()).map_err(io)?);
             }
         }
+        Self::parse(scripts.iter().map(String::as_str))
+    }
 
-        let fields: Vec<String> = index["fields"]
-            .as_array()
-            .ok_or_else(|| parse_err("index.js", "no fields"))?
-            .iter()
-            .filter_map(|f| f.as_str().map(str::to_string))
+    /// Parses the scripts [`crate::build`] writes, in any order.
+    pub fn parse<'a>(scripts: impl IntoIterator<Item = &'a str>) -> Result<Self, SearchError> {
+        let mut manifest: Option<Manifest> = None;
+        let mut shards: Vec<TermShard> = Vec::new();
+        let mut names: Vec<BTreeMap<String, Vec<u32>>> = Vec::new();
+        let mut chunks: Vec<(usize, Vec<DisplayEntry>)> = Vec::new();
+        for js in scripts {
+            let (name, json) = parse_load_script(js).ok_or_else(|| {
+                parse_err(
+                    "search/*.js",
+                    &format!("expected `{LOAD_FUNCTION}(\"name\",JSON.parse('…'));`"),
+                )
+            })?;
+            if name == MANIFEST {
+                manifest = Some(serde_json::from_str(&json)?);
+            } else if name.starts_with("t/") {
+                shards.push(serde_json::from_str(&json)?);
+            } else if name.starts_with("x/") {
+                names.push(serde_json::from_str(&json)?);
+            } else if let Some(i) = name.strip_prefix("d/").and_then(|i| i.parse().ok()) {
+                chunks.push((i, serde_json::from_str(&json)?));
+            } else {
+                return Err(parse_err("search/*.js", &format!("unknown file {name:?}")));
+            }
+        }
+        let manifest = manifest.ok_or_else(|| parse_err("manifest.js", "missing"))?;
+        if manifest.tokenizer != TOKENIZER_VERSION {
+            return Err(SearchError::TokenizerMismatch {
+                found: manifest.tokenizer,
+                expected: TOKENIZER_VERSION.to_string(),
+            });
+        }
+        if shards.len() != manifest.shards || names.len() != manifest.names {
+            return Err(parse_err(
+                "search/t/*.js",
+                "not as many term shards as the manifest says",
+            ));
+        }
+        chunks.sort_by_key(|c| c.0);
+        let mut display: Vec<DisplayEntry> = chunks.into_iter().flat_map(|c| c.1).collect();
+        if display.len() != manifest.docs {
+            return Err(parse_err(
+                "search/d/*.js",
+                "not as many display rows as the manifest says",
+            ));
+        }
+        crate::index::inherit(&mut display);
+
+        let nfields = manifest.fields.len();
+        let mut postings: Vec<HashMap<String, Vec<(usize, f64)>>> = vec![HashMap::new(); nfields];
+        for shard in shards {
+            for (fi, terms) in shard.f.into_iter().enumerate().take(nfields) {
+                for (term, enc) in terms {
+                    let mut pos = 0usize;
+                    let list = enc
+                        .chunks(2)
+                        .map(|p| {
+                            pos += p[0] as usize;
+                            (pos, p.get(1).copied().unwrap_or(0) as f64 / WEIGHT_SCALE)
+                        })
+                        .collect();
+                    postings[fi].insert(term, list);
+                }
+            }
+        }
+        let exact: HashMap<String, Vec<usize>> = names
+            .into_iter()
+            .flatten()
+            .map(|(key, list)| (key, list.into_iter().map(|p| p as usize).collect()))
             .collect();
-        let mut roots = HashMap::new();
-        for field in &fields {
-            let root = index["index"][field]["root"].clone();
-            if !root.is_object() {
-                return Err(parse_err("index.js", "field without a root node"));
-            }
-            roots.insert(field.clone(), root);
+        let mut kinds = Vec::with_capacity(manifest.docs);
+        let mut boosts = Vec::with_capacity(manifest.docs);
+        for c in manifest.class.chars() {
+            let (kind, _, boost) = manifest
+                .classes
+                .get((c as u32).saturating_sub(0x41) as usize)
+                .ok_or_else(|| parse_err("manifest.js", "unknown document class"))?;
+            kinds.push(*kind);
+            boosts.push(*boost);
         }
-        let doc_info = index["documentStore"]["docInfo"]
-            .as_object()
-            .cloned()
-            .ok_or_else(|| parse_err("index.js", "no documentStore.docInfo"))?;
+        let parents = manifest
+            .up
+            .iter()
+            .enumerate()
+            .map(|(pos, &up)| (up != 0).then(|| (pos as i64 - up) as usize))
+            .collect();
         Ok(SearchIndex {
-            fields,
-            roots,
-            doc_info,
-            doc_count: display.docs.len() as f64,
+            fields: manifest.fields,
+            postings,
+            exact,
+            kinds,
+            boosts,
+            parents,
+            cards: manifest.cards.into_iter().collect(),
+            doc_count: manifest.docs as f64,
             display,
         })
+    }
+
+    /// Postings of `term` in field `fi` and whether their weights already hold the
+    /// idf² (a prefix entry `c*`, which merges every term starting with c).
+    fn list(&self, fi: usize, term: &str, prefix: bool) -> Option<(&Vec<(usize, f64)>, bool)> {
+        if prefix {
+            let key = format!("{term}{PREFIX_MARK}");
+            self.postings[fi].get(&key).map(|l| (l, true))
+        } else {
+            self.postings[fi].get(term).map(|l| (l, false))
+        }
     }
 
     /// Runs a query the way the browser does and returns hits, best first.
@@ -167,38 +246,19 @@ impl SearchIndex {
 
         for (ti, (term, prefix)) in terms.iter().enumerate() {
             let mut docs_with_term = 0usize;
-            for field in &self.fields {
-                let root = &self.roots[field];
-                let mut nodes = Vec::new();
-                if let Some(node) = lookup(root, term) {
-                    if *prefix {
-                        collect_subtree(node, &mut nodes);
-                    } else {
-                        nodes.push(node);
-                    }
-                }
-                for node in nodes {
-                    let df = node["df"].as_f64().unwrap_or(0.0);
-                    let idf = 1.0 + (self.doc_count / (df + 1.0)).ln();
-                    let Some(docs) = node["docs"].as_object() else {
-                        continue;
-                    };
-                    for (doc_ref, posting) in docs {
-                        let Ok(pos) = doc_ref.parse::<usize>() else {
-                            continue;
-                        };
-                        let tf = posting["tf"].as_f64().unwrap_or(0.0);
-                        let len = self.doc_info[doc_ref.as_str()][field.as_str()]
-                            .as_f64()
-                            .unwrap_or(1.0)
-                            .max(1.0);
-                        *scores.entry(pos).or_default() +=
-                            tf * idf * idf / len.sqrt() * field_boost(field);
-                        let matched = own.entry(pos).or_insert_with(|| vec![false; terms.len()]);
-                        if !matched[ti] {
-                            matched[ti] = true;
-                            docs_with_term += 1;
-                        }
+            for (fi, field) in self.fields.iter().enumerate() {
+                let Some((list, merged)) = self.list(fi, term, *prefix) else {
+                    continue;
+                };
+                // df as elasticlunr counts it: the documents of this term in this field.
+                let idf = 1.0 + (self.doc_count / (list.len() as f64 + 1.0)).ln();
+                let k = if merged { 1.0 } else { idf * idf } * field_boost(field);
+                for &(pos, w) in list {
+                    *scores.entry(pos).or_default() += w * k;
+                    let matched = own.entry(pos).or_insert_with(|| vec![false; terms.len()]);
+                    if !matched[ti] {
+                        matched[ti] = true;
+                        docs_with_term += 1;
                     }
                 }
             }
@@ -228,14 +288,14 @@ impl SearchIndex {
         // (position, score, coverage, bit u = the document holds unit u)
         let mut candidates: Vec<(usize, f64, f64, u64)> = Vec::new();
         for (&pos, mine) in &own {
-            let Some(entry) = self.display.docs.get(pos) else {
+            if pos >= self.kinds.len() {
                 continue;
-            };
+            }
             let mut score = scores.get(&pos).copied().unwrap_or(0.0);
             let mut covered = mine.clone();
             // A matter inherits its agency's words ("社協 貸付"), so its own record
             // need not repeat the agency's name and readings.
-            if let Some(parent) = entry.parent {
+            if let Some(parent) = self.parents[pos] {
                 let theirs = own.get(&parent).unwrap_or(&none);
                 if theirs.iter().zip(mine).any(|(t, m)| *t && !*m) {
                     for (c, t) in covered.iter_mut().zip(theirs) {
@@ -261,13 +321,11 @@ impl SearchIndex {
         }
         let best = candidates.iter().map(|c| c.2).fold(0.0, f64::max);
 
-        let query_words_norm = words(query);
-        let compact_query: String = query_words_norm.concat();
         let kept: Vec<(usize, f64, f64, u64)> = candidates
             .into_iter()
             .filter(|&(pos, _, coverage, _)| {
                 // Topics are few and a topic card is the best start: no relative cut.
-                let relative = if self.display.docs[pos].kind == DocKind::Topic {
+                let relative = if self.kinds[pos] == DocKind::Topic {
                     0.0
                 } else {
                     RELATIVE_COVERAGE
@@ -275,27 +333,26 @@ impl SearchIndex {
                 coverage >= MIN_COVERAGE && coverage >= relative * best
             })
             .collect();
-        let exact = |pos: usize| {
-            let entry = &self.display.docs[pos];
-            words(&entry.title).concat() == compact_query
-                || entry
-                    .display
-                    .reading
-                    .as_deref()
-                    .is_some_and(|r| words(r).concat() == compact_query)
-        };
+        // The name or its reading typed exactly, found by key (shard of its first
+        // character), so the browser needs no titles to rank.
+        let compact_query: String = words(query).concat();
+        let exact: HashSet<usize> = self
+            .exact
+            .get(&compact_query)
+            .into_iter()
+            .flatten()
+            .copied()
+            .collect();
         // Topic cards: topics matching about as well as the best document, each adding
         // a part of the worry the better ones do not hold (「介護」 is the card 介護, not
         // also 健康 through its synonym 介護予防; 「介護と借金」 is 介護 and 支出・滞納・借金).
         let mut topics: Vec<(bool, f64, usize, u64)> = kept
             .iter()
-            .filter(|k| {
-                self.display.docs[k.0].kind == DocKind::Topic && k.2 >= TOPIC_COVERAGE * best
-            })
+            .filter(|k| self.kinds[k.0] == DocKind::Topic && k.2 >= TOPIC_COVERAGE * best)
             .map(|k| {
                 (
-                    exact(k.0),
-                    k.1 * self.display.docs[k.0].boost * k.2 * k.2,
+                    exact.contains(&k.0),
+                    k.1 * self.boosts[k.0] * k.2 * k.2,
                     k.0,
                     k.3,
                 )
@@ -314,49 +371,36 @@ impl SearchIndex {
                 card_positions.push(pos);
             }
         }
-        // Titles of the topics shown as cards: their ★ desks come right after them.
-        let cards: Vec<String> = card_positions
+        // A card's ★ desks (the manifest lists them per topic) are listed even when the
+        // worry's words are not in their records (夫に殴られる → DV・虐待 → its ★ desk):
+        // they are where to call first.
+        let card_stars: HashSet<usize> = card_positions
             .iter()
-            .map(|&pos| self.display.docs[pos].title.clone())
+            .filter_map(|p| self.cards.get(p))
+            .flatten()
+            .copied()
             .collect();
-        // A card's ★ desk is listed even when the worry's words are not in its record
-        // (夫に殴られる → DV・虐待 → its ★ desk): it is where to call first.
         let mut kept = kept;
-        if !cards.is_empty() {
-            for (pos, entry) in self.display.docs.iter().enumerate() {
-                let starred = entry.kind == DocKind::Matter
-                    && entry.display.star
-                    && entry
-                        .display
-                        .topic
-                        .as_deref()
-                        .is_some_and(|t| cards.iter().any(|c| c == t));
-                if starred && !kept.iter().any(|k| k.0 == pos) {
-                    kept.push((pos, 0.0, 0.0, 0));
-                }
-            }
-        }
+        let mut extra: Vec<usize> = card_stars
+            .iter()
+            .copied()
+            .filter(|pos| !kept.iter().any(|k| k.0 == *pos))
+            .collect();
+        extra.sort_unstable();
+        kept.extend(extra.into_iter().map(|pos| (pos, 0.0, 0.0, 0)));
+        let in_title = self.title_holders(&terms, &units);
         let mut hits: Vec<(usize, Hit)> = Vec::new();
         for (pos, score, coverage, _) in kept {
-            let entry = &self.display.docs[pos];
-            let compact_title = words(&entry.title).concat();
-            let tier = if exact(pos) {
+            let Some(entry) = self.display.get(pos) else {
+                continue;
+            };
+            let tier = if exact.contains(&pos) {
                 4
             } else if card_positions.contains(&pos) {
                 3
-            } else if entry.kind == DocKind::Matter
-                && entry.display.star
-                && entry
-                    .display
-                    .topic
-                    .as_deref()
-                    .is_some_and(|t| cards.iter().any(|c| c == t))
-            {
+            } else if card_stars.contains(&pos) {
                 2
-            } else if query_words_norm
-                .iter()
-                .all(|w| compact_title.contains(w.as_str()))
-            {
+            } else if in_title.contains(&pos) {
                 1
             } else {
                 0
@@ -371,7 +415,7 @@ impl SearchIndex {
                     display: entry.display.clone(),
                     tier,
                     coverage,
-                    score: score * entry.boost * coverage * coverage,
+                    score: score * self.boosts[pos] * coverage * coverage,
                 },
             ));
         }
@@ -383,24 +427,37 @@ impl SearchIndex {
         });
         hits.into_iter().map(|(_, h)| h).collect()
     }
-}
 
-fn lookup<'a>(root: &'a Value, token: &str) -> Option<&'a Value> {
-    let mut node = root;
-    let mut buf = [0u8; 4];
-    for c in token.chars() {
-        node = node.get(&*c.encode_utf8(&mut buf))?;
-    }
-    Some(node)
-}
-
-fn collect_subtree<'a>(node: &'a Value, out: &mut Vec<&'a Value>) {
-    out.push(node);
-    if let Some(map) = node.as_object() {
-        for (key, child) in map {
-            if key != "docs" && key != "df" {
-                collect_subtree(child, out);
-            }
+    /// Documents whose own title holds every term of every content unit (not the
+    /// endings): the name contains every word of the worry.
+    fn title_holders(
+        &self,
+        terms: &[(String, bool)],
+        units: &[(Vec<usize>, f64, f64)],
+    ) -> HashSet<usize> {
+        let Some(fi) = self.fields.iter().position(|f| f == "title") else {
+            return HashSet::new();
+        };
+        let mut holders: Option<HashSet<usize>> = None;
+        let mut needed: Vec<usize> = units
+            .iter()
+            .filter(|u| u.1 >= 1.0)
+            .flat_map(|u| u.0.iter().copied())
+            .collect();
+        needed.sort_unstable();
+        needed.dedup();
+        for ti in needed {
+            let (term, prefix) = &terms[ti];
+            let these: HashSet<usize> = self
+                .list(fi, term, *prefix)
+                .map(|(l, _)| l.as_slice())
+                .unwrap_or(&[])
+                .iter()
+                .map(|p| p.0)
+                .filter(|p| holders.as_ref().is_none_or(|h| h.contains(p)))
+                .collect();
+            holders = Some(these);
         }
+        holders.unwrap_or_default()
     }
 }

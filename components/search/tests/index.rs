@@ -165,7 +165,7 @@ fn children_inherit_display_fields() {
     docs[5].display.phone = Some("086-111-1111".into());
     docs[5].display.agency = Some(docs[3].title.clone());
     let files = build(&docs, Audience::Citizen).expect("build");
-    assert_eq!(files.display_js.matches("086-111-1111").count(), 1);
+    assert_eq!(files.display_text().matches("086-111-1111").count(), 1);
     let idx = SearchIndex::from_files(&files).expect("parse");
     let hit = &idx.search("介護保険の申請")[0];
     assert_eq!(hit.display.phone.as_deref(), Some("086-111-1111"));
@@ -215,20 +215,26 @@ fn no_result() {
 fn citizen_index_has_no_staff_trace() {
     let files = build(&sample(Audience::Citizen), Audience::Citizen).expect("build");
     for needle in ["山田", "花子", "9999", "CANARY", "canary", "staff\""] {
-        assert!(!files.index_js.contains(needle), "index leaks {needle}");
-        assert!(!files.display_js.contains(needle), "display leaks {needle}");
+        assert!(!files.index_text().contains(needle), "index leaks {needle}");
+        assert!(
+            !files.display_text().contains(needle),
+            "display leaks {needle}"
+        );
     }
-    // The trie splits tokens into one key per character, so look for the characters.
-    for c in ["\"山\"", "\"花\"", "\"田\"", "\"子\""] {
-        assert!(!files.index_js.contains(c), "index holds trie key {c}");
+    // No term (山田, 花子, 田花 …) nor prefix entry (山*) starts with a staff character.
+    for c in ["\"山", "\"花", "\"田", "\"子"] {
+        assert!(
+            !files.index_text().contains(c),
+            "index holds a term starting {c}"
+        );
     }
 }
 
 #[test]
 fn staff_index_covers_staff_text() {
     let files = build(&sample(Audience::Staff), Audience::Staff).expect("build");
-    assert!(files.display_js.contains("山田花子"));
-    assert!(files.display_js.contains("9999"));
+    assert!(files.display_text().contains("山田花子"));
+    assert!(files.display_text().contains("9999"));
     let idx = SearchIndex::from_files(&files).expect("parse");
     assert_eq!(ids(&idx, "山田花子"), ["agency:shakyo"]);
     assert_eq!(ids(&idx, "canary"), ["agency:shakyo"]);
@@ -281,22 +287,103 @@ fn invalid_documents_are_errors() {
 #[test]
 fn index_names_its_tokenizer() {
     let files = build(&sample(Audience::Citizen), Audience::Citizen).expect("build");
-    assert!(files
-        .index_js
-        .starts_with("window.TSUNAGU_SEARCH_INDEX=JSON.parse('{"));
-    assert!(files
-        .index_js
-        .contains(&format!("\"lang\":\"{TOKENIZER_VERSION}\"")));
-    assert!(files
-        .display_js
-        .contains(&format!("\"tokenizer\":\"{TOKENIZER_VERSION}\"")));
-    let tampered = files
-        .index_js
-        .replace(TOKENIZER_VERSION, "tsunagu-ja-bigram-0");
+    let manifest = files.get(MANIFEST_PATH).expect("manifest");
+    assert!(manifest.starts_with("TsunaguSearchLoad(\"manifest\",JSON.parse('{"));
+    assert!(manifest.contains(&format!("\"tokenizer\":\"{TOKENIZER_VERSION}\"")));
+    let mut tampered = files.clone();
+    for (path, script) in &mut tampered.files {
+        if path == MANIFEST_PATH {
+            *script = script.replace(TOKENIZER_VERSION, "tsunagu-ja-bigram-0");
+        }
+    }
     assert!(matches!(
-        SearchIndex::parse(&tampered, &files.display_js),
+        SearchIndex::from_files(&tampered),
         Err(SearchError::TokenizerMismatch { .. })
     ));
+}
+
+#[test]
+fn every_file_is_a_registration_script() {
+    let files = build(&sample(Audience::Staff), Audience::Staff).expect("build");
+    assert!(
+        files.files.len() >= 3,
+        "manifest, a term shard, a display chunk"
+    );
+    for (path, script) in &files.files {
+        let name = path
+            .strip_prefix("search/")
+            .and_then(|p| p.strip_suffix(".js"))
+            .expect("search/NAME.js");
+        assert!(
+            script.starts_with(&format!("{LOAD_FUNCTION}(\"{name}\",JSON.parse('")),
+            "{path}"
+        );
+        assert!(script.ends_with("'));\n"), "{path}");
+    }
+    // Any order parses; a missing shard is an error, not fewer results.
+    let mut reversed = files.clone();
+    reversed.files.reverse();
+    assert!(SearchIndex::from_files(&reversed).is_ok());
+    let mut missing = files.clone();
+    missing.files.retain(|(p, _)| !p.starts_with("search/t/"));
+    assert!(SearchIndex::from_files(&missing).is_err());
+}
+
+#[test]
+fn a_term_lives_in_the_shard_its_hash_names() {
+    let docs = big_corpus(400);
+    let files = build(&docs, Audience::Citizen).expect("build");
+    let shards = files
+        .files
+        .iter()
+        .filter(|(p, _)| p.starts_with("search/t/"))
+        .count();
+    assert!(shards > 1, "a 400-agency corpus is split, got {shards}");
+    for key in ["相談", "相*"] {
+        let home = format!("search/t/{}.js", shard_of(key, shards));
+        let needle = format!("\"{key}\":[");
+        for (path, script) in &files.files {
+            assert_eq!(
+                script.contains(&needle),
+                *path == home,
+                "{key} belongs in {home}, not {path}"
+            );
+        }
+    }
+    // The whole corpus still ranks from the pieces.
+    let idx = SearchIndex::from_files(&files).expect("parse");
+    assert_eq!(ids(&idx, "第7相談所")[0], "agency:a7");
+    assert!(
+        ids(&idx, "相").len() > 100,
+        "a one-character word reads the prefix entry"
+    );
+}
+
+fn big_corpus(n: usize) -> Vec<SearchDoc> {
+    let mut docs = Vec::new();
+    for a in 0..n {
+        let mut agency = doc(
+            &format!("agency:a{a}"),
+            DocKind::Agency,
+            &format!("第{a}相談所"),
+            &[],
+            &format!("地区{}の総合相談 {}", a % 17, a * 7919 % 1000),
+        );
+        agency.display.reading = Some(format!("だい{a}そうだんじょ"));
+        docs.push(agency);
+        for m in 0..3 {
+            let mut d = doc(
+                &format!("matter:a{a}:{m}"),
+                DocKind::Matter,
+                &format!("相談内容{m} 番号{}", a * 31 % 97),
+                &[],
+                "介護",
+            );
+            d.parent = Some(format!("agency:a{a}"));
+            docs.push(d);
+        }
+    }
+    docs
 }
 
 #[test]
@@ -304,7 +391,7 @@ fn script_escapes_markup() {
     let mut docs = sample(Audience::Citizen);
     docs[0].title = "</script><b>".into();
     let files = build(&docs, Audience::Citizen).expect("build");
-    assert!(!files.display_js.contains("</script>"));
+    assert!(!files.display_text().contains("</script>"));
     let idx = SearchIndex::from_files(&files).expect("parse");
     assert_eq!(idx.search("script")[0].title, "</script><b>");
 }

@@ -2,8 +2,8 @@
 //! notice a field written below the wrong `[table]` header.
 
 use super::context::{first_line, id_span, id_value, Ctx};
-use super::{backticked, record_noun, what};
-use crate::diagnostics::{did_you_mean, Code, Diagnostic};
+use super::{backticked, noun, what};
+use crate::diagnostics::{did_you_mean, Code, Diagnostic, Msg};
 use serde::de::DeserializeOwned;
 use std::path::Path;
 
@@ -19,35 +19,39 @@ pub(super) fn unknown_field<T: DeserializeOwned>(path: &Path, cx: &Ctx, rest: &s
         .filter(|_| !on_header)
         .filter(|_| root_fields::<T>().iter().any(|f| f == field));
     let help = match (&moved, did_you_mean(field, &candidates)) {
-        (Some((line, header)), _) => format!(
-            "`{field}` belongs to the {} itself, but this line is inside the `{header}` table that starts on line {line}: move it above the first `[…]` header",
-            record_noun(path)
-        ),
-        (None, Some(s)) => format!("did you mean `{s}`?"),
-        (None, None) if candidates.is_empty() => "remove this field".to_string(),
-        (None, None) => format!(
-            "remove it or correct it; the fields allowed here are: {}",
-            candidates.join(", ")
-        ),
+        (Some((line, header)), _) => Msg::HelpFieldBelongsToRecord {
+            field: field.into(),
+            noun: noun(path).into(),
+            header: header.into(),
+            line: (*line).into(),
+        },
+        (None, Some(s)) => Msg::HelpDidYouMean {
+            suggestion: s.into(),
+        },
+        (None, None) if candidates.is_empty() => Msg::HelpRemoveField {},
+        (None, None) => Msg::HelpRemoveOrCorrect {
+            allowed: candidates.join(", ").into(),
+        },
     };
-    let place = match cx.table_above(at) {
-        Some((_, header)) if !on_header => format!(" in `{header}`"),
-        _ => String::new(),
+    let message = match cx.table_above(at) {
+        Some((_, header)) if !on_header => Msg::UnknownFieldIn {
+            field: field.into(),
+            header: header.into(),
+        },
+        _ => Msg::UnknownField {
+            field: field.into(),
+        },
     };
-    Diagnostic::error(
-        Code::UnknownField,
-        path,
-        format!("unknown field `{field}`{place}"),
-    )
-    .at_opt(cx.span.clone())
-    .label(if on_header {
-        "unknown table"
-    } else if moved.is_some() {
-        "in the wrong table"
-    } else {
-        "unknown field"
-    })
-    .help(help)
+    Diagnostic::error(Code::UnknownField, path, message)
+        .at_opt(cx.span.clone())
+        .label(if on_header {
+            Msg::LabelUnknownTable {}
+        } else if moved.is_some() {
+            Msg::LabelWrongTable {}
+        } else {
+            Msg::LabelUnknownField {}
+        })
+        .help(help)
 }
 
 /// The fields allowed at the top of a record of type `T`, found by feeding it
@@ -63,7 +67,7 @@ pub(super) fn root_fields<T: DeserializeOwned>() -> Vec<String> {
 }
 
 pub(super) fn missing_field(path: &Path, cx: &Ctx, field: &str) -> Diagnostic {
-    let noun = record_noun(path);
+    let noun = noun(path);
     let example = example_of(field);
     let is_table = example.starts_with('[');
     let header = cx.span.as_ref().and_then(|s| {
@@ -84,38 +88,69 @@ pub(super) fn missing_field(path: &Path, cx: &Ctx, field: &str) -> Diagnostic {
     let (span, message, label, help) = if let Some(h) = header {
         (
             cx.span.clone(),
-            format!("`{h}` has no `{field}`"),
-            format!("`{field}` is required in this table"),
-            format!("add `{example}` on a line below `{h}`"),
+            Msg::MissingFieldInTable {
+                header: h.clone().into(),
+                field: field.into(),
+            },
+            Msg::LabelRequiredInTable {
+                field: field.into(),
+            },
+            Msg::HelpAddBelowHeader {
+                example: example.clone().into(),
+                header: h.into(),
+            },
         )
     } else if inline {
         (
             cx.span.clone(),
-            format!("this table has no `{field}`"),
-            format!("`{field}` is required here"),
-            format!("add `{example}` inside the braces"),
+            Msg::MissingFieldInline {
+                field: field.into(),
+            },
+            Msg::LabelRequiredHere {
+                field: field.into(),
+            },
+            Msg::HelpAddInsideBraces {
+                example: example.clone().into(),
+            },
         )
     } else {
         // The record itself: point at its id (or first line), not at the
         // whole file.
         let span = id_span(cx.text).or_else(|| first_line(cx.text));
         let message = if is_table {
-            format!("{} has no `[{field}]` table", what(path))
+            Msg::MissingTable {
+                what: what(path).into(),
+                field: field.into(),
+            }
         } else {
             match id_value(cx.text) {
-                Some(id) => format!("{noun} `{id}` has no `{field}`"),
-                None => format!("{} has no `{field}`", what(path)),
+                Some(id) => Msg::MissingFieldOfId {
+                    noun: noun.clone().into(),
+                    id: id.into(),
+                    field: field.into(),
+                },
+                None => Msg::MissingFieldOf {
+                    what: what(path).into(),
+                    field: field.into(),
+                },
             }
         };
         let help = if is_table {
-            format!("add a table at the end of the file: `{example}`")
+            Msg::HelpAddTableAtEnd {
+                example: example.clone().into(),
+            }
         } else {
-            format!("add `{example}` above the first `[…]` header")
+            Msg::HelpAddAboveHeader {
+                example: example.clone().into(),
+            }
         };
         (
             span,
             message,
-            format!("`{field}` is required in this {noun}"),
+            Msg::LabelRequiredInRecord {
+                field: field.into(),
+                noun: noun.into(),
+            },
             help,
         )
     };
@@ -167,27 +202,25 @@ pub(super) fn no_value<T: DeserializeOwned>(path: &Path, cx: &Ctx) -> Option<Dia
     let candidates: Vec<&str> = fields.iter().map(String::as_str).collect();
     let (message, label, help) = if known {
         (
-            format!("`{key}` has no value after `=`"),
-            "value missing",
-            format!(
-                "write the value after `=`, e.g. {}, or delete the line",
-                example_of(key)
-            ),
+            Msg::NoValueAfterEquals { key: key.into() },
+            Msg::LabelValueMissing {},
+            Msg::HelpWriteValue {
+                example: example_of(key).into(),
+            },
         )
     } else {
         let help = match did_you_mean(key, &candidates) {
-            Some(s) => format!(
-                "did you mean `{s}`? e.g. {}; or delete the line",
-                example_of(s)
-            ),
-            None => format!(
-                "delete the line; the fields allowed here are: {}",
-                candidates.join(", ")
-            ),
+            Some(s) => Msg::HelpDidYouMeanExample {
+                suggestion: s.into(),
+                example: example_of(s).into(),
+            },
+            None => Msg::HelpDeleteLineAllowed {
+                allowed: candidates.join(", ").into(),
+            },
         };
         (
-            format!("unknown field `{key}`, with no value"),
-            "unknown field",
+            Msg::UnknownFieldNoValue { key: key.into() },
+            Msg::LabelUnknownField {},
             help,
         )
     };

@@ -13,7 +13,7 @@ mod syntax;
 mod values;
 
 use super::limits;
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, Msg};
 use context::{on_one_line, Ctx};
 use serde::de::DeserializeOwned;
 use std::ops::Range;
@@ -26,14 +26,15 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Vec<Diag
         return Err(vec![Diagnostic::error(
             Code::EmptyFile,
             path,
-            format!("{} is empty", what(path)),
+            Msg::EmptyFile {
+                what: what(path).into(),
+            },
         )
         .at(0..0)
-        .label("nothing here")
-        .help(format!(
-            "write the {} (see docs/content.md), or delete the file",
-            record_noun(path)
-        ))]);
+        .label(Msg::LabelNothingHere {})
+        .help(Msg::HelpWriteRecord {
+            noun: noun(path).into(),
+        })]);
     }
     parse_at(path, text, 0)
 }
@@ -50,14 +51,13 @@ pub fn parse_at<T: DeserializeOwned>(
         return Err(vec![Diagnostic::error(
             Code::TooDeep,
             path,
-            format!(
-                "values are nested more than {} levels deep",
-                limits::MAX_DEPTH
-            ),
+            Msg::TooDeep {
+                depth: limits::MAX_DEPTH.into(),
+            },
         )
         .at(offset + at..offset + at + 1)
-        .label("too deep")
-        .help("records never need this much nesting; the file may be corrupt")]);
+        .label(Msg::LabelTooDeep {})
+        .help(Msg::HelpTooDeep {})]);
     }
     let at_offset = |mut d: Diagnostic| {
         if let Some(s) = &mut d.span {
@@ -117,15 +117,33 @@ pub(super) fn record_noun(path: &Path) -> &'static str {
     }
 }
 
-/// How to name the file in a message: "this agency file", "site.toml".
-pub(super) fn what(path: &Path) -> String {
+/// The kind of record, as a message: "agency", "program" …
+pub(super) fn noun(path: &Path) -> Msg {
     match record_noun(path) {
-        n @ ("agency" | "program" | "roster") => format!("this {n} file"),
-        "page's front matter" => "the front matter".into(),
-        _ => format!(
-            "`{}`",
-            path.file_name().unwrap_or_default().to_string_lossy()
-        ),
+        "agency" => Msg::NounAgency {},
+        "program" => Msg::NounProgram {},
+        "roster" => Msg::NounRoster {},
+        "page's front matter" => Msg::NounFrontMatter {},
+        "list of topics" => Msg::NounTopics {},
+        _ => Msg::NounSettings {},
+    }
+}
+
+/// How to name the file in a message: "this agency file", "site.toml".
+pub(super) fn what(path: &Path) -> Msg {
+    match record_noun(path) {
+        "agency" | "program" | "roster" => Msg::ThisRecordFile {
+            noun: noun(path).into(),
+        },
+        "page's front matter" => Msg::TheFrontMatter {},
+        _ => Msg::NamedFile {
+            name: path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .as_ref()
+                .into(),
+        },
     }
 }
 
@@ -193,7 +211,12 @@ mod tests {
     fn unknown_field_gets_a_suggestion() {
         let d = err("id = \"a\"\nadress = \"x\"");
         assert_eq!(d.code, "unknown-field");
-        assert_eq!(d.help.as_deref(), Some("did you mean `address`?"));
+        assert_eq!(
+            d.help,
+            Some(Msg::HelpDidYouMean {
+                suggestion: "address".into()
+            })
+        );
         assert_eq!(d.span, Some(9..15));
     }
 

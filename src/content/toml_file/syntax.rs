@@ -3,7 +3,7 @@
 
 use super::context::Ctx;
 use super::first_clause;
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, Msg};
 use std::ops::Range;
 use std::path::Path;
 
@@ -26,28 +26,31 @@ pub(super) fn duplicate_key(path: &Path, cx: &Ctx) -> Diagnostic {
     }
     let (message, help) = if is_table {
         (
-            format!("the table `{header}` appears twice"),
-            format!(
-                "merge the two `{header}` tables into one{}",
-                first
-                    .map(|l| format!(" (the first is on line {l})"))
-                    .unwrap_or_default()
-            ),
+            Msg::DuplicateTable {
+                header: header.into(),
+            },
+            match first {
+                Some(l) => Msg::HelpMergeTablesFirstOn {
+                    header: header.into(),
+                    line: l.into(),
+                },
+                None => Msg::HelpMergeTables {
+                    header: header.into(),
+                },
+            },
         )
     } else {
         (
-            format!("`{name}` is set twice in the same table"),
-            format!(
-                "keep one of the two lines{}",
-                first
-                    .map(|l| format!(" (the first is line {l})"))
-                    .unwrap_or_default()
-            ),
+            Msg::DuplicateKey { name: name.into() },
+            match first {
+                Some(l) => Msg::HelpKeepOneLineFirstOn { line: l.into() },
+                None => Msg::HelpKeepOneLine {},
+            },
         )
     };
     Diagnostic::error(Code::DuplicateKey, path, message)
         .at_opt(span)
-        .label("set again here")
+        .label(Msg::LabelSetAgain {})
         .help(help)
 }
 
@@ -94,34 +97,22 @@ pub(super) const JAPANESE_KEYS: &[(&str, &str)] = &[
 
 /// Characters typed with the Japanese IME on where TOML needs ASCII, with
 /// what to type instead.
-pub(super) const FULL_WIDTH: &[(char, &str, &str)] = &[
-    ('\u{3000}', "full-width space", "a half-width space"),
-    ('＝', "full-width ＝", "a half-width ="),
-    (
-        '：',
-        "full-width colon",
-        "a half-width = (TOML uses = between key and value)",
-    ),
-    ('“', "curly quote", "a straight double quote \""),
-    ('”', "curly quote", "a straight double quote \""),
-    ('＂', "full-width quote", "a straight double quote \""),
-    (
-        '「',
-        "Japanese quote 「",
-        "a straight double quote \" (「」 may stay inside the text)",
-    ),
-    (
-        '」',
-        "Japanese quote 」",
-        "a straight double quote \" (「」 may stay inside the text)",
-    ),
-    ('、', "Japanese comma 、", "a half-width comma ,"),
-    ('，', "full-width comma", "a half-width comma ,"),
-    ('［', "full-width bracket", "a half-width ["),
-    ('］', "full-width bracket", "a half-width ]"),
-    ('｛', "full-width brace", "a half-width {"),
-    ('｝', "full-width brace", "a half-width }"),
-    ('＃', "full-width ＃", "a half-width # for comments"),
+pub(super) const FULL_WIDTH: &[(char, Msg, Msg)] = &[
+    ('\u{3000}', Msg::FwSpace {}, Msg::HwSpace {}),
+    ('＝', Msg::FwEquals {}, Msg::HwEquals {}),
+    ('：', Msg::FwColon {}, Msg::HwEqualsForColon {}),
+    ('“', Msg::FwCurlyQuote {}, Msg::HwDoubleQuote {}),
+    ('”', Msg::FwCurlyQuote {}, Msg::HwDoubleQuote {}),
+    ('＂', Msg::FwQuote {}, Msg::HwDoubleQuote {}),
+    ('「', Msg::FwKagiOpen {}, Msg::HwDoubleQuoteKagi {}),
+    ('」', Msg::FwKagiClose {}, Msg::HwDoubleQuoteKagi {}),
+    ('、', Msg::FwTouten {}, Msg::HwComma {}),
+    ('，', Msg::FwComma {}, Msg::HwComma {}),
+    ('［', Msg::FwBracket {}, Msg::HwOpenBracket {}),
+    ('］', Msg::FwBracket {}, Msg::HwCloseBracket {}),
+    ('｛', Msg::FwBrace {}, Msg::HwOpenBrace {}),
+    ('｝', Msg::FwBrace {}, Msg::HwCloseBrace {}),
+    ('＃', Msg::FwHash {}, Msg::HwHash {}),
 ];
 
 /// The first full-width character in TOML syntax on the error's line: outside
@@ -129,7 +120,7 @@ pub(super) const FULL_WIDTH: &[(char, &str, &str)] = &[
 pub(super) fn full_width_on_line(
     cx: &Ctx,
     at: usize,
-) -> Option<(Range<usize>, &'static str, &'static str)> {
+) -> Option<(Range<usize>, &'static Msg, &'static Msg)> {
     let (start, line) = cx.line_at(at);
     let mut in_string: Option<char> = None;
     for (i, c) in line.char_indices() {
@@ -151,7 +142,7 @@ pub(super) fn full_width_on_line(
 pub(super) fn syntax(path: &Path, cx: &Ctx) -> Diagnostic {
     let at = cx.span.as_ref().map_or(0, |s| s.start);
     let headline = first_clause(cx.message);
-    let error = |message: String, span: Option<Range<usize>>, label: &str, help: String| {
+    let error = |message: Msg, span: Option<Range<usize>>, label: Msg, help: Msg| {
         Diagnostic::error(Code::TomlSyntax, path, message)
             .at_opt(span)
             .label(label)
@@ -159,24 +150,32 @@ pub(super) fn syntax(path: &Path, cx: &Ctx) -> Diagnostic {
     };
     if let Some((span, what, instead)) = full_width_on_line(cx, at) {
         return error(
-            format!("a {what} is used in the TOML syntax"),
+            Msg::FullWidthInSyntax {
+                what: what.clone().into(),
+            },
             Some(span),
-            what,
-            format!("type {instead} here, with the Japanese input (IME) turned off"),
+            what.clone(),
+            Msg::HelpTypeInstead {
+                instead: instead.clone().into(),
+            },
         );
     }
     let (line_start, line) = cx.line_at(at);
     let key_part = line.split('=').next().unwrap_or("").trim();
     if cx.message.starts_with("invalid unquoted key") && !key_part.is_ascii() {
         let help = match JAPANESE_KEYS.iter().find(|(j, _)| *j == key_part) {
-            Some((_, en)) => format!("field names are written in English: did you mean `{en}`?"),
-            None => "field names are the English words listed in docs/content.md".into(),
+            Some((_, en)) => Msg::HelpFieldInEnglish {
+                field: (*en).into(),
+            },
+            None => Msg::HelpFieldNamesInDocs {},
         };
         let s = line_start + (line.len() - line.trim_start().len());
         return error(
-            format!("`{key_part}` cannot be a field name"),
+            Msg::JapaneseFieldName {
+                key: key_part.into(),
+            },
             Some(s..s + key_part.len()),
-            "Japanese field name",
+            Msg::LabelJapaneseFieldName {},
             help,
         );
     }
@@ -185,31 +184,37 @@ pub(super) fn syntax(path: &Path, cx: &Ctx) -> Diagnostic {
         let key = cx.key_before(at);
         if key.as_deref() == Some("verified") || looks_like_date(value) {
             return error(
-                format!("`{value}` is not a date TOML understands"),
+                Msg::NotATomlDate {
+                    value: value.into(),
+                },
                 cx.span.clone(),
-                "not a date",
-                "write the date as year-month-day with hyphens and no quotes, e.g. verified = 2024-04-01".into(),
+                Msg::LabelNotADate {},
+                Msg::HelpTomlDate {},
             );
         }
         return error(
-            "text must be in double quotes".into(),
+            Msg::TextNeedsQuotes {},
             cx.span.clone(),
-            "text without quotes",
+            Msg::LabelTextWithoutQuotes {},
             match key {
-                Some(k) => format!("write it as {k} = \"{value}\""),
-                None => format!("write it as \"{value}\""),
+                Some(k) => Msg::HelpWriteKeyQuoted {
+                    key: k.into(),
+                    value: value.into(),
+                },
+                None => Msg::HelpWriteQuoted {
+                    value: value.into(),
+                },
             },
         );
     }
     if cx.message.starts_with("invalid date") || cx.message.starts_with("invalid time") {
         return error(
-            format!(
-                "this date does not exist ({})",
-                cx.message.split(", ").nth(1).unwrap_or(headline)
-            ),
+            Msg::NoSuchDate {
+                detail: cx.message.split(", ").nth(1).unwrap_or(headline).into(),
+            },
             cx.span.clone(),
-            "no such date",
-            "check the month and day; dates are written year-month-day, e.g. 2024-04-01".into(),
+            Msg::LabelNoSuchDate {},
+            Msg::HelpCheckMonthDay {},
         );
     }
     if cx.message.starts_with("invalid basic string")
@@ -221,33 +226,35 @@ pub(super) fn syntax(path: &Path, cx: &Ctx) -> Diagnostic {
             '\''
         };
         return error(
-            "text is not closed".into(),
+            Msg::TextNotClosed {},
             cx.span.clone(),
-            &format!("closing {q} missing"),
-            format!("add {q} at the end of the text; text over several lines is written between \"\"\" and \"\"\""),
+            Msg::LabelClosingQuoteMissing { quote: q.into() },
+            Msg::HelpCloseText { quote: q.into() },
         );
     }
     if cx.message.starts_with("key with no value") {
         return error(
-            "`=` and a value are missing after the key".into(),
+            Msg::KeyWithoutValue {},
             cx.span.clone(),
-            "expected `=` here",
-            "write key = value, e.g. name = \"…\"".into(),
+            Msg::LabelExpectedEquals {},
+            Msg::HelpKeyValue {},
         );
     }
     if cx.message.starts_with("missing comma") {
         return error(
-            "list items must be separated by commas".into(),
+            Msg::MissingComma {},
             cx.span.clone(),
-            "expected `,` here",
-            "write the list as [\"a\", \"b\"] with half-width commas".into(),
+            Msg::LabelExpectedComma {},
+            Msg::HelpListCommas {},
         );
     }
     error(
-        format!("TOML syntax error: {headline}"),
+        Msg::TomlSyntax {
+            detail: headline.into(),
+        },
         cx.span.clone(),
-        "here",
-        "check the TOML syntax near here: text needs double quotes, tables are written [name], lists [a, b]".into(),
+        Msg::LabelHere {},
+        Msg::HelpTomlSyntax {},
     )
 }
 

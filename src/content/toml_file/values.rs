@@ -3,7 +3,7 @@
 
 use super::backticked;
 use super::context::Ctx;
-use crate::diagnostics::{did_you_mean, Code, Diagnostic};
+use crate::diagnostics::{did_you_mean, Code, Diagnostic, Msg};
 use std::path::Path;
 
 /// serde's words for a type, in a webmaster's words.
@@ -60,44 +60,72 @@ pub(super) fn wrong_type(path: &Path, cx: &Ctx) -> Diagnostic {
     let value = cx.span.as_ref().map_or("", |s| cx.snippet(s)).trim();
     let unquoted = value.trim_matches('"').trim_matches('\'');
     let subject = match &key {
-        Some(k) if in_list => format!("each item of `{k}`"),
-        Some(k) => format!("`{k}`"),
-        None => "this value".into(),
+        Some(k) if in_list => Msg::SubjectEachItemOf { key: k.into() },
+        Some(k) => Msg::SubjectKey { key: k.into() },
+        None => Msg::SubjectThisValue {},
     };
     let same = found_t == expected_t;
     let message = if same {
-        format!("{subject} has a value that is not allowed here: {body}")
+        Msg::WrongTypeNotAllowed {
+            subject: subject.into(),
+            detail: body.into(),
+        }
     } else {
-        format!("{subject} must be {expected_t}, not {found_t}")
+        Msg::WrongTypeMustBe {
+            subject: subject.into(),
+            expected: type_msg(expected_t).into(),
+            found: type_msg(found_t).into(),
+        }
     };
     let k = key.as_deref().unwrap_or("key");
     let help = match expected_t {
-        "text" if in_list => format!("put each item in double quotes: \"{unquoted}\""),
-        "a list" if found_t == "text" => {
-            format!("write it as a list, in brackets: {k} = [{value}]")
-        }
-        "a list" => format!("a list is written in brackets: {k} = [\"…\", \"…\"]"),
-        "text" => format!("put the text in double quotes: \"{unquoted}\""),
+        "text" if in_list => Msg::HelpQuoteEachItem {
+            value: unquoted.into(),
+        },
+        "a list" if found_t == "text" => Msg::HelpWriteAsList {
+            key: k.into(),
+            value: value.into(),
+        },
+        "a list" => Msg::HelpListInBrackets { key: k.into() },
+        "text" => Msg::HelpQuoteText {
+            value: unquoted.into(),
+        },
         "a whole number" if found_t == "text" && unquoted.parse::<i64>().is_ok() => {
-            format!("write the number without quotes: {k} = {unquoted}")
+            Msg::HelpNumberNoQuotes {
+                key: k.into(),
+                value: unquoted.into(),
+            }
         }
-        "a whole number" => format!("write a whole number without quotes, e.g. {k} = 1"),
-        "true or false" => {
-            format!("write true or false, without quotes: {k} = true")
-        }
-        "a date" if found_t == "text" && toml_date(unquoted) => {
-            format!("write the date without quotes: {k} = {unquoted}")
-        }
-        "a date" => {
-            format!("write the date as year-month-day without quotes, e.g. {k} = 2024-04-01")
-        }
-        "a table" => "write a table: [name] on its own line, or { key = \"…\" } inline".into(),
-        _ => "see docs/content.md for the values allowed here".into(),
+        "a whole number" => Msg::HelpWholeNumber { key: k.into() },
+        "true or false" => Msg::HelpTrueFalse { key: k.into() },
+        "a date" if found_t == "text" && toml_date(unquoted) => Msg::HelpDateNoQuotes {
+            key: k.into(),
+            value: unquoted.into(),
+        },
+        "a date" => Msg::HelpDateFormat { key: k.into() },
+        "a table" => Msg::HelpWriteTable {},
+        _ => Msg::HelpSeeContentDocs {},
     };
     Diagnostic::error(Code::WrongType, path, message)
         .at_opt(cx.span.clone())
-        .label(format!("this is {found_t}"))
+        .label(Msg::LabelThisIs {
+            found: type_msg(found_t).into(),
+        })
         .help(help)
+}
+
+/// A type named by [`plain_type`], as a message.
+fn type_msg(t: &str) -> Msg {
+    match t {
+        "text" => Msg::TypeText {},
+        "a whole number" => Msg::TypeWholeNumber {},
+        "a number with a decimal point" => Msg::TypeDecimal {},
+        "true or false" => Msg::TypeBool {},
+        "a list" => Msg::TypeList {},
+        "a date" => Msg::TypeDate {},
+        "a table" => Msg::TypeTable {},
+        _ => Msg::TypeOther {},
+    }
 }
 
 pub(super) fn toml_date(s: &str) -> bool {
@@ -115,26 +143,31 @@ pub(super) fn bad_value(path: &Path, cx: &Ctx, rest: &str) -> Diagnostic {
     let allowed = backticked(expected);
     let at = cx.span.as_ref().map_or(0, |s| s.start);
     let subject = match cx.key_before(at) {
-        Some(k) => format!("`{k}`"),
-        None => "this value".into(),
+        Some(k) => Msg::SubjectKey { key: k.into() },
+        None => Msg::SubjectThisValue {},
     };
     let help = match did_you_mean(value, &allowed) {
-        Some(s) => format!("did you mean \"{s}\"?"),
-        None => format!(
-            "write one of: {}",
-            allowed
+        Some(s) => Msg::HelpDidYouMeanQuoted {
+            suggestion: s.into(),
+        },
+        None => Msg::HelpWriteOneOf {
+            allowed: allowed
                 .iter()
                 .map(|a| format!("\"{a}\""))
                 .collect::<Vec<_>>()
                 .join(", ")
-        ),
+                .into(),
+        },
     };
     Diagnostic::error(
         Code::BadValue,
         path,
-        format!("{subject} cannot be \"{value}\""),
+        Msg::BadValue {
+            subject: subject.into(),
+            value: value.into(),
+        },
     )
     .at_opt(cx.span.clone())
-    .label("not one of the allowed values")
+    .label(Msg::LabelNotAllowedValue {})
     .help(help)
 }

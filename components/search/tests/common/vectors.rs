@@ -3,7 +3,7 @@
 //!   cargo run -p tsunagu-search --example gen_vectors -- tests/search_vectors.json
 
 use serde::Serialize;
-use tsunagu_search::{normalize, query_words, tokenize, QueryWord, TOKENIZER_VERSION};
+use tsunagu_search::{normalize, query_words, term_hash, tokenize, QueryWord, TOKENIZER_VERSION};
 
 pub const SEED: u64 = 0x7473_756e_6167_7521; // "tsunagu!"
 pub const RANDOM_CASES: usize = 400;
@@ -130,6 +130,8 @@ pub struct Case {
     pub normalized: String,
     pub tokens: Vec<String>,
     pub query: Vec<QueryWord>,
+    /// Where the query's terms live: `term_hash` of each (FNV-1a over code points).
+    pub hashes: Vec<u32>,
 }
 
 #[derive(Serialize)]
@@ -194,6 +196,11 @@ pub fn case(input: &str) -> Case {
         normalized: normalize(input),
         tokens: tokenize(input),
         query: query_words(input),
+        hashes: query_words(input)
+            .iter()
+            .flat_map(|w| w.terms.iter().map(|t| term_hash(t)))
+            .chain([term_hash(&normalize(input).replace(' ', ""))])
+            .collect(),
     }
 }
 

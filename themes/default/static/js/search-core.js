@@ -1,5 +1,5 @@
 /*
- * tsunagu search core: normalise, tokenise and query an elasticlunr-format index.
+ * tsunagu search core: normalise, tokenise and query the sharded index (shard.rs).
  * Mirrors components/search/src/{normalize,tokenize,query}.rs exactly; the shared
  * vectors in tests/search_vectors.json prove it. No DOM here, so Node can test it.
  * Change TOKENIZER_VERSION together with the Rust constant whenever either changes.
@@ -33,6 +33,7 @@
   var TOPIC_COVERAGE = 0.6;
   var TAIL_WEIGHT = 0.25;
   var PARENT_WEIGHT = 0.25;
+  var PREFIX_MARK = '*';
   var INHERITED = ['topic', 'phone', 'hours', 'contact', 'extension'];
 
   function inRanges(cp, ranges) {
@@ -252,36 +253,6 @@
     return out;
   }
 
-  function lookup(node, token) {
-    for (var c of token) {
-      if (!node || !Object.prototype.hasOwnProperty.call(node, c)) return null;
-      node = node[c];
-    }
-    return node;
-  }
-
-  function collectSubtree(node, out) {
-    out.push(node);
-    for (var key in node) {
-      if (key !== 'docs' && key !== 'df' && Object.prototype.hasOwnProperty.call(node, key)) {
-        collectSubtree(node[key], out);
-      }
-    }
-  }
-
-  /* display.js leaves out a child's fields that equal its parent's (a matter's phone and
-   * hours are its agency's); fill them back in. Idempotent. */
-  function inherit(docs) {
-    docs.forEach(function (d, i) {
-      var p = d.parent;
-      if (typeof p !== 'number' || p === i || !docs[p]) return;
-      if (d.agency === undefined) d.agency = docs[p].title;
-      INHERITED.forEach(function (key) {
-        if (d[key] === undefined && docs[p][key] !== undefined) d[key] = docs[p][key];
-      });
-    });
-  }
-
   function VersionError(what, found) {
     var e = new Error('tsunagu search: ' + what + ' was built with tokenizer "' + found +
       '" but search-core.js uses "' + TOKENIZER_VERSION + '". Rebuild the site so both match.');
@@ -289,33 +260,89 @@
     return e;
   }
 
-  /* Wraps the two globals written by the Rust crate; throws on a version mismatch. */
-  function createIndex(index, display) {
-    if (!index || typeof index !== 'object' || !index.index) throw new Error('tsunagu search: index missing or malformed');
-    if (!display || !Array.isArray(display.docs)) throw new Error('tsunagu search: display data missing or malformed');
-    if (index.lang !== TOKENIZER_VERSION) throw VersionError('the index', index.lang);
-    if (display.tokenizer !== TOKENIZER_VERSION) throw VersionError('the display data', display.tokenizer);
+  /* Every search file is a script calling TsunaguSearchLoad(name, data): <script> tags
+   * work from file://, where fetch does not. The data waits here for its loader. */
+  var registry = {};
+  function register(name, data) { registry[name] = data; }
+  function take(name) {
+    var data = registry[name];
+    delete registry[name];
+    return data;
+  }
 
-    var fields = index.fields;
-    var docInfo = index.documentStore.docInfo;
-    var docs = display.docs;
-    var n = docs.length;
-    var compactTitles = [];
-    inherit(docs);
+  /* shard.rs `term_hash`: FNV-1a over the code points, 32 bits. */
+  function termHash(text) {
+    var h = 0x811c9dc5;
+    for (var c of String(text)) {
+      h ^= c.codePointAt(0);
+      h = Math.imul(h, 0x01000193);
+    }
+    return h >>> 0;
+  }
 
-    function compactTitle(pos) {
-      if (compactTitles[pos] === undefined) compactTitles[pos] = words(docs[pos].title).join('');
-      return compactTitles[pos];
+  /* The sharded index (shard.rs): `manifest` is what search/manifest.js registered,
+   * `load(name)` returns a promise of what search/<name>.js registers. Term shards load
+   * per query (one per term, by its hash), display rows per result shown. */
+  function createIndex(manifest, load) {
+    if (!manifest || typeof manifest !== 'object' || !manifest.classes) throw new Error('tsunagu search: manifest missing or malformed');
+    if (manifest.tokenizer !== TOKENIZER_VERSION) throw VersionError('the index', manifest.tokenizer);
+
+    var fields = manifest.fields;
+    var n = manifest.docs;
+    var classes = manifest.classes;
+    var cls = manifest['class'];
+    var up = manifest.up;
+    var cardStars = {};
+    manifest.cards.forEach(function (c) { cardStars[c[0]] = c[1]; });
+    var shards = {};   // term shard number → data
+    var names = {};    // exact-name shard number → data
+    var rows = {};     // chunk number → display rows
+    var postingCache = {};
+
+    function kind(pos) { return classes[cls.charCodeAt(pos) - 65][0]; }
+    function boost(pos) { return classes[cls.charCodeAt(pos) - 65][2]; }
+    function parent(pos) { return up[pos] ? pos - up[pos] : undefined; }
+    function shardOf(text, count) { return termHash(text) % count; }
+
+    function ensure(names, store) {
+      return Promise.all(names.map(function (name) {
+        var key = name.slice(2);
+        if (store[key]) return store[key];
+        var p = Promise.resolve(load(name)).then(function (data) {
+          if (!data) throw new Error('tsunagu search: ' + name + '.js registered nothing');
+          store[key] = data;
+          return data;
+        });
+        store[key] = p;
+        p.catch(function () { delete store[key]; });
+        return p;
+      }));
     }
 
-    /* Typing a name's reading exactly (かいご for 介護) ranks like its name. */
-    function readingIs(pos, qCompact) {
-      var r = docs[pos].reading;
-      return typeof r === 'string' && words(r).join('') === qCompact;
+    /* Decoded postings [pos, weight, pos, weight, …] of a term in field fi, or with
+     * `prefix` of its prefix entry (weights already hold the idf²); null if none. */
+    function list(fi, term, prefix) {
+      var key = prefix ? term + PREFIX_MARK : term;
+      var shard = shards[shardOf(key, manifest.shards)];
+      var terms = shard && shard.f && shard.f[fi];
+      if (!terms || !Object.prototype.hasOwnProperty.call(terms, key)) return null;
+      var cacheKey = fi + '\u0000' + key;
+      var out = postingCache[cacheKey];
+      if (!out) {
+        var enc = terms[key];
+        out = new Array(enc.length);
+        var pos = 0;
+        for (var i = 0; i < enc.length; i += 2) {
+          pos += enc[i];
+          out[i] = pos;
+          out[i + 1] = enc[i + 1] / 1000;
+        }
+        postingCache[cacheKey] = out;
+      }
+      return out;
     }
 
-    /* query.rs `search`: graceful matching by idf-weighted coverage of the query's units. */
-    function search(query) {
+    function parse(query) {
       var terms = [];
       var termKeys = {};
       var units = [];
@@ -334,6 +361,21 @@
         if (units.length < MAX_QUERY_TERMS) units.push({ ids: ids, w: word.tail ? TAIL_WEIGHT : 1 });
       });
       terms = terms.slice(0, MAX_QUERY_TERMS);
+      var compact = words(query).join('');
+      var need = {};
+      terms.forEach(function (t) { need[shardOf(t.prefix ? t.term + PREFIX_MARK : t.term, manifest.shards)] = true; });
+      return {
+        terms: terms, units: units, compact: compact,
+        shards: Object.keys(need).map(function (k) { return 't/' + k; }),
+        names: compact ? ['x/' + shardOf(compact, manifest.names)] : []
+      };
+    }
+
+    /* query.rs `search`: graceful matching by idf-weighted coverage of the query's
+     * units, from the loaded term shards only. Returns [{pos, tier, coverage, score}]. */
+    function rank(q) {
+      var terms = q.terms;
+      var units = q.units;
       if (!terms.length) return [];
       var scores = new Map();
       var own = new Map(); // pos → array of booleans: term i in the doc's own fields
@@ -341,34 +383,25 @@
 
       terms.forEach(function (t, ti) {
         var withTerm = 0;
-        fields.forEach(function (field) {
-          var boost = FIELD_BOOST[field] || 1;
-          var nodes = [];
-          var node = lookup(index.index[field].root, t.term);
-          if (node) {
-            if (t.prefix) collectSubtree(node, nodes);
-            else nodes.push(node);
-          }
-          nodes.forEach(function (nd) {
-            var idf = 1 + Math.log(n / ((nd.df || 0) + 1));
-            var postings = nd.docs || {};
-            for (var ref in postings) {
-              if (!Object.prototype.hasOwnProperty.call(postings, ref)) continue;
-              var pos = Number(ref);
-              var info = docInfo[ref] || {};
-              var len = Math.max(info[field] || 1, 1);
-              scores.set(pos, (scores.get(pos) || 0) + postings[ref].tf * idf * idf / Math.sqrt(len) * boost);
-              var m = own.get(pos);
-              if (!m) {
-                m = terms.map(function () { return false; });
-                own.set(pos, m);
-              }
-              if (!m[ti]) {
-                m[ti] = true;
-                withTerm++;
-              }
+        fields.forEach(function (field, fi) {
+          var postings = list(fi, t.term, t.prefix);
+          if (!postings) return;
+          /* df as elasticlunr counts it: the documents of this term in this field. */
+          var idf = 1 + Math.log(n / (postings.length / 2 + 1));
+          var k = (t.prefix ? 1 : idf * idf) * (FIELD_BOOST[field] || 1);
+          for (var i = 0; i < postings.length; i += 2) {
+            var pos = postings[i];
+            scores.set(pos, (scores.get(pos) || 0) + postings[i + 1] * k);
+            var m = own.get(pos);
+            if (!m) {
+              m = terms.map(function () { return false; });
+              own.set(pos, m);
             }
-          });
+            if (!m[ti]) {
+              m[ti] = true;
+              withTerm++;
+            }
+          }
         });
         if (withTerm > 0) weights[ti] = Math.log(1 + n / withTerm);
       });
@@ -387,16 +420,16 @@
       var candidates = [];
       var best = 0;
       own.forEach(function (mine, pos) {
-        var entry = docs[pos];
-        if (!entry) return;
+        if (pos >= n) return;
         var score = scores.get(pos) || 0;
         var covered = mine;
         /* A matter inherits its agency's words ("社協 貸付") but only alongside its own. */
-        if (entry.parent !== undefined) {
-          var theirs = own.get(entry.parent);
+        var p = parent(pos);
+        if (p !== undefined) {
+          var theirs = own.get(p);
           if (theirs && theirs.some(function (t, i) { return t && !mine[i]; })) {
             covered = mine.map(function (m, i) { return m || theirs[i]; });
-            score += PARENT_WEIGHT * (scores.get(entry.parent) || 0);
+            score += PARENT_WEIGHT * (scores.get(p) || 0);
           }
         }
         var weight = 0;
@@ -412,23 +445,25 @@
         candidates.push({ pos: pos, score: score, coverage: coverage, held: heldUnits });
       });
 
-      var qNorm = words(query);
-      var qCompact = qNorm.join('');
       var kept = candidates.filter(function (c) {
         /* Topics are few and a topic card is the best start: no relative cut. */
-        var relative = docs[c.pos].kind === 'topic' ? 0 : RELATIVE_COVERAGE;
+        var relative = kind(c.pos) === 'topic' ? 0 : RELATIVE_COVERAGE;
         return c.coverage >= MIN_COVERAGE && c.coverage >= relative * best;
       });
-      function exact(pos) {
-        return compactTitle(pos) === qCompact || readingIs(pos, qCompact);
+      /* The name or its reading typed exactly, by key in the shard of its first character. */
+      var exact = {};
+      if (q.compact) {
+        var xs = names[shardOf(q.compact, manifest.names)];
+        var named = xs && Object.prototype.hasOwnProperty.call(xs, q.compact) ? xs[q.compact] : [];
+        named.forEach(function (pos) { exact[pos] = true; });
       }
       /* Topic cards (query.rs): topics matching about as well as the best document,
        * each adding a part of the worry the better ones do not hold. */
       var topicCands = kept.filter(function (c) {
-        return docs[c.pos].kind === 'topic' && c.coverage >= TOPIC_COVERAGE * best;
+        return kind(c.pos) === 'topic' && c.coverage >= TOPIC_COVERAGE * best;
       }).map(function (c) {
         return {
-          exact: exact(c.pos), rank: c.score * (docs[c.pos].boost || 1) * c.coverage * c.coverage,
+          exact: !!exact[c.pos], rank: c.score * boost(c.pos) * c.coverage * c.coverage,
           pos: c.pos, held: c.held
         };
       });
@@ -436,34 +471,30 @@
         return (Number(b.exact) - Number(a.exact)) || (b.rank - a.rank) || (a.pos - b.pos);
       });
       var union = {};
-      var cardPositions = [];
+      var isCard = {};
+      var stars = {};
       topicCands.forEach(function (t) {
         if (t.held.some(function (u) { return !union[u]; })) {
           t.held.forEach(function (u) { union[u] = true; });
-          cardPositions.push(t.pos);
+          isCard[t.pos] = true;
+          (cardStars[t.pos] || []).forEach(function (pos) { stars[pos] = true; });
         }
       });
-      /* Titles of the topics shown as cards: their ★ desks come right after them. */
-      var cards = cardPositions.map(function (pos) { return docs[pos].title; });
-      /* A card's ★ desk is listed even when the worry's words are not in its record. */
-      if (cards.length) {
-        docs.forEach(function (d, pos) {
-          if (d.kind === 'matter' && d.star && cards.indexOf(d.topic) >= 0 &&
-              !kept.some(function (k) { return k.pos === pos; })) {
-            kept.push({ pos: pos, score: 0, coverage: 0, held: [] });
-          }
-        });
-      }
+      /* A card's ★ desks are listed even when the worry's words are not in their records. */
+      var keptPos = {};
+      kept.forEach(function (k) { keptPos[k.pos] = true; });
+      Object.keys(stars).map(Number).sort(function (a, b) { return a - b; }).forEach(function (pos) {
+        if (!keptPos[pos]) kept.push({ pos: pos, score: 0, coverage: 0, held: [] });
+      });
+      var titled = titleHolders(terms, units);
       var hits = kept.map(function (c) {
-        var entry = docs[c.pos];
-        var title = compactTitle(c.pos);
-        var tier = exact(c.pos) ? 4
-          : cardPositions.indexOf(c.pos) >= 0 ? 3
-          : (entry.kind === 'matter' && entry.star && cards.indexOf(entry.topic) >= 0) ? 2
-          : qNorm.every(function (w) { return title.indexOf(w) >= 0; }) ? 1 : 0;
+        var tier = exact[c.pos] ? 4
+          : isCard[c.pos] ? 3
+          : stars[c.pos] ? 2
+          : titled[c.pos] ? 1 : 0;
         return {
           pos: c.pos, tier: tier, coverage: c.coverage,
-          score: c.score * (entry.boost || 1) * c.coverage * c.coverage, doc: entry
+          score: c.score * boost(c.pos) * c.coverage * c.coverage, doc: null
         };
       });
       hits.sort(function (a, b) {
@@ -472,12 +503,100 @@
       return hits;
     }
 
-    /* Where to start when nothing matches: the ★ desks (agencies), in site order. */
-    function starred() {
-      return docs.filter(function (d) { return d.kind === 'agency' && d.star; });
+    /* query.rs `title_holders`: positions whose own title holds every term of every
+     * content unit (not the endings): the name contains every word of the worry. */
+    function titleHolders(terms, units) {
+      var fi = fields.indexOf('title');
+      if (fi < 0) return {};
+      var needed = {};
+      units.forEach(function (u) {
+        if (u.w >= 1) u.ids.forEach(function (i) { needed[i] = true; });
+      });
+      var holders = null;
+      Object.keys(needed).map(Number).sort(function (a, b) { return a - b; }).forEach(function (ti) {
+        var these = {};
+        var postings = list(fi, terms[ti].term, terms[ti].prefix) || [];
+        for (var i = 0; i < postings.length; i += 2) {
+          if (!holders || holders[postings[i]]) these[postings[i]] = true;
+        }
+        holders = these;
+      });
+      return holders || {};
     }
 
-    return { search: search, starred: starred, size: n, audience: display.audience };
+    /* Display rows of these positions (and of their parents, whose fields a matter
+     * inherits), loading the chunks they are in. */
+    function docsAt(positions) {
+      var want = {};
+      positions.forEach(function (pos) {
+        want[Math.floor(pos / manifest.chunk)] = true;
+        var p = parent(pos);
+        if (p !== undefined) want[Math.floor(p / manifest.chunk)] = true;
+      });
+      return ensure(Object.keys(want).map(function (c) { return 'd/' + c; }), rows).then(function () {
+        return positions.map(row);
+      });
+    }
+
+    function row(pos) {
+      var chunk = rows[Math.floor(pos / manifest.chunk)];
+      var d = chunk[pos % manifest.chunk];
+      if (!d.filled) {
+        var p = parent(pos);
+        if (p !== undefined && p !== pos) {
+          var pd = rows[Math.floor(p / manifest.chunk)][p % manifest.chunk];
+          if (d.agency === undefined) d.agency = pd.title;
+          INHERITED.forEach(function (key) {
+            if (d[key] === undefined && pd[key] !== undefined) d[key] = pd[key];
+          });
+        }
+        Object.defineProperty(d, 'filled', { value: true });
+      }
+      return d;
+    }
+
+    /* Runs a query: loads the term shards it needs, ranks, then loads the display rows
+     * of the first `shown` hits (30 by default; Infinity for all). Resolves to hits,
+     * best first, each {pos, tier, coverage, score, doc} (doc null past `shown`). */
+    function search(query, shown) {
+      var q = parse(query);
+      var limit = shown === undefined ? 30 : shown;
+      return Promise.all([ensure(q.shards, shards), ensure(q.names, names)]).then(function () {
+        var hits = rank(q);
+        var first = hits.slice(0, limit);
+        return docsAt(first.map(function (h) { return h.pos; })).then(function (docs) {
+          first.forEach(function (h, i) { h.doc = docs[i]; });
+          return hits;
+        });
+      });
+    }
+
+    /* Where to start when nothing matches: the ★ desks (agencies), in site order. */
+    function starred() {
+      return docsAt(manifest.starred);
+    }
+
+    return { search: search, starred: starred, size: n, audience: manifest.audience };
+  }
+
+  /* Browser loader: a <script> tag per file, relative to `base` (e.g. "search/"). */
+  function scriptLoader(base) {
+    return function (name) {
+      return new Promise(function (resolve, reject) {
+        var s = document.createElement('script');
+        s.src = base + name + '.js';
+        s.async = true;
+        s.onload = function () { resolve(take(name)); };
+        s.onerror = function () { reject(new Error('tsunagu search: could not load ' + s.src)); };
+        document.head.appendChild(s);
+      });
+    };
+  }
+
+  /* Loads the manifest from `base` and returns the index (browser). */
+  function open(base) {
+    var load = scriptLoader(base);
+    return load('manifest').then(function (manifest) { return createIndex(manifest, load); });
   }
 
   var api = {
@@ -486,9 +605,14 @@
     normalize: normalize,
     tokenize: tokenize,
     queryWords: queryWords,
+    termHash: termHash,
     romajiToKana: romajiToKana,
-    createIndex: createIndex
+    createIndex: createIndex,
+    register: register,
+    take: take,
+    open: open
   };
+  root.TsunaguSearchLoad = register;
   if (typeof module === 'object' && module.exports) module.exports = api;
   else root.TsunaguSearchCore = api;
 })(typeof self !== 'undefined' ? self : this);

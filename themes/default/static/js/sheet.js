@@ -50,6 +50,41 @@
     };
   }
 
+  /** A row filled with a group (各福祉事務所) gets the office serving the
+   * chosen town; when the town list cannot tell which, the candidates. */
+  function district(rows, byId, topics, town) {
+    var L = window.tsunaguLookup;
+    var out = document.querySelector('[data-sheet-town]');
+    if (!L) return;
+    var done = [];
+    rows.forEach(function (row) {
+      var a = byId[row.getAttribute('data-sheet-agency')];
+      if (!a || !a.offices || !a.offices.length) return;
+      var ts = a.matters.map(function (m) { return m.topic.id; })
+        .filter(function (t) { return !topics.length || topics.indexOf(t) >= 0; });
+      var serve = [], maybe = [];
+      ts.forEach(function (t) {
+        var r = L.officesFor(t, town.area);
+        r.serve.forEach(function (o) { if (o.office && o.agency === a.name && serve.indexOf(o) < 0) serve.push(o); });
+        r.maybe.forEach(function (o) { if (o.office && o.agency === a.name && maybe.indexOf(o) < 0) maybe.push(o); });
+      });
+      var pick = serve.length ? serve : maybe;
+      if (!pick.length) return;
+      var set = function (k, v) {
+        var input = row.querySelector('[data-fill="' + k + '"]');
+        if (input) input.value = v;
+      };
+      set('agency', pick.map(function (o) { return o.office; }).join(' または ') + '（' + a.name + '）');
+      set('phone', numbers(pick.length === 1 ? pick[0].phones : []));
+      done.push(pick.length === 1 ? pick[0].office : a.name + '（' + pick.length + 'か所のいずれか）');
+    });
+    if (out) {
+      out.textContent = done.length
+        ? town.label + 'の窓口を紹介先に入れました：' + done.join('、')
+        : town.label + 'の地域の窓口に置きかえる紹介先はありません。';
+    }
+  }
+
   function start() {
     var sheet = document.querySelector('[data-sheet]');
     if (!sheet) return;
@@ -79,8 +114,10 @@
       Array.prototype.forEach.call(rows[i].querySelectorAll('[data-fill]'), function (input) {
         input.value = v[input.getAttribute('data-fill')] || '';
       });
+      rows[i].setAttribute('data-sheet-agency', id);
       filled.push(v.agency);
     });
+    document.addEventListener('tsunagu:town', function (ev) { district(rows, byId, topics, ev.detail); });
     var status = document.querySelector('[data-sheet-prefill]');
     if (status && (topics.length || filled.length)) {
       status.textContent = (topics.length ? '選んだ困りごと ' + topics.length + ' 件に ○ をつけました。' : '') +

@@ -1,0 +1,222 @@
+//! The sharded inverted index: what a query loads, and only that.
+//!
+//! A site-wide index grows with the directory (77 MB at 10,000 agencies) and a phone
+//! had to download and parse all of it before the first result. Here the postings
+//! are split into *term shards* by a hash of each term, so a query loads one small
+//! shard per term it has (a one-character word reads one merged *prefix entry*), the
+//! names into *exact-name shards*, and the result rows into *display chunks* by
+//! position, so only the rows shown are loaded. What ranking needs of every
+//! document (kind, ★, boost, parent) is a few bytes each in the manifest.
+//!
+//! Every file is a script calling [`LOAD_FUNCTION`] (`<script>` tags work from
+//! `file://`, `fetch` does not). See `docs/search.md`, "Index and display format".
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use crate::tokenize;
+
+/// The function every search file calls: `TsunaguSearchLoad("t/3",JSON.parse('…'));`.
+pub const LOAD_FUNCTION: &str = "TsunaguSearchLoad";
+/// Folder of the search files, relative to the site root.
+pub const SEARCH_DIR: &str = "search";
+/// Name of the manifest (loaded first; `search/manifest.js`).
+pub const MANIFEST: &str = "manifest";
+
+/// Display rows per chunk: 30 result rows touch up to 30 chunks, so chunks stay
+/// small; a matter sits next to its agency, whose fields it inherits.
+pub(crate) const CHUNK: usize = 16;
+/// Aim for term shards of about this many bytes of JSON (a few KiB gzip): a query
+/// loads one shard per distinct term.
+const SHARD_BYTES: usize = 12 * 1024;
+/// Names per exact-name shard.
+const NAMES_PER_SHARD: usize = 512;
+const MAX_SHARDS: usize = 1 << 16;
+
+/// Postings weight scale: a posting stores round(tf / √(field length) × 1000), tf =
+/// √count as elasticlunr computes it, so both readers rank from the same integers.
+pub(crate) const WEIGHT_SCALE: f64 = 1000.0;
+
+/// Suffix of a prefix entry: `介*` holds, per document, the score of every term
+/// starting with 介 (a one-character query word matches them all).
+pub const PREFIX_MARK: char = '*';
+
+/// FNV-1a over the code points, 32 bits: `search-core.js` computes the same with
+/// `Math.imul`, so both sides agree on where a term lives.
+pub fn term_hash(text: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for c in text.chars() {
+        h ^= c as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// The shard (of `shards`) a term, prefix entry or exact name lives in.
+pub fn shard_of(term: &str, shards: usize) -> usize {
+    term_hash(term) as usize % shards.max(1)
+}
+
+/// Per field: term → postings `(position, weight)` in position order.
+pub(crate) struct Inverted {
+    fields: Vec<HashMap<String, Vec<(u32, u32)>>>,
+}
+
+impl Inverted {
+    pub fn new(fields: usize) -> Self {
+        Inverted {
+            fields: (0..fields).map(|_| HashMap::new()).collect(),
+        }
+    }
+
+    /// Adds one document's fields; positions must come in increasing order.
+    pub fn add(&mut self, pos: u32, texts: &[&str]) {
+        let mut counts: HashMap<String, u32> = HashMap::new();
+        for (field, text) in self.fields.iter_mut().zip(texts) {
+            let tokens = tokenize(text);
+            if tokens.is_empty() {
+                continue;
+            }
+            let len = (tokens.len() as f64).max(1.0).sqrt();
+            counts.clear();
+            for t in tokens {
+                *counts.entry(t).or_insert(0) += 1;
+            }
+            for (token, count) in counts.drain() {
+                let w = ((count as f64).sqrt() / len * WEIGHT_SCALE)
+                    .round()
+                    .max(1.0) as u32;
+                field.entry(token).or_default().push((pos, w));
+            }
+        }
+    }
+
+    /// Term shards: `{"f":[per field {term: [Δpos, w, …]}]}`, positions delta-coded;
+    /// plus, per field and first character, the prefix entry `c*`: per document
+    /// round(1000 × Σ w/1000 × idf²) over the terms starting with c, idf = 1 +
+    /// ln(docs ÷ (df + 1)) of each term, so a one-character query scores exactly as
+    /// walking every such term would, from one list.
+    pub fn shards(self, docs: usize) -> (usize, Vec<TermShard>) {
+        let approx: usize = self
+            .fields
+            .iter()
+            .flat_map(|f| f.iter())
+            .map(|(t, p)| t.len() + 6 + p.len() * 7)
+            .sum();
+        let count = approx.div_ceil(SHARD_BYTES).clamp(1, MAX_SHARDS);
+        let nfields = self.fields.len();
+        let mut out: Vec<TermShard> = (0..count)
+            .map(|_| TermShard {
+                f: (0..nfields).map(|_| BTreeMap::new()).collect(),
+            })
+            .collect();
+        let n = docs as f64;
+        for (fi, field) in self.fields.into_iter().enumerate() {
+            let mut prefixes: HashMap<char, HashMap<u32, f64>> = HashMap::new();
+            for (term, postings) in field {
+                let Some(first) = term.chars().next() else {
+                    continue;
+                };
+                let idf = 1.0 + (n / (postings.len() as f64 + 1.0)).ln();
+                let merged = prefixes.entry(first).or_default();
+                for &(pos, w) in &postings {
+                    *merged.entry(pos).or_insert(0.0) += w as f64 / WEIGHT_SCALE * idf * idf;
+                }
+                let shard = shard_of(&term, count);
+                out[shard].f[fi].insert(term, delta_code(postings));
+            }
+            for (first, merged) in prefixes {
+                let mut list: Vec<(u32, u32)> = merged
+                    .into_iter()
+                    .map(|(pos, s)| (pos, (s * WEIGHT_SCALE).round().max(1.0) as u32))
+                    .collect();
+                list.sort_unstable();
+                let key = format!("{first}{PREFIX_MARK}");
+                let shard = shard_of(&key, count);
+                out[shard].f[fi].insert(key, delta_code(list));
+            }
+        }
+        (count, out)
+    }
+}
+
+fn delta_code(postings: Vec<(u32, u32)>) -> Vec<u32> {
+    let mut enc = Vec::with_capacity(postings.len() * 2);
+    let mut prev = 0u32;
+    for (pos, w) in postings {
+        enc.push(pos - prev);
+        enc.push(w);
+        prev = pos;
+    }
+    enc
+}
+
+/// Exact-name shards: compact name or reading → positions (a name typed exactly
+/// ranks first), by [`shard_of`] the name.
+pub(crate) fn name_shards(
+    exact: HashMap<String, Vec<u32>>,
+) -> (usize, Vec<BTreeMap<String, Vec<u32>>>) {
+    let count = exact.len().div_ceil(NAMES_PER_SHARD).clamp(1, MAX_SHARDS);
+    let mut out = vec![BTreeMap::new(); count];
+    for (key, positions) in exact {
+        let shard = shard_of(&key, count);
+        out[shard].insert(key, positions);
+    }
+    (count, out)
+}
+
+#[derive(Serialize, Deserialize)]
+pub(crate) struct TermShard {
+    pub f: Vec<BTreeMap<String, Vec<u32>>>,
+}
+
+/// What ranking needs of every document, a few bytes each, plus where to find the rest.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct Manifest {
+    pub tokenizer: String,
+    pub audience: crate::Audience,
+    pub fields: Vec<String>,
+    /// Number of documents.
+    pub docs: usize,
+    /// Number of term shards (`t/0` … `t/{shards-1}`).
+    pub shards: usize,
+    /// Number of exact-name shards (`x/0` …).
+    pub names: usize,
+    /// Display rows per chunk (`d/{position / chunk}`).
+    pub chunk: usize,
+    /// Distinct (kind, ★, boost) of the documents.
+    pub classes: Vec<(crate::DocKind, bool, f64)>,
+    /// One character per document: `A` + its class.
+    pub class: String,
+    /// Per document: position − parent's position, or 0 without a parent.
+    pub up: Vec<i64>,
+    /// Per topic position: its ★ matters (listed with the topic card).
+    pub cards: Vec<(usize, Vec<usize>)>,
+    /// ★ agencies, shown when nothing matches.
+    pub starred: Vec<usize>,
+}
+
+/// `TsunaguSearchLoad("name",JSON.parse('…'));` — see [`crate::as_script`] for why
+/// JSON.parse, and the escaping.
+pub(crate) fn load_script(name: &str, json: &str) -> String {
+    let mut out = String::with_capacity(json.len() + 48);
+    out.push_str(LOAD_FUNCTION);
+    out.push_str("(\"");
+    out.push_str(name);
+    out.push_str("\",JSON.parse('");
+    crate::index::escape_into(&mut out, json);
+    out.push_str("'));\n");
+    out
+}
+
+/// Inverse of [`load_script`]: `(name, json)`.
+pub(crate) fn parse_load_script(js: &str) -> Option<(String, String)> {
+    let rest = js.strip_prefix(LOAD_FUNCTION)?.strip_prefix("(\"")?;
+    let (name, rest) = rest.split_once('"')?;
+    let body = rest
+        .strip_prefix(",JSON.parse('")?
+        .trim_end()
+        .strip_suffix("'));")?;
+    Some((name.to_string(), crate::index::unescape(body)?))
+}

@@ -1,0 +1,107 @@
+//! Long lists (a topic's desks, the agency list) split into pages joined by
+//! plain links, so no page grows with the directory and every page works
+//! without JavaScript.
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// Rows per page of a topic or of the agency list: a page stays well under
+/// 100 KB gzip on either site.
+pub const PER_PAGE: usize = 100;
+
+/// Links shown on each side of the current page; the first and the last
+/// page are always linked.
+const WINDOW: usize = 3;
+
+/// Where a page sits among its siblings, for the `pager` macro.
+#[derive(Serialize, Clone, Debug)]
+pub struct Pager {
+    /// From 1.
+    pub number: usize,
+    pub count: usize,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    pub links: Vec<PageLink>,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct PageLink {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+    /// Pages were skipped before this link (shown as …).
+    pub gap_before: bool,
+}
+
+/// The row ranges of the pages of a list of `len` rows. The first `keep`
+/// rows (the ★ desks) all stay on page 1, which is filled up to `per_page`.
+pub fn split(len: usize, keep: usize, per_page: usize) -> Vec<Range<usize>> {
+    let per_page = per_page.max(1);
+    let first = keep.max(per_page).min(len);
+    let mut pages = Vec::with_capacity(1 + len.saturating_sub(first) / per_page);
+    pages.push(0..first);
+    let mut at = first;
+    while at < len {
+        let end = (at + per_page).min(len);
+        pages.push(at..end);
+        at = end;
+    }
+    pages
+}
+
+/// One pager per page; `url(n)` is the address of page `n` (from 1).
+pub fn pagers(count: usize, url: impl Fn(usize) -> String) -> Vec<Pager> {
+    (1..=count)
+        .map(|number| {
+            let mut links = Vec::new();
+            let mut last = 0;
+            for n in 1..=count {
+                let near = n.abs_diff(number) <= WINDOW;
+                if n == 1 || n == count || near {
+                    links.push(PageLink {
+                        number: n,
+                        url: url(n),
+                        current: n == number,
+                        gap_before: n > last + 1,
+                    });
+                    last = n;
+                }
+            }
+            Pager {
+                number,
+                count,
+                prev: (number > 1).then(|| url(number - 1)),
+                next: (number < count).then(|| url(number + 1)),
+                links,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stars_stay_on_page_one_and_the_rest_fill_pages() {
+        assert_eq!(split(0, 0, 10), vec![0..0]);
+        assert_eq!(split(25, 3, 10), vec![0..10, 10..20, 20..25]);
+        // More ★ rows than a page holds: page 1 keeps them all.
+        assert_eq!(split(25, 14, 10), vec![0..14, 14..24, 24..25]);
+    }
+
+    #[test]
+    fn pagers_link_neighbours_ends_and_mark_gaps() {
+        let p = pagers(20, |n| format!("p{n}"));
+        assert_eq!(p.len(), 20);
+        let tenth = &p[9];
+        assert_eq!(tenth.prev.as_deref(), Some("p9"));
+        assert_eq!(tenth.next.as_deref(), Some("p11"));
+        let numbers: Vec<usize> = tenth.links.iter().map(|l| l.number).collect();
+        assert_eq!(numbers, vec![1, 7, 8, 9, 10, 11, 12, 13, 20]);
+        assert!(tenth.links[1].gap_before && tenth.links[8].gap_before);
+        assert!(!tenth.links[2].gap_before);
+        assert!(tenth.links[4].current);
+        assert!(p[0].prev.is_none() && p[19].next.is_none());
+    }
+}

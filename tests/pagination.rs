@@ -1,0 +1,136 @@
+//! Long lists split into pages joined by plain links (issue 12: no page
+//! grows with the directory). A generated 600-agency site has topics and an
+//! agency list longer than one page.
+
+mod common;
+
+use common::{build, read_tree};
+use std::collections::BTreeMap;
+
+type Tree = BTreeMap<String, Vec<u8>>;
+
+fn site() -> (tempfile::TempDir, tempfile::TempDir, std::path::PathBuf) {
+    let src = tempfile::tempdir().expect("temp dir");
+    tsunagu_synth::generate(src.path(), &tsunagu_synth::Options::new(600)).expect("generate");
+    let (out_tmp, out) = build(src.path());
+    (src, out_tmp, out)
+}
+
+fn text(tree: &Tree, path: &str) -> String {
+    String::from_utf8(
+        tree.get(path)
+            .unwrap_or_else(|| panic!("{path} missing"))
+            .clone(),
+    )
+    .expect("utf-8")
+}
+
+/// The targets of `<a href>` on `page`, resolved against its folder.
+fn links(page: &str, html: &str) -> Vec<String> {
+    let dir: Vec<&str> = page.split('/').collect();
+    let dir = &dir[..dir.len() - 1];
+    html.split("href=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .filter(|h| !h.contains(':') && !h.starts_with('#'))
+        .map(|h| {
+            let mut parts: Vec<&str> = dir.to_vec();
+            for seg in h.split('#').next().unwrap_or("").split('/') {
+                match seg {
+                    ".." => {
+                        parts.pop();
+                    }
+                    "." | "" => {}
+                    s => parts.push(s),
+                }
+            }
+            parts.join("/")
+        })
+        .collect()
+}
+
+fn rows(html: &str) -> usize {
+    html.matches("<li class=\"entry").count()
+}
+
+#[test]
+fn a_long_topic_is_paged_with_every_star_desk_on_page_one() {
+    let (_src, _out_tmp, out) = site();
+    for tree_name in ["citizen", "staff"] {
+        let tree = read_tree(&out.join(tree_name));
+        // The topic with the most pages.
+        let id = tree
+            .keys()
+            .filter_map(|k| k.strip_prefix("topics/")?.split_once('/'))
+            .max_by_key(|(_, page)| page.trim_end_matches(".html").parse::<usize>().unwrap_or(0))
+            .map(|(id, _)| id.to_string())
+            .expect("some topic has a page 2");
+        let page_one = format!("topics/{id}.html");
+        let first = text(&tree, &page_one);
+        let pages: Vec<&String> = tree
+            .keys()
+            .filter(|k| **k == page_one || k.starts_with(&format!("topics/{id}/")))
+            .collect();
+        assert!(pages.len() >= 2);
+        let mut total = 0;
+        for p in &pages {
+            let html = text(&tree, p);
+            let n = rows(&html);
+            assert!(n > 0 && n <= 100, "{tree_name}/{p} has {n} rows");
+            total += n;
+            if **p != page_one {
+                assert!(!html.contains("entry-star"), "{p}: ★ rows belong on page 1");
+            }
+            // Plain links reach every neighbour, without JavaScript.
+            for target in links(p, &html) {
+                if target.starts_with(&format!("topics/{id}")) {
+                    assert!(tree.contains_key(&target), "{p} links to missing {target}");
+                }
+            }
+        }
+        assert!(first.contains("entry-star"), "the ★ desks are on page 1");
+        assert!(first.contains("rel=\"next\""));
+        // Every desk of the topic appears exactly once across the pages:
+        // the staff table of every page lists the same rows as its cards.
+        let star_rows = first.matches("entry-star").count();
+        assert!(star_rows >= 1);
+        assert!(total > 100, "{total} rows in all");
+        let last = pages.len();
+        let last_page = text(&tree, &format!("topics/{id}/{last}.html"));
+        assert!(!last_page.contains("rel=\"next\""));
+        assert!(last_page.contains("rel=\"prev\""));
+    }
+}
+
+#[test]
+fn the_agency_list_is_paged_and_every_agency_is_listed_once() {
+    let (_src, _out_tmp, out) = site();
+    let tree = read_tree(&out.join("citizen"));
+    let mut listed = Vec::new();
+    let pages: Vec<&String> = tree
+        .keys()
+        .filter(|k| *k == "agencies/index.html" || k.starts_with("agencies/index/"))
+        .collect();
+    assert_eq!(pages.len(), 6, "600 agencies, 100 a page");
+    for p in pages {
+        let html = text(&tree, p);
+        for target in links(p, &html) {
+            if target.starts_with("agencies/")
+                && target != "agencies/index.html"
+                && !target.starts_with("agencies/index/")
+            {
+                listed.push(target);
+            } else if target.starts_with("agencies/index") {
+                assert!(tree.contains_key(&target), "{p} links to missing {target}");
+            }
+        }
+    }
+    listed.sort();
+    let before = listed.len();
+    listed.dedup();
+    assert_eq!(before, listed.len(), "an agency listed twice");
+    assert_eq!(listed.len(), 600);
+    let sitemap = text(&tree, "sitemap.xml");
+    assert!(sitemap.contains("agencies/index/6.html"));
+    assert!(sitemap.contains("agencies/index/2.html"));
+}
