@@ -2,9 +2,11 @@
 // generated 400-agency site keeps each topic's desks in plan/<topic>.js,
 // loaded as a <script> when the topic is ticked, so the plan works from
 // file:// with no fetch. Opened from file:// here, as from a shared drive.
+// $TSUNAGU_BIN and $TSUNAGU_SYNTH_BIN name prebuilt binaries (else cargo run).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { browserSkip, buildSite, cargo, fileUrl, launchBrowser, repoRoot, tempDir } from './lib.mjs';
 
@@ -47,7 +49,9 @@ describe('plan.html of a 400-agency directory, from file://', { skip: browserSki
   before(async () => {
     browser = await launchBrowser();
     src = tempDir('tsunagu-synth-');
-    await cargo(['run', '--quiet', '-p', 'tsunagu-synth', '--', '400', src, '--seed', '1']);
+    const args = ['400', src, '--seed', '1'];
+    if (process.env.TSUNAGU_SYNTH_BIN) execFileSync(process.env.TSUNAGU_SYNTH_BIN, args);
+    else await cargo(['run', '--quiet', '-p', 'tsunagu-synth', '--', ...args]);
     // Okayama's つなぐシート: its topics are the generator's.
     mkdirSync(path.join(src, 'content/sheets'));
     copyFileSync(path.join(repoRoot, 'content/sheets/tsunagu-sheet.toml'), path.join(src, 'content/sheets/tsunagu-sheet.toml'));
