@@ -97,8 +97,15 @@ fn the_plan_page_holds_no_desk_and_each_topic_loads_its_own_from_a_script() {
     let s = site();
     for (name, tree) in [("citizen", &s.citizen), ("staff", &s.staff)] {
         let plan = text(tree, "plan.html");
-        assert!(plan.contains("data-plan-load=\"plan/\""), "{name}: large-site plan");
-        assert_eq!(plan.matches("data-agency=").count(), 0, "{name}: no desk inline");
+        assert!(
+            plan.contains("data-plan-load=\"plan/\""),
+            "{name}: large-site plan"
+        );
+        assert_eq!(
+            plan.matches("data-agency=").count(),
+            0,
+            "{name}: no desk inline"
+        );
         for (topic, agencies) in &s.agencies_by_topic {
             // Without JavaScript a ticked topic links to its own pages.
             let body = plan
@@ -111,8 +118,14 @@ fn the_plan_page_holds_no_desk_and_each_topic_loads_its_own_from_a_script() {
                 "{name}: {topic} has no link to its page"
             );
             let js = text(tree, &format!("plan/{topic}.js"));
-            assert!(js.starts_with("(window.tsunaguPlanTopics"), "{name}: {topic}");
-            assert!(!js.contains('<'), "{name}: markup is escaped inside the script");
+            assert!(
+                js.starts_with("(window.tsunaguPlanTopics"),
+                "{name}: {topic}"
+            );
+            assert!(
+                !js.contains('<'),
+                "{name}: markup is escaped inside the script"
+            );
             let html = js.replace("\\u003c", "<").replace("\\\"", "\"");
             // Every desk handling the topic, once, for the multi-topic list.
             let listed: Vec<String> = html
@@ -128,7 +141,10 @@ fn the_plan_page_holds_no_desk_and_each_topic_loads_its_own_from_a_script() {
             let rows = html.matches("<li class=\"entry entry-star\"").count()
                 + html.matches("<li class=\"entry\" data-agency").count();
             let total = s.rows_by_topic[topic];
-            assert!(rows >= total.min(100), "{name}/{topic}: {rows} rows of {total}");
+            assert!(
+                rows >= total.min(100),
+                "{name}/{topic}: {rows} rows of {total}"
+            );
             if total > rows {
                 assert!(html.contains(&format!("全 {total} 件")), "{name}/{topic}");
             }
@@ -149,7 +165,10 @@ fn open_today_asks_for_the_worry_then_pages_each_topic() {
         assert_eq!(index.matches("<li class=\"entry").count(), 0, "{name}");
         for (topic, agencies) in &s.agencies_by_topic {
             let first = format!("open-today/{topic}.html");
-            assert!(index.contains(&format!("href=\"{first}\"")), "{name}: {topic}");
+            assert!(
+                index.contains(&format!("href=\"{first}\"")),
+                "{name}: {topic}"
+            );
             let mut seen = BTreeSet::new();
             let pages: Vec<&String> = tree
                 .keys()
@@ -170,7 +189,11 @@ fn open_today_asks_for_the_worry_then_pages_each_topic() {
                     })
                     .filter(|id| !id.starts_with("index"))
                     .collect();
-                assert!(!ids.is_empty() && ids.len() <= 100, "{name}/{p}: {}", ids.len());
+                assert!(
+                    !ids.is_empty() && ids.len() <= 100,
+                    "{name}/{p}: {}",
+                    ids.len()
+                );
                 assert!(html.contains("data-open-today"), "{name}/{p}");
                 seen.extend(ids);
             }
@@ -205,7 +228,11 @@ fn the_printable_directory_is_an_index_and_a_paged_table_per_topic() {
             rows += n;
         }
     }
-    assert_eq!(rows, s.rows_by_topic.values().sum::<usize>(), "every row once");
+    assert_eq!(
+        rows,
+        s.rows_by_topic.values().sum::<usize>(),
+        "every row once"
+    );
 }
 
 #[test]
@@ -222,7 +249,10 @@ fn a_referral_sheet_loads_the_desks_of_the_ticked_topics_instead_of_embedding_al
             .map(str::to_string)
             .collect();
         assert_eq!(&ids, agencies, "{topic}");
-        assert!(js.contains("extensions"), "{topic}: staff fields for the sheet");
+        assert!(
+            js.contains("extensions"),
+            "{topic}: staff fields for the sheet"
+        );
     }
     assert!(!s.citizen.keys().any(|k| k.starts_with("sheets/")));
 }
