@@ -242,10 +242,16 @@ fn a_referral_sheet_loads_the_desks_of_the_ticked_topics_instead_of_embedding_al
     assert!(sheet.contains("data-sheet-load=\"../sheets/data/\">[]</script>"));
     for (topic, agencies) in &s.agencies_by_topic {
         let js = text(&s.staff, &format!("sheets/data/{topic}.js"));
-        let ids: BTreeSet<String> = js
-            .split("{\"id\":\"")
-            .skip(1)
-            .filter_map(|x| x.split('"').next())
+        // `(window.tsunaguSheetTopics …)["dv"] = [ {agency}, … ];`: the
+        // agencies' own ids, not those of the topics and programs inside them.
+        let array = js
+            .split_once("] = ")
+            .map(|(_, a)| a.trim_end().trim_end_matches(';'))
+            .expect("an assignment");
+        let desks: Vec<serde_json::Value> = serde_json::from_str(array).expect("a JSON array");
+        let ids: BTreeSet<String> = desks
+            .iter()
+            .filter_map(|d| d["id"].as_str())
             .map(str::to_string)
             .collect();
         assert_eq!(&ids, agencies, "{topic}");
