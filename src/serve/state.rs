@@ -2,7 +2,6 @@
 //! content is broken, and the open tabs to tell about either.
 
 use super::reload::{Event, Hub};
-use crate::output::Trees;
 use crate::pipeline::preview::TreePatch;
 use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
@@ -16,7 +15,7 @@ pub type Served = Vec<(&'static str, Tree)>;
 
 /// `trees` as served.
 #[cfg(test)]
-pub fn served(trees: Trees) -> Served {
+pub fn served(trees: crate::output::Trees) -> Served {
     trees
         .into_iter()
         .map(|(name, files)| {
