@@ -16,6 +16,8 @@ use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+pub mod preview;
+
 /// Where the content records live inside a site folder.
 pub const CONTENT_DIR: &str = "content";
 
@@ -197,7 +199,7 @@ fn render_all(
         })?;
         // The data-quality report is a page of the staff site only.
         let report = crate::report::report(content, root, sources, today);
-        pages + render::report_page(&view, &report, theme, staff)?
+        pages + render::report_page(&view, &report, theme, staff, None)?
     };
     Ok(Rendered {
         pages: [c, s],

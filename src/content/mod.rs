@@ -98,6 +98,49 @@ pub fn load(root: &Path) -> Loaded {
     }
 }
 
+/// Reads the record file at `path` (below the content folder `root`) again,
+/// in place of the record `content` read from it, for the preview server.
+/// Returns `false`, leaving `content` and `sources` as they were, unless
+/// `path` is a plain file `content` already holds a record from and it reads
+/// without a single diagnostic: anything else (a new file, a symlink, a
+/// syntax error) needs [`load`] to be reported as a full run reports it.
+pub fn reload_record(
+    root: &Path,
+    content: &mut Content,
+    sources: &mut Sources,
+    path: &Path,
+) -> bool {
+    let Some(dir) = path
+        .strip_prefix(root)
+        .ok()
+        .and_then(|rel| rel.components().next())
+        .and_then(|c| c.as_os_str().to_str())
+    else {
+        return false;
+    };
+    if path.extension().and_then(|x| x.to_str()) != Some("toml") {
+        return false;
+    }
+    let mut r = Reader {
+        root,
+        site: root
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(root),
+        diagnostics: Diagnostics::default(),
+        sources: Sources::default(),
+    };
+    match dir {
+        AGENCIES_DIR => r.replace(&mut content.agencies, path, sources),
+        PROGRAMS_DIR => r.replace(&mut content.programs, path, sources),
+        ROSTERS_DIR => r.replace(&mut content.rosters, path, sources),
+        SHEETS_DIR => r.replace(&mut content.sheets, path, sources),
+        RESOURCES_DIR => r.replace(&mut content.resources, path, sources),
+        MEETINGS_DIR => r.replace(&mut content.meetings, path, sources),
+        _ => false,
+    }
+}
+
 /// A required file at the root of the content folder.
 trait Required: Sized {
     type File: DeserializeOwned;
@@ -240,6 +283,31 @@ impl Reader<'_> {
                 None
             }
         }
+    }
+
+    /// [`reload_record`] for one kind of record.
+    fn replace<T: placeholder::Record>(
+        &mut self,
+        records: &mut [Sourced<T>],
+        path: &Path,
+        sources: &mut Sources,
+    ) -> bool {
+        let Some(i) = records.iter().position(|r| r.file == path) else {
+            return false;
+        };
+        // A symlink resolves to another name than the one held.
+        if !matches!(entries::readable(self.site, path), Ok(p) if p == path) {
+            return false;
+        }
+        let record = self.read_record::<T>(path.to_path_buf());
+        let Some(record) = record.filter(|_| self.diagnostics.is_empty()) else {
+            return false;
+        };
+        records[i] = record;
+        if let Some(text) = std::mem::take(&mut self.sources).take(path) {
+            sources.insert(path.to_path_buf(), text);
+        }
+        true
     }
 
     /// A record file; a placeholder with only its id when it has errors.

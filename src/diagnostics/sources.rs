@@ -12,6 +12,11 @@ impl Sources {
         self.files.insert(path, text);
     }
 
+    /// Takes the text of `path` out.
+    pub fn take(&mut self, path: &Path) -> Option<String> {
+        self.files.remove(path)
+    }
+
     pub fn get(&self, path: &Path) -> Option<&str> {
         self.files.get(path).map(String::as_str)
     }

@@ -6,12 +6,14 @@ pub mod diagnose;
 mod jsonld;
 mod lookup;
 mod pages;
+mod prints;
 mod search;
 mod sink;
 mod sitemap;
 mod theme;
 
-pub use pages::{render_site, report_page, REPORT_PAGE};
+pub use pages::{render_site, render_site_with, report_page, Part, RenderOptions, REPORT_PAGE};
+pub use prints::{Incremental, Prints};
 pub use sink::{Discard, Memory, Sink};
 pub use theme::{find as find_theme, Theme, ThemeNameError, ThemeSource, STAFF_STATIC};
 

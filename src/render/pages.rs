@@ -1,6 +1,7 @@
 //! One function per kind of page; each picks its template and the part of
 //! the view it needs.
 
+use super::prints::{self, Fill, Incremental, PrintHasher};
 use super::{calendar, jsonld, sitemap, RenderError, Sink, Theme};
 use crate::routes::paths;
 use crate::site::{pager, Audience, SiteView};
@@ -68,10 +69,41 @@ struct Renderer<'a> {
     /// The `site` variable, serialised once: every page clones this small
     /// context instead of serialising the site again.
     base: Context,
+    /// The fingerprint of `site`, which every page shows.
+    base_print: u64,
     base_url: &'a str,
     sink: &'a dyn Sink,
     /// HTML pages handed to the sink, for the sitemap and the page count.
     html: Mutex<Vec<String>>,
+    /// When set, files as last rendered are skipped.
+    incremental: Option<&'a Incremental<'a>>,
+}
+
+/// Which files of a site [`render_site_with`] makes. The preview server
+/// shows the pages first and adds the search index right after.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Part {
+    All,
+    /// Everything but the search index.
+    Pages,
+    SearchIndex,
+}
+
+/// How [`render_site_with`] renders.
+#[derive(Clone, Copy)]
+pub struct RenderOptions<'a> {
+    pub part: Part,
+    /// Renders only the files whose fingerprint differs from the last render.
+    pub incremental: Option<&'a Incremental<'a>>,
+}
+
+impl Default for RenderOptions<'_> {
+    fn default() -> Self {
+        RenderOptions {
+            part: Part::All,
+            incremental: None,
+        }
+    }
 }
 
 /// A unit of work of [`render_site`]; the list runs on all cores.
@@ -80,6 +112,9 @@ type Job<'a> = (
     Box<dyn Fn(&Renderer) -> Result<(), RenderError> + Send + Sync + 'a>,
 );
 
+/// The name of the job that builds the search index.
+const SEARCH_JOB: &str = "search index";
+
 /// Renders every file of one site into `sink`, on all cores; returns the
 /// number of HTML pages.
 pub fn render_site<A: Audience>(
@@ -87,7 +122,19 @@ pub fn render_site<A: Audience>(
     theme: &Theme,
     sink: &dyn Sink,
 ) -> Result<usize, RenderError> {
-    let r = Renderer::new(theme, meta(view), sink);
+    render_site_with(view, theme, sink, RenderOptions::default())
+}
+
+/// [`render_site`], of one part of the site and, with `incremental`, only
+/// the files that differ from the last render; returns the number of HTML
+/// pages the site has (rendered or not).
+pub fn render_site_with<A: Audience>(
+    view: &SiteView<A>,
+    theme: &Theme,
+    sink: &dyn Sink,
+    opts: RenderOptions,
+) -> Result<usize, RenderError> {
+    let r = Renderer::new(theme, meta(view), sink, opts.incremental);
     let feed = calendar::feed(&view.programs, &view.dates);
     let feed = &feed;
     let jobs: Vec<Job> = vec![
@@ -126,7 +173,7 @@ pub fn render_site<A: Audience>(
                     rows.into_par_iter().zip(pagers).try_for_each(|(rows, p)| {
                         let url = paths::topic_page(&t.id, p.number);
                         r.render(&url, "topic.html", |c| {
-                            c.insert("topic", &t.page(rows));
+                            c.insert("topic", &t.page(rows.clone()));
                             c.insert("pager", &p);
                             c.insert("topic_rosters", &topic_rosters);
                             c.insert("topic_resources", &resources);
@@ -143,7 +190,7 @@ pub fn render_site<A: Audience>(
                 rows.into_par_iter().zip(pagers).try_for_each(|(rows, p)| {
                     let url = paths::agency_index_page(p.number);
                     r.render(&url, "agencies.html", |c| {
-                        c.insert("agencies", &view.agencies[rows]);
+                        c.insert("agencies", &view.agencies[rows.clone()]);
                         c.insert("total", &view.agencies.len());
                         c.insert("support", &view.support);
                         c.insert("pager", &p);
@@ -208,7 +255,7 @@ pub fn render_site<A: Audience>(
         ),
         ("open data", Box::new(|r| r.open_data(view))),
         (
-            "search index",
+            SEARCH_JOB,
             Box::new(|r| {
                 let files = crate::timing::stage(&format!("search index ({})", A::NAME), || {
                     super::search::search_files(view)
@@ -220,9 +267,19 @@ pub fn render_site<A: Audience>(
             }),
         ),
     ];
-    jobs.par_iter().try_for_each(|(name, job)| {
-        crate::timing::stage(&format!("{name} ({})", A::NAME), || job(&r))
-    })?;
+    let wanted = |name: &str| match opts.part {
+        Part::All => true,
+        Part::Pages => name != SEARCH_JOB,
+        Part::SearchIndex => name == SEARCH_JOB,
+    };
+    jobs.par_iter()
+        .filter(|(name, _)| wanted(name))
+        .try_for_each(|(name, job)| {
+            crate::timing::stage(&format!("{name} ({})", A::NAME), || job(&r))
+        })?;
+    if opts.part == Part::SearchIndex {
+        return Ok(0);
+    }
     r.finish(A::STAFF)
 }
 
@@ -237,8 +294,9 @@ pub fn report_page(
     report: &crate::report::Report,
     theme: &Theme,
     sink: &dyn Sink,
+    incremental: Option<&Incremental>,
 ) -> Result<usize, RenderError> {
-    let r = Renderer::new(theme, meta(view), sink);
+    let r = Renderer::new(theme, meta(view), sink, incremental);
     if theme.template_origins.contains_key("report.html") {
         r.render(REPORT_PAGE, "report.html", |c| c.insert("report", report))?;
     }
@@ -293,41 +351,68 @@ fn meta<A: Audience>(view: &SiteView<A>) -> SiteMeta<'_> {
 }
 
 impl<'a> Renderer<'a> {
-    fn new(theme: &'a Theme, meta: SiteMeta<'a>, sink: &'a dyn Sink) -> Self {
+    fn new(
+        theme: &'a Theme,
+        meta: SiteMeta<'a>,
+        sink: &'a dyn Sink,
+        incremental: Option<&'a Incremental<'a>>,
+    ) -> Self {
         let mut base = Context::new();
         base.insert("site", &meta);
+        let base_print = match incremental {
+            Some(_) => {
+                let mut h = PrintHasher::new("site");
+                h.value("site", &meta);
+                h.finish()
+            }
+            None => 0,
+        };
         Renderer {
             theme,
             base,
+            base_print,
             base_url: meta.base_url,
             sink,
             html: Mutex::default(),
+            incremental,
         }
     }
 
+    /// Renders `template` as the page at `path`, with the values `fill`
+    /// puts in; `fill` may be called twice, once to take the page's
+    /// fingerprint. `root`, `path` and `canonical` follow from the path and
+    /// `site`.
     fn render(
         &self,
         path: &str,
         template: &str,
-        fill: impl FnOnce(&mut Context),
+        fill: impl Fn(&mut Fill),
     ) -> Result<(), RenderError> {
+        self.html
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(path.to_string());
+        if let Some(inc) = self.incremental {
+            let mut h = PrintHasher::new(template);
+            h.value("path", path);
+            h.bytes(&self.base_print.to_le_bytes());
+            fill(&mut Fill::Hash(&mut h));
+            if inc.unchanged(path, h.finish()) {
+                return Ok(());
+            }
+        }
         let mut ctx = self.base.clone();
         ctx.insert("root", &paths::root_prefix(path));
         ctx.insert("path", path);
         ctx.insert("canonical", &format!("{}{}", self.base_url, path));
-        fill(&mut ctx);
+        fill(&mut Fill::Context(&mut ctx));
         let html = self.theme.tera.render(template, &ctx).map_err(|e| {
             // A missing template has no file: point at where it belongs.
             let origin = self.theme.template_origins.get(template);
             let file = origin.unwrap_or(&self.theme.templates_dir);
             RenderError::template(template, &e).in_file(Some(file))
         })?;
-        self.put(path, html.into_bytes())?;
-        self.html
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(path.to_string());
-        Ok(())
+        self.hand_over(path, html.into_bytes())
     }
 
     /// Renders `template` as if it were the page at `path` (for its links),
@@ -349,8 +434,17 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// Hands a finished file to the sink.
+    /// Hands a finished file to the sink, unless it is as last rendered.
     fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), RenderError> {
+        if let Some(inc) = self.incremental {
+            if inc.unchanged(path, prints::of_bytes(&bytes)) {
+                return Ok(());
+            }
+        }
+        self.hand_over(path, bytes)
+    }
+
+    fn hand_over(&self, path: &str, bytes: Vec<u8>) -> Result<(), RenderError> {
         self.sink
             .put(path, bytes)
             .map_err(|source| RenderError::Write {
@@ -557,7 +651,7 @@ impl<'a> Renderer<'a> {
             rows.into_par_iter().zip(pagers).try_for_each(|(rows, p)| {
                 let url = paths::open_today_topic_page(&link.id, p.number);
                 self.render(&url, "open-today.html", |c| {
-                    c.insert("agencies", &agencies[rows]);
+                    c.insert("agencies", &agencies[rows.clone()]);
                     c.insert("by_topic", &Vec::<TopicLink>::new());
                     c.insert("topic", link);
                     c.insert("pager", &Some(&p));

@@ -103,9 +103,11 @@ pub fn run(opts: Options) -> Result<(), ServeError> {
     let hosts = Arc::new(host::Hosts::new(addr.ip()));
     std::thread::spawn(move || server::serve(listener, for_server, hosts));
     announce(addr);
+    search_index(&mut builder, &state);
 
     while let Some(change) = watch.next() {
         on_change(&mut builder, &state, &change);
+        search_index(&mut builder, &state);
     }
     Ok(())
 }
@@ -125,8 +127,10 @@ fn bind(addr: SocketAddr) -> Result<TcpListener, ServeError> {
 
 fn first_build(builder: &mut Builder, state: &State) {
     let started = Instant::now();
-    match builder.build(Scope::Content) {
-        Ok(trees) => {
+    match builder.build(None) {
+        Ok(built) => {
+            state.publish(built.patch);
+            let trees = state.snapshot().trees.unwrap_or_default();
             eprintln!(
                 "{}",
                 Msg::ServeBuiltInMemory {
@@ -134,7 +138,6 @@ fn first_build(builder: &mut Builder, state: &State) {
                     ms: started.elapsed().as_millis().to_string().into(),
                 }
             );
-            state.publish(trees);
         }
         Err(overlay) => {
             eprintln!("{}", Msg::ServeFirstBuildFailed {});
@@ -175,13 +178,15 @@ fn announce(addr: SocketAddr) {
 
 fn on_change(builder: &mut Builder, state: &State, change: &Change) {
     let started = Instant::now();
-    let result = builder.build(change.scope);
+    let result = builder.build(Some(change));
     let ms = started.elapsed().as_millis();
     let what = change.describe();
     match result {
-        Ok(trees) => {
+        Ok(built) => {
             let snap = state.snapshot();
-            let unchanged = snap.overlay.is_none() && snap.trees.is_some_and(|t| *t == trees);
+            let unchanged = snap.overlay.is_none()
+                && snap.trees.is_some()
+                && built.patch.iter().all(|p| p.is_empty());
             if unchanged {
                 eprintln!(
                     "{}",
@@ -191,7 +196,7 @@ fn on_change(builder: &mut Builder, state: &State, change: &Change) {
                     }
                 );
             } else {
-                state.publish(trees);
+                state.publish(built.patch);
                 eprintln!(
                     "{}",
                     Msg::ServeRebuilt {
@@ -211,5 +216,15 @@ fn on_change(builder: &mut Builder, state: &State, change: &Change) {
                 }
             );
         }
+    }
+}
+
+/// Makes the search index of the build just shown and adds it without
+/// reloading open tabs: the pages come first, the index a moment later.
+fn search_index(builder: &mut Builder, state: &State) {
+    match builder.search_index() {
+        Some(Ok(patch)) => state.refresh(patch),
+        Some(Err(overlay)) => state.fail(overlay),
+        None => {}
     }
 }

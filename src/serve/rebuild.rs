@@ -1,11 +1,9 @@
 //! Rebuilding in memory after a change, and reporting it in the terminal.
 
 use super::overlay;
-use super::watch::Scope;
+use super::watch::{Change, Scope};
 use crate::diagnostics::{self, Diagnostics, Severity, Sources};
-use crate::model::Content;
-use crate::output::Trees;
-use crate::pipeline;
+use crate::pipeline::preview::{Outcome, Preview, Step, TreePatch};
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -13,9 +11,8 @@ pub struct Builder {
     root: PathBuf,
     today: Option<NaiveDate>,
     color: bool,
-    /// Content of the last check that passed. A change to templates or
-    /// static files cannot make it wrong, so such a change only renders again.
-    content: Option<Content>,
+    /// What the last builds produced, so that a change is rendered alone.
+    preview: Preview,
     /// Warnings last printed, so that an unchanged list is not repeated on
     /// every save.
     warnings_shown: String,
@@ -25,64 +22,82 @@ pub struct Builder {
 /// details).
 pub type Failure = String;
 
+/// A good build: the files that changed.
+pub struct Built {
+    pub patch: Vec<TreePatch>,
+}
+
 impl Builder {
     pub fn new(root: PathBuf, today: Option<NaiveDate>, color: bool) -> Self {
         Builder {
+            preview: Preview::new(root.clone()),
             root,
             today,
             color,
-            content: None,
             warnings_shown: String::new(),
         }
     }
 
-    pub fn build(&mut self, scope: Scope) -> Result<Trees, Failure> {
-        if scope == Scope::Content || self.content.is_none() {
-            self.content = None;
-            // check renders both trees as part of checking.
-            return self.check();
-        }
-        let Some(content) = &self.content else {
-            return Err(overlay::render(&[]));
+    /// Builds the pages after `change` (everything when `None`); the search
+    /// index waits for [`Builder::search_index`].
+    pub fn build(&mut self, change: Option<&Change>) -> Result<Built, Failure> {
+        let records: Vec<PathBuf>;
+        let step = match change {
+            None => Step::Full { theme: true },
+            Some(c) if c.scope == Scope::Theme => Step::Theme,
+            Some(c) if c.paths.iter().all(|p| p.starts_with("content/")) => {
+                records = c.paths.iter().map(|p| self.root.join(p)).collect();
+                Step::Records(&records)
+            }
+            Some(_) => Step::Full { theme: true },
         };
-        pipeline::render_trees(&self.root, content, self.today()).map_err(|e| {
-            eprintln!(
-                "{}",
-                crate::messages::Msg::CliError {
-                    detail: e.to_string().into()
-                }
-            );
-            overlay::render(&[overlay::from_render_error(&e, &self.root)])
-        })
+        let today = self.today();
+        match self.preview.update(step, today) {
+            Outcome::Built {
+                patch, diagnostics, ..
+            } => {
+                let sources = self.preview.sources();
+                let text = diagnostics::render(&diagnostics, sources, self.color);
+                self.show_warnings(text, diagnostics.count(Severity::Warning));
+                Ok(Built { patch })
+            }
+            Outcome::Invalid { diagnostics } => Err(self.failure(&diagnostics)),
+        }
     }
 
-    fn check(&mut self) -> Result<Trees, Failure> {
-        let checked = pipeline::check_in_memory(&self.root, self.today());
-        let d = &checked.diagnostics;
-        if d.has_errors() {
-            // The warnings would bury the errors when repeated on every save.
-            let errors = only_errors(d);
-            eprint!(
-                "{}",
-                diagnostics::render(&errors, &checked.sources, self.color)
-            );
-            eprintln!(
-                "{}",
-                crate::messages::Msg::ServeErrorsNotShown {
-                    errors: errors.len().into(),
-                    warnings: d.count(Severity::Warning).into(),
-                }
-            );
-            self.warnings_shown.clear();
-            return Err(overlay::render(&overlay::from_diagnostics(
-                d,
-                &checked.sources,
-                &self.root,
-            )));
+    /// The search index of the last good build, when it is still to be made.
+    pub fn search_index(&mut self) -> Option<Result<Vec<TreePatch>, Failure>> {
+        match self.preview.search_index()? {
+            Ok(patch) => Some(Ok(patch)),
+            Err(e) => {
+                eprintln!(
+                    "{}",
+                    crate::messages::Msg::CliError {
+                        detail: e.to_string().into()
+                    }
+                );
+                Some(Err(overlay::render(&[overlay::from_render_error(
+                    &e, &self.root,
+                )])))
+            }
         }
-        self.show_warnings(d, &checked.sources);
-        self.content = checked.content;
-        checked.trees.ok_or_else(|| overlay::render(&[]))
+    }
+
+    fn failure(&mut self, d: &Diagnostics) -> Failure {
+        let sources: &Sources = self.preview.sources();
+        // The warnings would bury the errors when repeated on every save.
+        let errors = only_errors(d);
+        eprint!("{}", diagnostics::render(&errors, sources, self.color));
+        eprintln!(
+            "{}",
+            crate::messages::Msg::ServeErrorsNotShown {
+                errors: errors.len().into(),
+                warnings: d.count(Severity::Warning).into(),
+            }
+        );
+        let html = overlay::render(&overlay::from_diagnostics(d, sources, &self.root));
+        self.warnings_shown.clear();
+        html
     }
 
     fn today(&self) -> NaiveDate {
@@ -90,15 +105,14 @@ impl Builder {
             .unwrap_or_else(|| tsunagu_hours::jst_now().date())
     }
 
-    fn show_warnings(&mut self, d: &Diagnostics, sources: &Sources) {
-        let text = diagnostics::render(d, sources, self.color);
+    fn show_warnings(&mut self, text: String, warnings: usize) {
         if text != self.warnings_shown {
             eprint!("{text}");
-            if d.count(Severity::Warning) > 0 {
+            if warnings > 0 {
                 eprintln!(
                     "{}",
                     crate::messages::Msg::ServeWarnings {
-                        warnings: d.count(Severity::Warning).into()
+                        warnings: warnings.into()
                     }
                 );
             }
@@ -116,7 +130,7 @@ fn only_errors(d: &Diagnostics) -> Diagnostics {
 }
 
 /// "N citizen pages, M staff pages", for the terminal.
-pub fn summary(trees: &Trees) -> String {
+pub fn summary(trees: &super::state::Served) -> String {
     trees
         .iter()
         .map(|(name, files)| {

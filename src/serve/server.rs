@@ -315,10 +315,10 @@ mod tests {
             f
         };
         Snapshot {
-            trees: Some(Arc::new(vec![
+            trees: Some(Arc::new(crate::serve::state::served(vec![
                 ("citizen", tree("citizen")),
                 ("staff", tree("staff")),
-            ])),
+            ]))),
             version: "v-1".into(),
             overlay: overlay.map(str::to_string),
         }

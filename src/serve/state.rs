@@ -2,13 +2,35 @@
 //! content is broken, and the open tabs to tell about either.
 
 use super::reload::{Event, Hub};
-use crate::output::Trees;
+use crate::pipeline::preview::TreePatch;
+use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
+
+/// The files of one tree as served. The bytes are shared, so that a patch
+/// copies the map and not the site.
+pub type Tree = BTreeMap<String, Arc<[u8]>>;
+
+/// Both trees, by name.
+pub type Served = Vec<(&'static str, Tree)>;
+
+/// `trees` as served.
+#[cfg(test)]
+pub fn served(trees: crate::output::Trees) -> Served {
+    trees
+        .into_iter()
+        .map(|(name, files)| {
+            (
+                name,
+                files.into_iter().map(|(k, v)| (k, v.into())).collect(),
+            )
+        })
+        .collect()
+}
 
 #[derive(Clone)]
 pub struct Snapshot {
     /// The last good build; `None` until the first one succeeds.
-    pub trees: Option<Arc<Trees>>,
+    pub trees: Option<Arc<Served>>,
     /// Names the build in `trees`, so a tab can tell it missed a rebuild.
     pub version: String,
     /// The overlay HTML while the latest rebuild failed.
@@ -49,8 +71,10 @@ impl State {
         self.read().clone()
     }
 
-    /// Serves `trees` from now on and reloads open tabs.
-    pub fn publish(&self, trees: Trees) {
+    /// Serves the last good build with `patch` applied from now on, and
+    /// reloads open tabs.
+    pub fn publish(&self, patch: Vec<TreePatch>) {
+        let trees = self.patched(patch);
         let n = self
             .builds
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst)
@@ -62,6 +86,34 @@ impl State {
             s.overlay = None;
         }
         self.hub.broadcast(&Event::Reload);
+    }
+
+    /// Applies `patch` without telling open tabs: files no page shows by
+    /// itself (the search index, made after the pages).
+    pub fn refresh(&self, patch: Vec<TreePatch>) {
+        let trees = self.patched(patch);
+        self.write().trees = Some(Arc::new(trees));
+    }
+
+    /// Both trees with `patch` applied. Only the main loop changes the trees,
+    /// so nothing can come between reading and writing them.
+    fn patched(&self, patch: Vec<TreePatch>) -> Served {
+        let mut trees: Served = self.read().trees.as_deref().cloned().unwrap_or_default();
+        for p in patch {
+            let i = match trees.iter().position(|(name, _)| *name == p.tree) {
+                Some(i) => i,
+                None => {
+                    trees.push((p.tree, Tree::new()));
+                    trees.len() - 1
+                }
+            };
+            let files = &mut trees[i].1;
+            for path in p.removed {
+                files.remove(&path);
+            }
+            files.extend(p.changed.into_iter().map(|(k, v)| (k, v.into())));
+        }
+        trees
     }
 
     /// Keeps the last good build and shows `overlay` on top of it.
@@ -97,6 +149,7 @@ mod tests {
     fn a_tab_from_an_older_build_reloads_at_once() {
         let state = State::default();
         state.publish(Vec::new());
+        assert!(state.snapshot().trees.is_some());
         let current = state.snapshot().version;
         assert_eq!(state.catch_up(Some("old")), Some(Event::Reload));
         assert_eq!(state.catch_up(None), Some(Event::Reload));
@@ -107,5 +160,36 @@ mod tests {
             Some(Event::Overlay("<div>x</div>".into()))
         );
         assert!(state.snapshot().trees.is_some(), "last good build kept");
+    }
+
+    #[test]
+    fn patches_change_only_the_files_they_name() {
+        let state = State::default();
+        let patch = |changed: &[(&str, &str)], removed: &[&str]| {
+            vec![TreePatch {
+                tree: "citizen",
+                changed: changed
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.as_bytes().to_vec()))
+                    .collect(),
+                removed: removed.iter().map(|r| r.to_string()).collect(),
+            }]
+        };
+        state.publish(patch(&[("a.html", "a"), ("b.html", "b")], &[]));
+        let before = state.snapshot().version;
+        state.refresh(patch(&[("search/x.js", "x")], &[]));
+        assert_eq!(state.snapshot().version, before, "no reload for the index");
+        state.publish(patch(&[("a.html", "A")], &["b.html"]));
+        let snap = state.snapshot();
+        let files = &snap.trees.as_ref().unwrap()[0].1;
+        let text = |k: &str| {
+            files
+                .get(k)
+                .map(|b| String::from_utf8_lossy(b).into_owned())
+        };
+        assert_eq!(text("a.html").as_deref(), Some("A"));
+        assert_eq!(text("b.html"), None);
+        assert_eq!(text("search/x.js").as_deref(), Some("x"));
+        assert_ne!(snap.version, before);
     }
 }

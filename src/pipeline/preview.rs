@@ -1,0 +1,328 @@
+//! Builds for the preview server, which keeps what the last build produced
+//! and, on a change, reads and renders again only what it must.
+//!
+//! A saved record file is read alone and put in place of its old record;
+//! the whole content is validated again (cross-references included, so an
+//! edit that breaks a reference elsewhere is reported as `check` reports
+//! it). Both views are built again, and every page's fingerprint (its
+//! template and context, see [`crate::render::Prints`]) is compared with
+//! the last good render: only pages whose inputs changed are rendered. A
+//! change that is not a plain edit of existing records (site.toml,
+//! topics.toml, a new or removed file, a syntax error) reads everything
+//! again; a template or static file change renders every page again.
+//!
+//! The search index is made in a second step ([`Preview::search_index`]),
+//! so that the pages can be shown first.
+
+use super::{theme_source, CONTENT_DIR, TREES};
+use crate::content;
+use crate::diagnostics::{Diagnostics, Sources};
+use crate::model::Content;
+use crate::render::{
+    self, diagnose, Files, Incremental, Memory, Part, Prints, RenderError, RenderOptions, Theme,
+    ThemeSource,
+};
+use crate::site::{build_view, Citizen, SiteView, Staff};
+use crate::timing::stage;
+use crate::validate;
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+/// What changed since the last build.
+#[derive(Debug, Clone, Copy)]
+pub enum Step<'a> {
+    /// Anything: read every file. `theme`: templates or static files may
+    /// have changed too.
+    Full { theme: bool },
+    /// Templates or static files only.
+    Theme,
+    /// These files below the site folder, all of them under `content/`.
+    Records(&'a [PathBuf]),
+}
+
+/// The files of one tree that differ from the last good build.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct TreePatch {
+    pub tree: &'static str,
+    /// New or changed files.
+    pub changed: Files,
+    /// Files the tree no longer has.
+    pub removed: Vec<String>,
+}
+
+impl TreePatch {
+    pub fn is_empty(&self) -> bool {
+        self.changed.is_empty() && self.removed.is_empty()
+    }
+}
+
+pub enum Outcome {
+    /// A good build: what changed, and the warnings.
+    Built {
+        patch: Vec<TreePatch>,
+        diagnostics: Diagnostics,
+        /// Only the changed records were read again.
+        incremental: bool,
+    },
+    /// The content has errors (or a template failed); the last good build
+    /// stands.
+    Invalid { diagnostics: Diagnostics },
+}
+
+/// The content as last read.
+struct Current {
+    content: Content,
+    /// What reading every file reported (warnings only: content that did not
+    /// read cleanly is not kept).
+    load_diagnostics: Diagnostics,
+}
+
+struct LoadedTheme {
+    source: ThemeSource,
+    theme: Theme,
+    /// The dot-files of static/ that are left out, reported on every build.
+    skipped: Vec<PathBuf>,
+}
+
+/// Both views of the last good build, until their search index is made.
+type Views = Box<(SiteView<Citizen>, SiteView<Staff>)>;
+
+pub struct Preview {
+    root: PathBuf,
+    /// `None` until a full read succeeds, and again after one that failed.
+    current: Option<Current>,
+    /// What the last full read reported when it failed.
+    load_failed: Option<Diagnostics>,
+    /// The text of every file read, for diagnostics.
+    sources: Sources,
+    theme: Option<LoadedTheme>,
+    /// Fingerprints of the last good build, per tree ([`TREES`] order):
+    /// pages, search index.
+    prints: [[Prints; 2]; 2],
+    pending_search: Option<Views>,
+}
+
+const PAGES: usize = 0;
+const SEARCH: usize = 1;
+
+impl Preview {
+    pub fn new(root: PathBuf) -> Self {
+        Preview {
+            root,
+            current: None,
+            load_failed: None,
+            sources: Sources::default(),
+            theme: None,
+            prints: Default::default(),
+            pending_search: None,
+        }
+    }
+
+    /// The text of the files last read, for showing diagnostics.
+    pub fn sources(&self) -> &Sources {
+        &self.sources
+    }
+
+    /// Builds the pages of both trees after `step`; the search index waits
+    /// for [`Preview::search_index`].
+    pub fn update(&mut self, step: Step, today: NaiveDate) -> Outcome {
+        // Views waiting for their index are out of date now.
+        self.pending_search = None;
+        let (incremental, theme_changed) = match step {
+            Step::Records(paths) => (self.reload(paths), false),
+            Step::Theme => (self.current.is_some(), true),
+            Step::Full { theme } => (false, theme),
+        };
+        if !incremental {
+            self.load_all();
+        }
+        let Some(current) = &self.current else {
+            return Outcome::Invalid {
+                diagnostics: self.load_failed.take().unwrap_or_default(),
+            };
+        };
+        let mut diagnostics = current.load_diagnostics.clone();
+        let content = &current.content;
+        diagnostics.extend(stage("validate", || {
+            validate::validate(content, &self.sources, today)
+        }));
+        let source = match theme_source(&self.root, content) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                let theme = content.settings.value.theme.as_ref().map(|t| t.span());
+                diagnostics.push(diagnose::theme_name(&content.settings.file, theme, &e));
+                None
+            }
+        };
+        let Some(source) = source.filter(|_| !diagnostics.has_errors()) else {
+            return Outcome::Invalid { diagnostics };
+        };
+        if let Err(e) = self.use_theme(source, theme_changed) {
+            diagnostics.push(diagnose::render_error(&e, &mut self.sources));
+            return Outcome::Invalid { diagnostics };
+        }
+        if let Some(t) = &self.theme {
+            for path in &t.skipped {
+                diagnostics.push(diagnose::hidden_static(&self.root, path.clone()));
+            }
+        }
+        match self.render_pages(today) {
+            Ok(patch) => Outcome::Built {
+                patch,
+                diagnostics,
+                incremental,
+            },
+            Err(e) => {
+                diagnostics.push(diagnose::render_error(&e, &mut self.sources));
+                Outcome::Invalid { diagnostics }
+            }
+        }
+    }
+
+    /// The search index of the last good build, when it is still to be
+    /// made: the files that differ from the index last made.
+    pub fn search_index(&mut self) -> Option<Result<Vec<TreePatch>, RenderError>> {
+        let views = self.pending_search.take()?;
+        let theme = &self.theme.as_ref()?.theme;
+        let (citizen, staff) = &*views;
+        let opts = |inc| RenderOptions {
+            part: Part::SearchIndex,
+            incremental: Some(inc),
+        };
+        let [c_prev, s_prev] = [&self.prints[0][SEARCH], &self.prints[1][SEARCH]];
+        let (c_inc, s_inc) = (Incremental::new(c_prev), Incremental::new(s_prev));
+        let (c_sink, s_sink) = (Memory::default(), Memory::default());
+        let (c, s) = rayon::join(
+            || render::render_site_with(citizen, theme, &c_sink, opts(&c_inc)),
+            || render::render_site_with(staff, theme, &s_sink, opts(&s_inc)),
+        );
+        if let Err(e) = c.and(s) {
+            return Some(Err(e));
+        }
+        let done = finish([(c_inc, c_sink), (s_inc, s_sink)]);
+        Some(Ok(self.commit(SEARCH, done)))
+    }
+
+    /// Puts the records of `paths` in place of their old versions; `false`
+    /// when that is not enough (see [`content::reload_record`]).
+    fn reload(&mut self, paths: &[PathBuf]) -> bool {
+        let Some(current) = &mut self.current else {
+            return false;
+        };
+        let dir = self.root.join(CONTENT_DIR);
+        // A file that had a warning when last read may have lost it.
+        let warned = |p: &PathBuf| current.load_diagnostics.iter().any(|d| d.file == *p);
+        !paths.is_empty()
+            && paths.iter().all(|p| {
+                !warned(p)
+                    && content::reload_record(&dir, &mut current.content, &mut self.sources, p)
+            })
+    }
+
+    fn load_all(&mut self) {
+        let loaded = stage("load", || content::load(&self.root.join(CONTENT_DIR)));
+        self.sources = loaded.sources;
+        let ok = !loaded.diagnostics.has_errors();
+        self.current = loaded.content.filter(|_| ok).map(|content| Current {
+            content,
+            load_diagnostics: loaded.diagnostics.clone(),
+        });
+        self.load_failed = (!ok).then_some(loaded.diagnostics);
+    }
+
+    /// Loads the theme when it is new or may have changed; the fingerprints
+    /// of another theme's pages say nothing.
+    fn use_theme(&mut self, source: ThemeSource, changed: bool) -> Result<(), RenderError> {
+        if !changed && self.theme.as_ref().is_some_and(|t| t.source == source) {
+            return Ok(());
+        }
+        self.theme = None;
+        let mut theme = stage("theme", || Theme::load(&self.root, &source))?;
+        let skipped = std::mem::take(&mut theme.skipped);
+        self.theme = Some(LoadedTheme {
+            source,
+            theme,
+            skipped,
+        });
+        for tree in &mut self.prints {
+            tree[PAGES] = tree[PAGES].invalidated();
+        }
+        Ok(())
+    }
+
+    fn render_pages(&mut self, today: NaiveDate) -> Result<Vec<TreePatch>, RenderError> {
+        let (Some(current), Some(theme)) = (&self.current, &self.theme) else {
+            return Ok(Vec::new());
+        };
+        let content = &current.content;
+        let theme = &theme.theme;
+        let (citizen, staff) = rayon::join(
+            || stage("view (citizen)", || build_view::<Citizen>(content, today)),
+            || stage("view (staff)", || build_view::<Staff>(content, today)),
+        );
+        let [c_prev, s_prev] = [&self.prints[0][PAGES], &self.prints[1][PAGES]];
+        let (c_inc, s_inc) = (Incremental::new(c_prev), Incremental::new(s_prev));
+        let (c_sink, s_sink) = (Memory::default(), Memory::default());
+        let opts = |inc| RenderOptions {
+            part: Part::Pages,
+            incremental: Some(inc),
+        };
+        let root = &self.root;
+        let sources = &self.sources;
+        let (c, s) = rayon::join(
+            || {
+                stage("render (citizen)", || {
+                    render::render_site_with(&citizen, theme, &c_sink, opts(&c_inc))
+                })
+            },
+            || {
+                stage("render (staff)", || {
+                    render::render_site_with(&staff, theme, &s_sink, opts(&s_inc))?;
+                    let report = crate::report::report(content, root, sources, today);
+                    render::report_page(&staff, &report, theme, &s_sink, Some(&s_inc))
+                })
+            },
+        );
+        c.and(s)?;
+        let done = finish([(c_inc, c_sink), (s_inc, s_sink)]);
+        let patch = self.commit(PAGES, done);
+        self.pending_search = Some(Box::new((citizen, staff)));
+        Ok(patch)
+    }
+
+    /// Keeps the fingerprints of a successful render of `part`.
+    fn commit(&mut self, part: usize, done: [(Prints, TreePatch); 2]) -> Vec<TreePatch> {
+        let mut patch = Vec::new();
+        for (i, (prints, p)) in done.into_iter().enumerate() {
+            self.prints[i][part] = prints;
+            patch.push(p);
+        }
+        patch
+    }
+}
+
+/// The fingerprints and the changed files of a render of both trees.
+fn finish(done: [(Incremental, Memory); 2]) -> [(Prints, TreePatch); 2] {
+    let mut i = 0;
+    done.map(|(inc, sink)| {
+        let (prints, removed) = inc.finish();
+        let tree = TREES[i];
+        i += 1;
+        (
+            prints,
+            TreePatch {
+                tree,
+                changed: sink.into_files(),
+                removed,
+            },
+        )
+    })
+}
+
+/// Applies `patch` to `files`.
+pub fn apply(files: &mut Files, patch: TreePatch) {
+    for path in patch.removed {
+        files.remove(&path);
+    }
+    files.extend(patch.changed);
+}

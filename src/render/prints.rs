@@ -1,0 +1,193 @@
+//! Fingerprints for re-rendering only what changed (the preview server).
+//!
+//! A page is a function of its template and the values put into its context,
+//! so the hash of those values stands for the page: when it equals the hash
+//! from the last render, the page would come out byte for byte the same and
+//! is not rendered again. Nothing has to know which page shows which record;
+//! a record that appears on a topic page, in a list or in the site's header
+//! changes the hash of exactly the pages that show it. Other files (search
+//! shards, open data, calendars) are made anyway and compared by their bytes.
+//!
+//! The hashes are only valid for the theme they were made with: a template
+//! or static file change starts from [`Prints::invalidated`].
+
+use serde::Serialize;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::Hasher;
+use std::sync::Mutex;
+
+/// The fingerprint of every file of one part of a tree, by path; `None`
+/// for a file that exists but must be made again.
+#[derive(Default, Clone, Debug)]
+pub struct Prints(HashMap<String, Option<u64>>);
+
+impl Prints {
+    /// The same files, every one to be made again (after a theme change).
+    pub fn invalidated(&self) -> Prints {
+        Prints(self.0.keys().map(|k| (k.clone(), None)).collect())
+    }
+
+    pub fn paths(&self) -> impl Iterator<Item = &String> {
+        self.0.keys()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn same(&self, path: &str, print: u64) -> bool {
+        self.0.get(path).copied().flatten() == Some(print)
+    }
+}
+
+/// One render measured against the last: which files it may skip, and the
+/// fingerprints it leaves for the next.
+pub struct Incremental<'a> {
+    previous: &'a Prints,
+    next: Mutex<Prints>,
+}
+
+impl<'a> Incremental<'a> {
+    pub fn new(previous: &'a Prints) -> Self {
+        Incremental {
+            previous,
+            next: Mutex::default(),
+        }
+    }
+
+    /// Records `print` for `path`; whether the file is as last rendered.
+    pub(super) fn unchanged(&self, path: &str, print: u64) -> bool {
+        self.next
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .0
+            .insert(path.to_string(), Some(print));
+        self.previous.same(path, print)
+    }
+
+    /// The fingerprints of this render, and the files of the last one it no
+    /// longer has.
+    pub fn finish(self) -> (Prints, Vec<String>) {
+        let next = self.next.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut removed: Vec<String> = self
+            .previous
+            .paths()
+            .filter(|p| !next.0.contains_key(*p))
+            .cloned()
+            .collect();
+        removed.sort();
+        (next, removed)
+    }
+}
+
+/// What a page's `fill` puts its values into: the template context when the
+/// page is rendered, a hasher when only its fingerprint is wanted.
+pub enum Fill<'c> {
+    Context(&'c mut tera::Context),
+    Hash(&'c mut PrintHasher),
+}
+
+impl Fill<'_> {
+    pub fn insert<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
+        match self {
+            Fill::Context(c) => c.insert(key, value),
+            Fill::Hash(h) => h.value(key, value),
+        }
+    }
+}
+
+/// Hashes serialised values without building them in memory.
+pub struct PrintHasher(DefaultHasher);
+
+impl PrintHasher {
+    pub fn new(seed: &str) -> Self {
+        let mut h = DefaultHasher::new();
+        h.write(seed.as_bytes());
+        h.write_u8(0xff);
+        PrintHasher(h)
+    }
+
+    pub fn value<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
+        self.0.write(key.as_bytes());
+        self.0.write_u8(0xff);
+        // A value that cannot be serialised cannot be rendered either (the
+        // render fails on it); hashing a mark keeps the page "changed".
+        if serde_json::to_writer(&mut *self, value).is_err() {
+            self.0.write_u64(u64::MAX);
+        }
+        self.0.write_u8(0xfe);
+    }
+
+    pub fn bytes(&mut self, bytes: &[u8]) {
+        self.0.write(bytes);
+    }
+
+    pub fn finish(&self) -> u64 {
+        self.0.finish()
+    }
+}
+
+impl std::io::Write for PrintHasher {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The fingerprint of a file that is not rendered from a template.
+pub fn of_bytes(bytes: &[u8]) -> u64 {
+    let mut h = PrintHasher::new("bytes");
+    h.bytes(bytes);
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn print(values: &[(&str, serde_json::Value)]) -> u64 {
+        let mut h = PrintHasher::new("page.html");
+        for (k, v) in values {
+            h.value(k, v);
+        }
+        h.finish()
+    }
+
+    #[test]
+    fn equal_values_give_equal_prints_and_a_moved_value_does_not() {
+        let a = print(&[("x", "ab".into()), ("y", "c".into())]);
+        assert_eq!(a, print(&[("x", "ab".into()), ("y", "c".into())]));
+        assert_ne!(a, print(&[("x", "a".into()), ("y", "bc".into())]));
+        assert_ne!(a, print(&[("y", "ab".into()), ("x", "c".into())]));
+    }
+
+    #[test]
+    fn a_render_skips_what_is_unchanged_and_reports_what_is_gone() {
+        let none = Prints::default();
+        let first = Incremental::new(&none);
+        assert!(!first.unchanged("a.html", 1));
+        assert!(!first.unchanged("b.html", 2));
+        let (prints, removed) = first.finish();
+        assert!(removed.is_empty());
+
+        let second = Incremental::new(&prints);
+        assert!(second.unchanged("a.html", 1));
+        assert!(!second.unchanged("c.html", 3));
+        let (next, removed) = second.finish();
+        assert_eq!(removed, ["b.html"]);
+        assert_eq!(next.len(), 2);
+
+        let after_theme = next.invalidated();
+        let third = Incremental::new(&after_theme);
+        assert!(!third.unchanged("a.html", 1), "a theme change renders all");
+    }
+}
