@@ -6,6 +6,7 @@ generated site, and how long a one-record edit takes to reach an open tab
     python3 benches/serve_edit.py 10000            # agencies; default 10000
     python3 benches/serve_edit.py --edits 5 10000
     python3 benches/serve_edit.py --smoke          # 50 agencies, 2 edits
+    python3 benches/serve_edit.py --tsunagu /tmp/tsunagu-base 10000   # another build, for a baseline
 
 The site is `tsunagu-synth N DIR --seed 1`; each edit changes the summary
 of one agency file, as a webmaster would.
@@ -45,6 +46,8 @@ def main():
     ap.add_argument("--edits", type=int, default=3)
     ap.add_argument("--smoke", action="store_true")
     ap.add_argument("--work", type=Path, default=None)
+    ap.add_argument("--tsunagu", type=Path, default=None,
+                    help="the tsunagu binary to measure (default: this checkout's)")
     a = ap.parse_args()
     n = a.size or (50 if a.smoke else 10000)
     edits = 2 if a.smoke else a.edits
@@ -58,7 +61,7 @@ def main():
     subprocess.run([target / "tsunagu-synth", str(n), site, "--seed", "1"], check=True,
                    stdout=subprocess.DEVNULL)
     started = time.monotonic()
-    p = subprocess.Popen([target / "tsunagu", "serve", "--root", site, "--port", "0",
+    p = subprocess.Popen([a.tsunagu or target / "tsunagu", "serve", "--root", site, "--port", "0",
                           "--today", "2026-12-02"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         line = p.stdout.readline()

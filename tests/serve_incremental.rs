@@ -191,6 +191,33 @@ fn record_edits_render_what_a_full_build_renders() {
     assert!(incremental);
     assert_as_full_build(root, &served, "program and agency");
 
+    // Communication support puts the agency on the support pages, which
+    // list only the agencies that offer it.
+    let summary = first_value(a, "summary");
+    set(
+        a,
+        "summary",
+        &format!(
+            "summary = \"{summary}\"\ncommunication = {{ writing = true, sign_language = true }}"
+        ),
+    );
+    step(&mut preview, &mut served, Step::Records(&one(a)));
+    assert_as_full_build(root, &served, "communication support");
+
+    // The agency's own closed days show only in its page's JSON-LD, which
+    // a page's fingerprint must still follow.
+    set(
+        a,
+        "summary",
+        &format!(
+            "summary = \"{summary}\"\nclosures = {{ dates = [{{ date = 2026-12-24, name = \"棚卸し\" }}] }}"
+        ),
+    );
+    let (changed, incremental) = step(&mut preview, &mut served, Step::Records(&one(a)));
+    assert!(incremental);
+    assert!(changed > 0, "the JSON-LD changed");
+    assert_as_full_build(root, &served, "closed days");
+
     // A syntax error needs the full read to be reported as check reports it.
     std::fs::write(b, "name = \n").expect("write");
     assert!(matches!(

@@ -11,8 +11,8 @@
 //! topics.toml, a new or removed file, a syntax error) reads everything
 //! again; a template or static file change renders every page again.
 //!
-//! The search index is made in a second step ([`Preview::search_index`]),
-//! so that the pages can be shown first.
+//! The search index and the open-data files are made in a second step
+//! ([`Preview::search_index`]), so that the pages can be shown first.
 
 use super::{theme_source, CONTENT_DIR, TREES};
 use crate::content;
@@ -179,14 +179,14 @@ impl Preview {
         }
     }
 
-    /// The search index of the last good build, when it is still to be
-    /// made: the files that differ from the index last made.
+    /// The search index and open data of the last good build, when they
+    /// are still to be made: the files that differ from those last made.
     pub fn search_index(&mut self) -> Option<Result<Vec<TreePatch>, RenderError>> {
         let views = self.pending_search.take()?;
         let theme = &self.theme.as_ref()?.theme;
         let (citizen, staff) = &*views;
         let opts = |inc| RenderOptions {
-            part: Part::SearchIndex,
+            part: Part::Later,
             incremental: Some(inc),
         };
         let [c_prev, s_prev] = [&self.prints[0][SEARCH], &self.prints[1][SEARCH]];

@@ -1,7 +1,7 @@
 //! One function per kind of page; each picks its template and the part of
 //! the view it needs.
 
-use super::prints::{self, Fill, Incremental, PrintHasher};
+use super::prints::{self, Fill, Incremental, Memo, PrintHasher};
 use super::{calendar, jsonld, sitemap, RenderError, Sink, Theme};
 use crate::routes::paths;
 use crate::site::{pager, Audience, SiteView};
@@ -77,16 +77,21 @@ struct Renderer<'a> {
     html: Mutex<Vec<String>>,
     /// When set, files as last rendered are skipped.
     incremental: Option<&'a Incremental<'a>>,
+    /// Prints shared by many pages, when `incremental` is set.
+    memo: Memo,
 }
 
 /// Which files of a site [`render_site_with`] makes. The preview server
-/// shows the pages first and adds the search index right after.
+/// shows the pages first and adds the search index, the open-data files
+/// (and their page) and a large plan's per-topic files right after: a
+/// person editing a record waits for none of them.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Part {
     All,
-    /// Everything but the search index.
+    /// Everything but the [`Part::Later`] files.
     Pages,
-    SearchIndex,
+    /// The search index, the open data and the plan's per-topic files.
+    Later,
 }
 
 /// How [`render_site_with`] renders.
@@ -114,6 +119,12 @@ type Job<'a> = (
 
 /// The name of the job that builds the search index.
 const SEARCH_JOB: &str = "search index";
+/// The name of the job that makes the open-data files and their page.
+const OPEN_DATA_JOB: &str = "open data";
+/// The name of the job that makes a large plan's per-topic files.
+const PLAN_DATA_JOB: &str = "plan data";
+/// The jobs of [`Part::Later`]: files no page shows when it loads.
+const LATER_JOBS: [&str; 3] = [SEARCH_JOB, OPEN_DATA_JOB, PLAN_DATA_JOB];
 
 /// Renders every file of one site into `sink`, on all cores; returns the
 /// number of HTML pages.
@@ -134,7 +145,11 @@ pub fn render_site_with<A: Audience>(
     sink: &dyn Sink,
     opts: RenderOptions,
 ) -> Result<usize, RenderError> {
-    let r = Renderer::new(theme, meta(view), sink, opts.incremental);
+    let memo = match opts.incremental {
+        Some(_) => Memo::new(view),
+        None => Memo::default(),
+    };
+    let r = Renderer::new(theme, meta(view), sink, opts.incremental, memo);
     let feed = calendar::feed(&view.programs, &view.dates);
     let feed = &feed;
     let jobs: Vec<Job> = vec![
@@ -154,6 +169,7 @@ pub fn render_site_with<A: Audience>(
             }),
         ),
         ("plan", Box::new(|r| r.plan(view))),
+        (PLAN_DATA_JOB, Box::new(|r| r.plan_data(view))),
         ("open today", Box::new(|r| r.open_today(view))),
         (
             "topics",
@@ -190,7 +206,7 @@ pub fn render_site_with<A: Audience>(
                 rows.into_par_iter().zip(pagers).try_for_each(|(rows, p)| {
                     let url = paths::agency_index_page(p.number);
                     r.render(&url, "agencies.html", |c| {
-                        c.insert("agencies", &view.agencies[rows.clone()]);
+                        c.agencies("agencies", view.agencies[rows.clone()].iter());
                         c.insert("total", &view.agencies.len());
                         c.insert("support", &view.support);
                         c.insert("pager", &p);
@@ -202,11 +218,24 @@ pub fn render_site_with<A: Audience>(
             "agencies",
             Box::new(|r| {
                 view.agencies.par_iter().try_for_each(|a| {
-                    let page = jsonld::AgencyPage {
-                        agency: a,
-                        jsonld: jsonld::agency(a, &view.dates),
-                    };
-                    r.render(&a.url, "agency.html", |c| c.insert("agency", &page))
+                    r.render(&a.url, "agency.html", |c| {
+                        c.lazy(
+                            "agency",
+                            |h, memo| {
+                                // The JSON-LD also reads what the page does
+                                // not show: the hours as understood, the
+                                // agency's own closed days, the calendar.
+                                h.agency(a, memo);
+                                h.bytes(&memo.dates.to_le_bytes());
+                                let weekly = a.hours.as_ref().map(|x| &x.weekly);
+                                h.bytes(format!("{weekly:?}{:?}", a.closures).as_bytes());
+                            },
+                            || jsonld::AgencyPage {
+                                agency: a,
+                                jsonld: jsonld::agency(a, &view.dates),
+                            },
+                        )
+                    })
                 })
             }),
         ),
@@ -253,7 +282,7 @@ pub fn render_site_with<A: Audience>(
                 r.lookup(view)
             }),
         ),
-        ("open data", Box::new(|r| r.open_data(view))),
+        (OPEN_DATA_JOB, Box::new(|r| r.open_data(view))),
         (
             SEARCH_JOB,
             Box::new(|r| {
@@ -269,15 +298,21 @@ pub fn render_site_with<A: Audience>(
     ];
     let wanted = |name: &str| match opts.part {
         Part::All => true,
-        Part::Pages => name != SEARCH_JOB,
-        Part::SearchIndex => name == SEARCH_JOB,
+        Part::Pages => !LATER_JOBS.contains(&name),
+        Part::Later => LATER_JOBS.contains(&name),
     };
+    if opts.part == Part::Pages {
+        // Made later, but listed in this part's sitemap.
+        if let Some(page) = r.open_data_page::<A>() {
+            r.listed(page);
+        }
+    }
     jobs.par_iter()
         .filter(|(name, _)| wanted(name))
         .try_for_each(|(name, job)| {
             crate::timing::stage(&format!("{name} ({})", A::NAME), || job(&r))
         })?;
-    if opts.part == Part::SearchIndex {
+    if opts.part == Part::Later {
         return Ok(0);
     }
     r.finish(A::STAFF)
@@ -296,7 +331,7 @@ pub fn report_page(
     sink: &dyn Sink,
     incremental: Option<&Incremental>,
 ) -> Result<usize, RenderError> {
-    let r = Renderer::new(theme, meta(view), sink, incremental);
+    let r = Renderer::new(theme, meta(view), sink, incremental, Memo::default());
     if theme.template_origins.contains_key("report.html") {
         r.render(REPORT_PAGE, "report.html", |c| c.insert("report", report))?;
     }
@@ -356,6 +391,7 @@ impl<'a> Renderer<'a> {
         meta: SiteMeta<'a>,
         sink: &'a dyn Sink,
         incremental: Option<&'a Incremental<'a>>,
+        memo: Memo,
     ) -> Self {
         let mut base = Context::new();
         base.insert("site", &meta);
@@ -375,6 +411,7 @@ impl<'a> Renderer<'a> {
             sink,
             html: Mutex::default(),
             incremental,
+            memo,
         }
     }
 
@@ -388,15 +425,12 @@ impl<'a> Renderer<'a> {
         template: &str,
         fill: impl Fn(&mut Fill),
     ) -> Result<(), RenderError> {
-        self.html
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(path.to_string());
+        self.listed(path);
         if let Some(inc) = self.incremental {
             let mut h = PrintHasher::new(template);
             h.value("path", path);
             h.bytes(&self.base_print.to_le_bytes());
-            fill(&mut Fill::Hash(&mut h));
+            fill(&mut Fill::Hash(&mut h, &self.memo));
             if inc.unchanged(path, h.finish()) {
                 return Ok(());
             }
@@ -415,23 +449,54 @@ impl<'a> Renderer<'a> {
         self.hand_over(path, html.into_bytes())
     }
 
-    /// Renders `template` as if it were the page at `path` (for its links),
-    /// into a string that is not a page of its own.
-    fn fragment(
+    /// Counts `path` as an HTML page of the site (for the sitemap).
+    fn listed(&self, path: &str) {
+        self.html
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(path.to_string());
+    }
+
+    /// The open-data page, if this site has one. A theme made before the
+    /// page existed still builds: the files are published, the page is
+    /// left out.
+    fn open_data_page<A: Audience>(&self) -> Option<&'static str> {
+        let has = !A::STAFF && self.theme.template_origins.contains_key("opendata.html");
+        has.then_some(crate::export::PAGE)
+    }
+
+    /// Renders `template` as if it were the page at `links` (for its
+    /// relative links) into the file `out`, which `wrap` makes of the HTML
+    /// (a script that carries it, say). Like [`Renderer::render`], skipped
+    /// when its fingerprint is as last rendered.
+    fn render_into(
         &self,
-        path: &str,
+        out: &str,
+        links: &str,
         template: &str,
-        fill: impl FnOnce(&mut Context),
-    ) -> Result<String, RenderError> {
+        wrap: impl FnOnce(&str) -> String,
+        fill: impl Fn(&mut Fill),
+    ) -> Result<(), RenderError> {
+        if let Some(inc) = self.incremental {
+            let mut h = PrintHasher::new(template);
+            h.value("out", out);
+            h.value("links", links);
+            h.bytes(&self.base_print.to_le_bytes());
+            fill(&mut Fill::Hash(&mut h, &self.memo));
+            if inc.unchanged(out, h.finish()) {
+                return Ok(());
+            }
+        }
         let mut ctx = self.base.clone();
-        ctx.insert("root", &paths::root_prefix(path));
-        ctx.insert("path", path);
-        fill(&mut ctx);
-        self.theme.tera.render(template, &ctx).map_err(|e| {
+        ctx.insert("root", &paths::root_prefix(links));
+        ctx.insert("path", links);
+        fill(&mut Fill::Context(&mut ctx));
+        let html = self.theme.tera.render(template, &ctx).map_err(|e| {
             let origin = self.theme.template_origins.get(template);
             let file = origin.unwrap_or(&self.theme.templates_dir);
             RenderError::template(template, &e).in_file(Some(file))
-        })
+        })?;
+        self.hand_over(out, wrap(&html).into_bytes())
     }
 
     /// Hands a finished file to the sink, unless it is as last rendered.
@@ -480,11 +545,24 @@ impl<'a> Renderer<'a> {
             self.render(&r.url, "resource.html", |c| c.insert("resource", r))?;
         }
         for s in &view.support {
+            // Only what the page lists: the whole directory in every
+            // support page's context would be copied (and fingerprinted)
+            // for nothing.
+            let agencies: Vec<_> = s
+                .agencies
+                .iter()
+                .filter_map(|&i| view.agencies.get(i))
+                .collect();
+            let resources: Vec<_> = s
+                .resources
+                .iter()
+                .filter_map(|&i| view.resources.get(i))
+                .collect();
             self.render(&s.url, "support.html", |c| {
                 c.insert("page", s);
                 c.insert("support", &view.support);
-                c.insert("agencies", &view.agencies);
-                c.insert("resources", &view.resources);
+                c.agencies("agencies", agencies.iter().copied());
+                c.insert("resources", &resources);
             })?;
         }
         Ok(())
@@ -545,8 +623,7 @@ impl<'a> Renderer<'a> {
     /// keeps each topic's desks in `plan/<topic>.js`, loaded when ticked,
     /// so the page stays the same size whatever the directory's.
     fn plan<A: Audience>(&self, view: &SiteView<A>) -> Result<(), RenderError> {
-        let rows: usize = view.topics.iter().map(|t| t.entries.len()).sum();
-        if rows <= pager::PLAN_INLINE_ROWS {
+        if plan_inline(view) {
             let hours: BTreeMap<&String, &String> = view
                 .topics
                 .iter()
@@ -555,7 +632,7 @@ impl<'a> Renderer<'a> {
                 .collect();
             return self.render(paths::PLAN, "plan.html", |c| {
                 c.insert("topics", &view.topics);
-                c.insert("agencies", &view.agencies);
+                c.agencies("agencies", view.agencies.iter());
                 c.insert("plan", &view.plan);
                 c.insert("hours_data", &hours);
                 c.insert("sheets", A::sheet_list(&view.sheets));
@@ -571,7 +648,16 @@ impl<'a> Renderer<'a> {
             c.insert("hours_data", &BTreeMap::<String, String>::new());
             c.insert("sheets", A::sheet_list(&view.sheets));
             c.insert("plan_load", &true);
-        })?;
+        })
+    }
+
+    /// The desks of each topic for a large household plan, `plan/<topic>.js`:
+    /// a topic's file lists thousands of desks, so the preview server makes
+    /// them after showing the pages, like the search index.
+    fn plan_data<A: Audience>(&self, view: &SiteView<A>) -> Result<(), RenderError> {
+        if plan_inline(view) {
+            return Ok(());
+        }
         view.topics.par_iter().try_for_each(|t| {
             // The rows of the topic's own page 1 (★ first), and every desk
             // handling it: the desks covering several ticked topics are
@@ -586,18 +672,25 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .filter(|a| a.topics.iter().any(|x| x.id == t.id))
                 .collect();
-            let mut hours: BTreeMap<&str, &str> = page.hours_data.clone();
-            for a in &agencies {
-                hours.extend(a.hours_data.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-            }
-            let html = self.fragment(paths::PLAN, "plan-topic.html", |c| {
-                c.insert("topic", &page);
-                c.insert("agencies", &agencies);
-                c.insert("hours_data", &hours);
-            })?;
-            self.put(
+            // The topic's and its agencies' hours: in a fingerprint, `page`
+            // and `agencies` stand for them.
+            let hours = || {
+                let mut hours: BTreeMap<&str, &str> = page.hours_data.clone();
+                for a in &agencies {
+                    hours.extend(a.hours_data.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+                }
+                hours
+            };
+            self.render_into(
                 &paths::plan_topic_data(&t.id),
-                plan_topic_js(&t.id, &html).into_bytes(),
+                paths::PLAN,
+                "plan-topic.html",
+                |html| plan_topic_js(&t.id, html),
+                |c| {
+                    c.insert("topic", &page);
+                    c.agencies("agencies", agencies.iter().copied());
+                    c.lazy("hours_data", |_, _| {}, hours);
+                },
             )
         })
     }
@@ -608,7 +701,7 @@ impl<'a> Renderer<'a> {
         let no_pager: Option<pager::Pager> = None;
         if view.agencies.len() <= pager::OPEN_TODAY_WHOLE {
             return self.render(paths::OPEN_TODAY, "open-today.html", |c| {
-                c.insert("agencies", &view.agencies);
+                c.agencies("agencies", view.agencies.iter());
                 c.insert("by_topic", &Vec::<TopicLink>::new());
                 c.insert("topic", &None::<TopicLink>);
                 c.insert("pager", &no_pager);
@@ -651,7 +744,7 @@ impl<'a> Renderer<'a> {
             rows.into_par_iter().zip(pagers).try_for_each(|(rows, p)| {
                 let url = paths::open_today_topic_page(&link.id, p.number);
                 self.render(&url, "open-today.html", |c| {
-                    c.insert("agencies", &agencies[rows.clone()]);
+                    c.agencies("agencies", agencies[rows.clone()].iter().copied());
                     c.insert("by_topic", &Vec::<TopicLink>::new());
                     c.insert("topic", link);
                     c.insert("pager", &Some(&p));
@@ -786,11 +879,9 @@ impl<'a> Renderer<'a> {
                 kib: bytes.len().div_ceil(1024),
             })
             .collect();
-        // A theme made before this page existed still builds: the files
-        // are published, the page is left out.
-        if self.theme.template_origins.contains_key("opendata.html") {
+        if let Some(page) = self.open_data_page::<A>() {
             let desks: usize = view.agencies.iter().map(|a| a.matters.len()).sum();
-            self.render(crate::export::PAGE, "opendata.html", |c| {
+            self.render(page, "opendata.html", |c| {
                 c.insert("files", &list);
                 c.insert("license", &view.open_data);
                 c.insert("agencies", &view.agencies.len());
@@ -842,6 +933,12 @@ struct TopicLink {
 
 /// A topic's part of the household plan as a script: the HTML is a string
 /// that plan.js finds under the topic's id once the script has run.
+/// Whether the household plan holds every topic's desks on its page.
+fn plan_inline<A: Audience>(view: &SiteView<A>) -> bool {
+    let rows: usize = view.topics.iter().map(|t| t.entries.len()).sum();
+    rows <= pager::PLAN_INLINE_ROWS
+}
+
 fn plan_topic_js(id: &str, html: &str) -> String {
     let json = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string());
     format!(

@@ -11,11 +11,11 @@
 //! The hashes are only valid for the theme they were made with: a template
 //! or static file change starts from [`Prints::invalidated`].
 
+use crate::site::{AgencyView, Audience, SiteView};
 use serde::Serialize;
-use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
-use std::hash::Hasher;
 use std::sync::Mutex;
+use xxhash_rust::xxh3::Xxh3Default;
 
 /// The fingerprint of every file of one part of a tree, by path; `None`
 /// for a file that exists but must be made again.
@@ -89,52 +89,137 @@ impl<'a> Incremental<'a> {
 /// page is rendered, a hasher when only its fingerprint is wanted.
 pub enum Fill<'c> {
     Context(&'c mut tera::Context),
-    Hash(&'c mut PrintHasher),
+    Hash(&'c mut PrintHasher, &'c Memo),
 }
 
 impl Fill<'_> {
     pub fn insert<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
         match self {
             Fill::Context(c) => c.insert(key, value),
-            Fill::Hash(h) => h.value(key, value),
+            Fill::Hash(h, _) => h.value(key, value),
+        }
+    }
+
+    /// A list of agencies. In a fingerprint each counts by its print, made
+    /// once per render: the plan, the lists and open-today show every agency
+    /// again and again.
+    pub fn agencies<'v, A: Audience + 'v>(
+        &mut self,
+        key: &str,
+        list: impl Iterator<Item = &'v AgencyView<A>>,
+    ) {
+        match self {
+            Fill::Context(c) => c.insert(key, &list.collect::<Vec<_>>()),
+            Fill::Hash(h, memo) => {
+                h.bytes(key.as_bytes());
+                h.bytes(&[0xfd]);
+                for a in list {
+                    h.agency(a, memo);
+                }
+                h.bytes(&[0xfe]);
+            }
+        }
+    }
+
+    /// A value that is costly to make: a fingerprint takes `print` instead
+    /// of making it.
+    pub fn lazy<T: Serialize>(
+        &mut self,
+        key: &str,
+        print: impl FnOnce(&mut PrintHasher, &Memo),
+        make: impl FnOnce() -> T,
+    ) {
+        match self {
+            Fill::Context(c) => c.insert(key, &make()),
+            Fill::Hash(h, memo) => {
+                h.bytes(key.as_bytes());
+                h.bytes(&[0xfc]);
+                print(h, memo);
+                h.bytes(&[0xfe]);
+            }
         }
     }
 }
 
-/// Hashes serialised values without building them in memory.
-pub struct PrintHasher(DefaultHasher);
+/// The prints of the values many pages of one render share, by the
+/// address of the value in the view being rendered (which outlives the
+/// render): the directory's agencies, and the dates.
+#[derive(Default)]
+pub struct Memo {
+    agencies: HashMap<usize, u64>,
+    pub dates: u64,
+}
+
+impl Memo {
+    pub fn new<A: Audience>(view: &SiteView<A>) -> Memo {
+        use rayon::prelude::*;
+        let agencies = view
+            .agencies
+            .par_iter()
+            .map(|a| {
+                let mut h = PrintHasher::new("agency");
+                h.value("agency", a);
+                (address(a), h.finish())
+            })
+            .collect();
+        let mut h = PrintHasher::new("dates");
+        h.bytes(format!("{:?}", view.dates).as_bytes());
+        Memo {
+            agencies,
+            dates: h.finish(),
+        }
+    }
+}
+
+fn address<T>(value: &T) -> usize {
+    value as *const T as usize
+}
+
+/// Hashes serialised values without building them in memory. XXH3 is a
+/// checksum hash: fast on the many small writes of a serialiser (SipHash,
+/// the std default, made fingerprinting cost as much as rendering), with
+/// 64-bit prints that do not collide by chance.
+pub struct PrintHasher(Xxh3Default);
 
 impl PrintHasher {
     pub fn new(seed: &str) -> Self {
-        let mut h = DefaultHasher::new();
-        h.write(seed.as_bytes());
-        h.write_u8(0xff);
+        let mut h = Xxh3Default::new();
+        h.update(seed.as_bytes());
+        h.update(&[0xff]);
         PrintHasher(h)
     }
 
     pub fn value<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
-        self.0.write(key.as_bytes());
-        self.0.write_u8(0xff);
+        self.0.update(key.as_bytes());
+        self.0.update(&[0xff]);
         // A value that cannot be serialised cannot be rendered either (the
         // render fails on it); hashing a mark keeps the page "changed".
         if serde_json::to_writer(&mut *self, value).is_err() {
-            self.0.write_u64(u64::MAX);
+            self.0.update(&u64::MAX.to_le_bytes());
         }
-        self.0.write_u8(0xfe);
+        self.0.update(&[0xfe]);
     }
 
     pub fn bytes(&mut self, bytes: &[u8]) {
-        self.0.write(bytes);
+        self.0.update(bytes);
+    }
+
+    /// `agency`, by its print in `memo` when it has one.
+    pub fn agency<A: Audience>(&mut self, agency: &AgencyView<A>, memo: &Memo) {
+        match memo.agencies.get(&address(agency)) {
+            Some(print) => self.0.update(&print.to_le_bytes()),
+            None => self.value("agency", agency),
+        }
     }
 
     pub fn finish(&self) -> u64 {
-        self.0.finish()
+        self.0.digest()
     }
 }
 
 impl std::io::Write for PrintHasher {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.write(buf);
+        self.0.update(buf);
         Ok(buf.len())
     }
 

@@ -24,7 +24,7 @@ pub struct HoursContext {
 
 /// What the calendar outputs of a site (iCalendar files, opening hours in
 /// JSON-LD) need beyond the records.
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct Dates {
     /// The build date, so that output is reproducible.
     pub today: NaiveDate,

@@ -7,6 +7,7 @@ use super::{AgencyView, Audience};
 use crate::model::{self, ResourceKind, Support};
 use crate::routes::paths;
 use serde::Serialize;
+use std::collections::HashMap;
 
 #[derive(Serialize, Clone)]
 #[serde(bound(serialize = ""))]
@@ -340,22 +341,29 @@ pub(super) fn support_pages<A: Audience>(
     agencies: &[AgencyView<A>],
     resources: &[ResourceView<A>],
 ) -> Vec<SupportPage> {
-    let offers = |id: &str, s: Support| {
-        content
-            .agencies
-            .iter()
-            .find(|a| a.value.id.get_ref() == id)
-            .and_then(|a| a.value.communication.as_ref())
-            .is_some_and(|c| s.offered_by(c.get_ref()))
-    };
-    let r_offers = |id: &str, s: Support| {
-        content
-            .resources
-            .iter()
-            .find(|r| r.value.id.get_ref() == id)
-            .and_then(|r| r.value.communication.as_ref())
-            .is_some_and(|c| s.offered_by(c.get_ref()))
-    };
+    // By id: a search of the records per agency made this quadratic.
+    let said: HashMap<&str, _> = content
+        .agencies
+        .iter()
+        .filter_map(|a| {
+            Some((
+                a.value.id.get_ref().as_str(),
+                a.value.communication.as_ref()?,
+            ))
+        })
+        .collect();
+    let r_said: HashMap<&str, _> = content
+        .resources
+        .iter()
+        .filter_map(|r| {
+            Some((
+                r.value.id.get_ref().as_str(),
+                r.value.communication.as_ref()?,
+            ))
+        })
+        .collect();
+    let offers = |id: &str, s: Support| said.get(id).is_some_and(|c| s.offered_by(c.get_ref()));
+    let r_offers = |id: &str, s: Support| r_said.get(id).is_some_and(|c| s.offered_by(c.get_ref()));
     Support::ALL
         .iter()
         .map(|&s| SupportPage {
