@@ -7,6 +7,7 @@ records, interleaved, printing ratios.
     python3 benches/scale.py --runs 3 1000       # runs per tool (median)
     python3 benches/scale.py --smoke             # 50 agencies, 1 run, tsunagu only
     python3 benches/scale.py --install 1000      # apt-get hugo, npm i pagefind first
+    python3 benches/scale.py --baseline /tmp/tsunagu-old 10000   # and an older build, interleaved
 
 Sites come from `tsunagu-synth N DIR --seed 1` (deterministic). Hugo gets the
 same records as content files (front matter = the TOML record) and the
@@ -86,6 +87,8 @@ def main():
     ap.add_argument("--install", action="store_true")
     ap.add_argument("--no-hugo", action="store_true")
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temp dir)")
+    ap.add_argument("--baseline", type=Path, default=None,
+                    help="another tsunagu binary (an older commit) to build the same sites, interleaved")
     a = ap.parse_args()
     sizes = a.sizes or ([50] if a.smoke else [1000, 10000])
     runs = a.runs or (1 if a.smoke else 3)
@@ -106,6 +109,7 @@ def main():
     if hugo is None and not a.smoke:
         print("hugo not installed: tsunagu figures only (use --install)", file=sys.stderr)
     rows = []
+    baselines = []
     for n in sizes:
         site = work / f"site-{n}"
         if not (site / "content/site.toml").exists():
@@ -114,7 +118,12 @@ def main():
             hugo_site(site, work / f"hugo-{n}")
         t, h, hp = [], [], []
         t_rss, h_rss = [], []
+        b, b_rss = [], []
         for _ in range(runs):
+            if a.baseline:
+                wall, rss = run([a.baseline, "build", "--root", site, "--out", work / f"out-{n}", "--today", TODAY])
+                b.append(wall)
+                b_rss.append(rss)
             wall, rss = run([tsunagu, "build", "--root", site, "--out", work / f"out-{n}", "--today", TODAY])
             t.append(wall)
             t_rss.append(rss)
@@ -128,11 +137,18 @@ def main():
                     w3, _ = run([pagefind, "--site", "public-citizen"], cwd=hs)
                     hp.append(w1 + w2 + w3)
         rows.append((n, median(t), max(t_rss), median(h), median(hp), max(h_rss) if h_rss else float("nan")))
+        if b:
+            baselines.append((n, median(b), max(b_rss), median(t), max(t_rss)))
     print(f"runs per tool: {runs} (median wall; peak RSS is the max over runs)")
     print("| agencies | tsunagu build (both sites + indexes) | Hugo x2 | Hugo x2 + Pagefind | tsunagu / Hugo x2 | tsunagu / (Hugo x2 + Pagefind) | tsunagu peak RSS | Hugo peak RSS |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for n, t, trss, h, hp, hrss in rows:
         print(f"| {n:,} | {t:.2f} s | {h:.2f} s | {hp:.2f} s | {t / h:.2f}x | {t / hp:.2f}x | {trss:.0f} MiB | {hrss:.0f} MiB |")
+    if baselines:
+        print(f"\n| agencies | baseline ({a.baseline}) | this build | ratio | baseline peak RSS | this build peak RSS | ratio |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for n, bw, brss, t, trss in baselines:
+            print(f"| {n:,} | {bw:.2f} s | {t:.2f} s | {t / bw:.2f}x | {brss:.0f} MiB | {trss:.0f} MiB | {trss / brss:.2f}x |")
     if a.smoke:
         out = work / f"out-{sizes[0]}"
         pages = sum(1 for _ in out.rglob("*.html"))

@@ -81,6 +81,41 @@ fn removed_records_disappear_and_the_previous_output_is_kept_once() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn a_rebuild_shares_unchanged_files_with_the_previous_output_and_writes_changed_ones() {
+    use std::os::unix::fs::MetadataExt;
+    let (_tmp, root) = sample_copy();
+    let out = root.join("public");
+    build(&root, &out).expect("first build");
+    let first = common::read_tree(&out);
+    edit(
+        &root,
+        "agencies/hokenjo-soumuka.toml",
+        "1-1 2F\"",
+        "1-1 2F（更新）\"",
+    );
+    build(&root, &out).expect("second build");
+    let previous = tsunagu::output::previous_path(&out).expect("path");
+    let inode = |p: &Path| std::fs::metadata(p).expect("metadata").ino();
+    // Unchanged: one file in both outputs.
+    let about = "citizen/programs/index.html";
+    assert_eq!(
+        common::read(&out.join(about)),
+        common::read(&previous.join(about))
+    );
+    assert_eq!(inode(&out.join(about)), inode(&previous.join(about)));
+    // Changed: a new file; the rollback copy keeps the old bytes.
+    let page = "citizen/agencies/hokenjo-soumuka.html";
+    assert_ne!(inode(&out.join(page)), inode(&previous.join(page)));
+    assert!(common::read(&out.join(page)).contains("（更新）"));
+    assert_eq!(
+        common::read_tree(&previous),
+        first,
+        "the rollback copy is the first build"
+    );
+}
+
 /// Two copies of the sample that differ in one phone number: their builds
 /// are the "old" and the "new" tree of the kill tests.
 fn two_sites() -> (tempfile::TempDir, PathBuf, tempfile::TempDir, PathBuf) {
