@@ -34,6 +34,12 @@
   var TAIL_WEIGHT = 0.25;
   var PARENT_WEIGHT = 0.25;
   var PREFIX_MARK = '*';
+  /* shard.rs HEAD and GROWTH (a split list's chunk k holds HEAD × GROWTH^k postings),
+   * and rough gzip sizes, to choose between loading w/ chunks and list chunks. */
+  var HEAD = 256;
+  var GROWTH = 4;
+  var LIST_BYTES = 3;
+  var ROW_BYTES = 1500;
   var INHERITED = ['topic', 'phone', 'hours', 'contact', 'extension'];
 
   function inRanges(cp, ranges) {
@@ -297,7 +303,11 @@
     var shards = {};   // term shard number → data
     var names = {};    // exact-name shard number → data
     var rows = {};     // chunk number → display rows
-    var postingCache = {};
+    var lists = {};    // field + key → listState
+    var fwd = {};      // chunk number → per document: split key → [field, weight, …]
+    var children = null;
+    var maxBoost = 0;
+    classes.forEach(function (c) { if (c[2] > maxBoost) maxBoost = c[2]; });
 
     function kind(pos) { return classes[cls.charCodeAt(pos) - 65][0]; }
     function boost(pos) { return classes[cls.charCodeAt(pos) - 65][2]; }
@@ -319,27 +329,96 @@
       }));
     }
 
-    /* Decoded postings [pos, weight, pos, weight, …] of a term in field fi, or with
-     * `prefix` of its prefix entry (weights already hold the idf²); null if none. */
-    function list(fi, term, prefix) {
-      var key = prefix ? term + PREFIX_MARK : term;
+    /* A key's postings in field fi (shard.rs `Postings`), null if the field lacks it:
+     * post = [pos, weight, …] loaded so far (weights of a prefix entry hold the idf²),
+     * n = postings in all, u = documents holding the key in any field (split lists),
+     * complete, theta = heaviest weight not loaded yet. A split list loads chunk by
+     * chunk, heaviest first, only as far as the first results can still change. */
+    function listState(fi, key) {
+      var cacheKey = fi + '\u0000' + key;
+      if (Object.prototype.hasOwnProperty.call(lists, cacheKey)) return lists[cacheKey];
       var shard = shards[shardOf(key, manifest.shards)];
       var terms = shard && shard.f && shard.f[fi];
-      if (!terms || !Object.prototype.hasOwnProperty.call(terms, key)) return null;
-      var cacheKey = fi + '\u0000' + key;
-      var out = postingCache[cacheKey];
-      if (!out) {
+      var st = null;
+      if (terms && Object.prototype.hasOwnProperty.call(terms, key)) {
         var enc = terms[key];
-        out = new Array(enc.length);
-        var pos = 0;
-        for (var i = 0; i < enc.length; i += 2) {
-          pos += enc[i];
-          out[i] = pos;
-          out[i + 1] = enc[i + 1] / 1000;
+        st = { key: key, fi: fi, post: [], map: null, loaded: 1, pending: null };
+        if (Array.isArray(enc)) {
+          decodeInto(enc, st);
+          st.n = enc.length / 2;
+          st.m = [0];
+        } else {
+          st.map = new Map();
+          decodeInto(enc.p, st);
+          st.n = enc.n;
+          st.u = enc.u;
+          st.m = enc.m;
+          st.id = enc.i;
         }
-        postingCache[cacheKey] = out;
+        setTheta(st);
       }
-      return out;
+      lists[cacheKey] = st;
+      return st;
+    }
+
+    function decodeInto(enc, st) {
+      var pos = 0;
+      for (var i = 0; i < enc.length; i += 2) {
+        pos += enc[i];
+        st.post.push(pos, enc[i + 1] / 1000);
+        if (st.map) st.map.set(pos, enc[i + 1] / 1000);
+      }
+    }
+
+    function setTheta(st) {
+      st.complete = st.loaded >= st.m.length;
+      st.theta = st.complete ? 0 : st.m[st.loaded] / 1000;
+    }
+
+    /* Loads the next chunk of a split list. */
+    function more(st) {
+      if (st.complete) return Promise.resolve();
+      if (!st.pending) {
+        var name = 'c/' + st.id + '-' + st.loaded;
+        st.pending = Promise.resolve(load(name)).then(function (data) {
+          if (!data) throw new Error('tsunagu search: ' + name + '.js registered nothing');
+          decodeInto(data, st);
+          st.loaded++;
+          setTheta(st);
+          st.pending = null;
+        }, function (err) {
+          st.pending = null;
+          throw err;
+        });
+      }
+      return st.pending;
+    }
+
+    /* Weight of a key's list at pos: > 0 held, 0 not held, -1 not known yet (a
+     * split list's unloaded chunks; the document's w/ chunk not loaded). Topics
+     * always sit in a split list's first chunk. */
+    function weightIn(st, pos) {
+      if (!st.map) {
+        st.map = new Map();
+        for (var i = 0; i < st.post.length; i += 2) st.map.set(st.post[i], st.post[i + 1]);
+      }
+      var w = st.map.get(pos);
+      if (w !== undefined) return w;
+      if (st.complete || kind(pos) === 'topic') return 0;
+      var f = fwd[Math.floor(pos / manifest.chunk)];
+      if (!Array.isArray(f)) return -1;
+      var e = f[pos % manifest.chunk] && f[pos % manifest.chunk][st.key];
+      if (e) {
+        for (var j = 0; j < e.length; j += 2) if (e[j] === st.fi) return e[j + 1] / 1000;
+      }
+      return 0;
+    }
+
+    /* Decoded postings of a term in field fi, or with `prefix` of its prefix entry;
+     * null if none. Whole lists only (rank() runs once every list it reads is whole). */
+    function list(fi, term, prefix) {
+      var st = listState(fi, prefix ? term + PREFIX_MARK : term);
+      return st ? st.post : null;
     }
 
     function parse(query) {
@@ -524,6 +603,286 @@
       return holders || {};
     }
 
+    /* The first `limit` hits, proven from what is loaded so far, or what to load
+     * next. Exactly rank()'s result (the same sums in the same order) for the
+     * documents it returns; a split list's unloaded part is bounded by its theta,
+     * a document's unknown weights are read from its w/ chunk. Returns {hits} or
+     * {rows: [w/ chunk numbers], lists: [list states to load further]}. */
+    function attempt(q, limit) {
+      var terms = q.terms;
+      var nt = terms.length;
+      if (!nt) return { hits: [] };
+      var per = terms.map(function (t) {
+        var key = t.prefix ? t.term + PREFIX_MARK : t.term;
+        return fields.map(function (field, fi) { return listState(fi, key); });
+      });
+      var open = [];
+      per.forEach(function (ls) { ls.forEach(function (st) { if (st && !st.complete) open.push(st); }); });
+      if (!open.length) return { hits: rank(q) };
+
+      var ks = per.map(function (ls, ti) {
+        return ls.map(function (st, fi) {
+          if (!st) return 0;
+          var idf = 1 + Math.log(n / (st.n + 1));
+          return (terms[ti].prefix ? 1 : idf * idf) * (FIELD_BOOST[fields[fi]] || 1);
+        });
+      });
+      var weights = per.map(function (ls) {
+        var u = -1;
+        ls.forEach(function (st) { if (st && st.u !== undefined) u = st.u; });
+        if (u < 0) {
+          var seen = new Set();
+          ls.forEach(function (st) { if (st) for (var i = 0; i < st.post.length; i += 2) seen.add(st.post[i]); });
+          u = seen.size;
+        }
+        return u > 0 ? Math.log(1 + n / u) : 0;
+      });
+      var units = q.units.map(function (u) {
+        var known = 0;
+        u.ids.forEach(function (i) { known += weights[i]; });
+        return { ids: u.ids, w: u.w, known: known };
+      }).filter(function (u) { return u.known > 0; });
+      if (units.every(function (u) { return u.w < 1; })) return { hits: [] };
+      var total = 0;
+      units.forEach(function (u) { total += u.w; });
+      if (total <= 0) return { hits: [] };
+      function coverOf(covered) {
+        var weight = 0;
+        var held = [];
+        units.forEach(function (u, ui) {
+          var h = 0;
+          u.ids.forEach(function (i) { if (covered[i]) h += weights[i]; });
+          weight += u.w * h / u.known;
+          if (h / u.known >= 0.5) held.push(ui);
+        });
+        return { c: weight / total, held: held };
+      }
+      var titleFi = fields.indexOf('title');
+      var needed = [];
+      units.forEach(function (u) {
+        if (u.w >= 1) u.ids.forEach(function (i) { if (needed.indexOf(i) < 0) needed.push(i); });
+      });
+
+      var memo = new Map();
+      /* What is known of pos: K[ti] held, U[ti] maybe held, TK/TU the same in its
+       * title; sK the score of what it holds (rank()'s order of sums), sU the most
+       * its unknown weights can add. */
+      function facts(pos) {
+        var f = memo.get(pos);
+        if (f) return f;
+        f = { K: [], U: [], TK: [], TU: [], sK: 0, sU: 0, exact: true, any: false, maybe: false };
+        for (var ti = 0; ti < nt; ti++) {
+          for (var fi = 0; fi < per[ti].length; fi++) {
+            var st = per[ti][fi];
+            if (!st) continue;
+            var w = weightIn(st, pos);
+            if (w > 0) {
+              f.sK += w * ks[ti][fi];
+              f.K[ti] = true;
+              f.any = true;
+              if (fi === titleFi) f.TK[ti] = true;
+            } else if (w < 0) {
+              f.sU += st.theta * ks[ti][fi];
+              f.U[ti] = true;
+              f.maybe = true;
+              f.exact = false;
+              if (fi === titleFi) f.TU[ti] = true;
+            }
+          }
+        }
+        memo.set(pos, f);
+        return f;
+      }
+      function judge(pos) {
+        var f = facts(pos);
+        var p = parent(pos);
+        var pf = p !== undefined && p !== pos ? facts(p) : null;
+        var lo = [];
+        var hi = [];
+        var certain = false;
+        var possible = false;
+        for (var i = 0; i < nt; i++) {
+          var pk = !!(pf && pf.K[i]);
+          var pu = !!(pf && pf.U[i]);
+          lo[i] = !!f.K[i] || pk;
+          hi[i] = lo[i] || !!f.U[i] || pu;
+          if (pk && !f.K[i] && !f.U[i]) certain = true;
+          if ((pk || pu) && !f.K[i]) possible = true;
+        }
+        var cl = coverOf(lo);
+        var exact = f.exact && (!pf || pf.exact);
+        var title = needed.length > 0;
+        var maybeTitle = needed.length > 0;
+        needed.forEach(function (i) {
+          if (!f.TK[i]) title = false;
+          if (!f.TK[i] && !f.TU[i]) maybeTitle = false;
+        });
+        var score = f.sK;
+        if (certain) score += PARENT_WEIGHT * pf.sK;
+        var scoreHi = f.sK + f.sU + (possible ? PARENT_WEIGHT * (pf.sK + pf.sU) : 0);
+        return {
+          pos: pos, exact: exact, any: f.any, maybe: f.any || f.maybe,
+          c: cl.c, held: cl.held, cHi: exact ? cl.c : coverOf(hi).c,
+          score: score, scoreHi: scoreHi, title: title, maybeTitle: maybeTitle
+        };
+      }
+
+      /* Every document whose rank can be told: those seen in a loaded list, the
+       * children of those (a matter inherits its agency's words), the rows of loaded
+       * w/ chunks, the names typed exactly and the ★ desks of the topics. */
+      if (!children) {
+        children = new Map();
+        for (var i = 0; i < n; i++) {
+          if (!up[i]) continue;
+          var pa = i - up[i];
+          if (!children.has(pa)) children.set(pa, []);
+          children.get(pa).push(i);
+        }
+      }
+      var uni = new Set();
+      per.forEach(function (ls) {
+        ls.forEach(function (st) { if (st) for (var i = 0; i < st.post.length; i += 2) uni.add(st.post[i]); });
+      });
+      Object.keys(fwd).forEach(function (c) {
+        if (!Array.isArray(fwd[c])) return;
+        for (var i = 0; i < fwd[c].length; i++) uni.add(Number(c) * manifest.chunk + i);
+      });
+      var exactNames = {};
+      if (q.compact) {
+        var xs = names[shardOf(q.compact, manifest.names)];
+        (xs && Object.prototype.hasOwnProperty.call(xs, q.compact) ? xs[q.compact] : []).forEach(function (pos) {
+          exactNames[pos] = true;
+          uni.add(pos);
+        });
+      }
+      Array.from(uni).forEach(function (pos) {
+        (children.get(pos) || []).forEach(function (c) { uni.add(c); });
+        (cardStars[pos] || []).forEach(function (c) { uni.add(c); });
+      });
+
+      /* A document in no loaded list (nor its parent) holds at most the keys of open lists. */
+      var I = per.map(function (ls) { return ls.some(function (st) { return st && !st.complete; }); });
+      var unseenCover = coverOf(I).c;
+      var thetaSum = 0;
+      open.forEach(function (st) { thetaSum += st.theta * ks[per.findIndex(function (ls) { return ls.indexOf(st) >= 0; })][st.fi]; });
+      var unseenScore = thetaSum * (1 + PARENT_WEIGHT) * maxBoost * unseenCover * unseenCover;
+      var unseenTier = needed.length > 0 && needed.every(function (i) {
+        var st = per[i][titleFi];
+        return st && !st.complete;
+      }) ? 1 : 0;
+
+      var judged = [];
+      var bestLo = 0;
+      var bestHi = unseenCover;
+      uni.forEach(function (pos) {
+        if (pos >= n) return;
+        var j = judge(pos);
+        if (!j.maybe) return;
+        if (j.any && j.c > bestLo) bestLo = j.c;
+        if (j.cHi > bestHi) bestHi = j.cHi;
+        judged.push(j);
+      });
+      var doubt = {};
+      var needLists = false;
+      function resolve(j) {
+        doubt[Math.floor(j.pos / manifest.chunk)] = true;
+        var p = parent(j.pos);
+        if (p !== undefined) doubt[Math.floor(p / manifest.chunk)] = true;
+      }
+      if (bestLo < bestHi) {
+        judged.forEach(function (j) { if (!j.exact && j.cHi > bestLo) resolve(j); });
+        if (unseenCover > bestLo) needLists = true;
+        return plan(doubt, needLists, open);
+      }
+      var best = bestLo;
+      function keptBy(c, pos) {
+        var relative = kind(pos) === 'topic' ? 0 : RELATIVE_COVERAGE;
+        return c >= MIN_COVERAGE && c >= relative * best;
+      }
+      /* Topic cards, as rank() (topics are always known: pinned in first chunks). */
+      var topicCands = judged.filter(function (j) {
+        return kind(j.pos) === 'topic' && j.any && keptBy(j.c, j.pos) && j.c >= TOPIC_COVERAGE * best;
+      }).map(function (j) {
+        return { exact: !!exactNames[j.pos], rank: j.score * boost(j.pos) * j.c * j.c, pos: j.pos, held: j.held };
+      });
+      topicCands.sort(function (a, b) {
+        return (Number(b.exact) - Number(a.exact)) || (b.rank - a.rank) || (a.pos - b.pos);
+      });
+      var union = {};
+      var isCard = {};
+      var stars = {};
+      topicCands.forEach(function (t) {
+        if (t.held.some(function (u) { return !union[u]; })) {
+          t.held.forEach(function (u) { union[u] = true; });
+          isCard[t.pos] = true;
+          (cardStars[t.pos] || []).forEach(function (pos) { stars[pos] = true; });
+        }
+      });
+      var known = [];
+      var pending = [];
+      var atLeast = 0;
+      judged.forEach(function (j) {
+        var pos = j.pos;
+        if (j.exact) {
+          if (j.any && keptBy(j.c, pos)) {
+            var tier = exactNames[pos] ? 4 : isCard[pos] ? 3 : stars[pos] ? 2 : j.title ? 1 : 0;
+            known.push({ pos: pos, tier: tier, coverage: j.c, score: j.score * boost(pos) * j.c * j.c, doc: null });
+          } else if (stars[pos]) {
+            known.push({ pos: pos, tier: 2, coverage: 0, score: 0, doc: null });
+          }
+          return;
+        }
+        if (!stars[pos] && !keptBy(j.cHi, pos)) return;
+        if (j.any && keptBy(j.c, pos)) atLeast++;
+        pending.push({
+          j: j,
+          tier: exactNames[pos] ? 4 : stars[pos] ? 2 : j.maybeTitle ? 1 : 0,
+          score: j.scoreHi * boost(pos) * j.cHi * j.cHi
+        });
+      });
+      /* Stars not otherwise kept are listed too (rank() adds them with score 0). */
+      Object.keys(stars).forEach(function (k) {
+        var pos = Number(k);
+        if (!judged.some(function (j) { return j.pos === pos; })) known.push({ pos: pos, tier: 2, coverage: 0, score: 0, doc: null });
+      });
+      known.sort(function (a, b) {
+        return (b.tier - a.tier) || (b.score - a.score) || (a.pos - b.pos);
+      });
+      var unseenKept = unseenCover >= MIN_COVERAGE && unseenCover >= RELATIVE_COVERAGE * best;
+      var blocking;
+      var unseenBlocks;
+      if (known.length >= limit) {
+        var last = known[limit - 1];
+        var after = function (tier, score, pos) {
+          return tier < last.tier || (tier === last.tier && (score < last.score || (score === last.score && pos > last.pos)));
+        };
+        blocking = pending.filter(function (p) { return !after(p.tier, p.score, p.j.pos); });
+        unseenBlocks = unseenKept && !after(unseenTier, unseenScore, Infinity);
+      } else {
+        blocking = pending;
+        unseenBlocks = unseenKept;
+      }
+      if (!blocking.length && !unseenBlocks) {
+        var hits = known.slice(0, limit);
+        hits.total = known.length + atLeast;
+        hits.exact = !pending.length && !unseenKept;
+        return { hits: hits };
+      }
+      blocking.sort(function (a, b) { return (b.tier - a.tier) || (b.score - a.score); });
+      blocking.forEach(function (p) { resolve(p.j); });
+      return plan(doubt, unseenBlocks, open);
+    }
+
+    /* What to load next: the w/ chunks of the documents in doubt, unless the next
+     * chunks of the open lists cost less (or the doubt is about unseen documents). */
+    function plan(rows, needLists, open) {
+      var wanted = Object.keys(rows).filter(function (c) { return !Array.isArray(fwd[c]); });
+      var listBytes = 0;
+      open.forEach(function (st) { listBytes += LIST_BYTES * Math.pow(GROWTH, st.loaded) * HEAD; });
+      if (needLists || !wanted.length || wanted.length * ROW_BYTES > listBytes) return { rows: [], lists: open };
+      return { rows: wanted, lists: [] };
+    }
+
     /* Display rows of these positions (and of their parents, whose fields a matter
      * inherits), loading the chunks they are in. */
     function docsAt(positions) {
@@ -555,20 +914,44 @@
       return d;
     }
 
-    /* Runs a query: loads the term shards it needs, ranks, then loads the display rows
-     * of the first `shown` hits (30 by default; Infinity for all). Resolves to hits,
-     * best first, each {pos, tier, coverage, score, doc} (doc null past `shown`). */
+    /* Runs a query: loads the term shards it needs (and of a common term's split
+     * list only the chunks the first results depend on), ranks, then loads the display
+     * rows of the first `shown` hits (30 by default; Infinity for all). Resolves to hits,
+     * best first, each {pos, tier, coverage, score, doc}. `hits.total` is the number of
+     * hits, or with `hits.exact` false at least that many (a common term's list was not
+     * read to its end: only the first `shown`, proven, are returned). */
     function search(query, shown) {
       var q = parse(query);
       var limit = shown === undefined ? 30 : shown;
-      return Promise.all([ensure(q.shards, shards), ensure(q.names, names)]).then(function () {
-        var hits = rank(q);
+      function step() {
+        var r = limit === Infinity ? null : attempt(q, limit);
+        if (r && r.hits) return r.hits;
+        var lists = r ? r.lists : openLists(q);
+        if (!r && !lists.length) return rank(q);
+        return Promise.all(lists.map(more).concat([ensure(r ? r.rows.map(function (c) { return 'w/' + c; }) : [], fwd)])).then(step);
+      }
+      return Promise.all([ensure(q.shards, shards), ensure(q.names, names)]).then(step).then(function (hits) {
+        if (hits.total === undefined) {
+          hits.total = hits.length;
+          hits.exact = true;
+        }
         var first = hits.slice(0, limit);
         return docsAt(first.map(function (h) { return h.pos; })).then(function (docs) {
           first.forEach(function (h, i) { h.doc = docs[i]; });
           return hits;
         });
       });
+    }
+
+    function openLists(q) {
+      var out = [];
+      q.terms.forEach(function (t) {
+        fields.forEach(function (field, fi) {
+          var st = listState(fi, t.prefix ? t.term + PREFIX_MARK : t.term);
+          if (st && !st.complete) out.push(st);
+        });
+      });
+      return out;
     }
 
     /* Where to start when nothing matches: the ★ desks (agencies), in site order. */
