@@ -52,7 +52,7 @@ export async function check(dir, queries, shown = 30) {
     out.push({
       q, same, countOk, ms, cold, total: a.total, exact: a.exact, all: b.length,
       bytes: lazy.loaded.reduce((s, [, n]) => s + n, 0), files: lazy.loaded.length,
-      wholeBytes: whole.loaded.reduce((s, [, n]) => s + n, 0), loaded: lazy.loaded,
+      wholeBytes: whole.loaded.reduce((s, [, n]) => s + n, 0), loaded: lazy.loaded, wholeLoaded: whole.loaded,
     });
   }
   return out;

@@ -130,7 +130,7 @@ pub fn build(docs: &[SearchDoc], audience: Audience) -> Result<SearchFiles, Sear
     }
     if !sharded.chunks.is_empty() {
         for (i, chunk) in sharded.forward.chunks(CHUNK).enumerate() {
-            push(format!("w/{i}"), serde_json::to_string(chunk)?);
+            push(format!("w/{i}"), sharded.rows(chunk));
         }
     }
     for (i, shard) in names.iter().enumerate() {

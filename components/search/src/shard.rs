@@ -12,6 +12,7 @@
 //! `file://`, `fetch` does not). See `docs/search.md`, "Index and display format".
 
 use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write;
 
 use serde::{Deserialize, Serialize};
 
@@ -176,18 +177,26 @@ impl Inverted {
                 })
                 .collect(),
             chunks: Vec::new(),
-            forward: vec![BTreeMap::new(); docs],
+            keys: Vec::new(),
+            forward: vec![Vec::new(); docs],
         };
+        let mut key_ids: HashMap<String, u32> = HashMap::new();
         for (fi, field) in lists.into_iter().enumerate() {
             for (key, postings) in field {
                 let shard = shard_of(&key, count);
                 let entry = match union.get(&key) {
                     Some(&u) if postings.len() > SPLIT_OVER => {
+                        let key_id = match key_ids.get(&key) {
+                            Some(&id) => id,
+                            None => {
+                                out.keys.push(key.clone());
+                                key_ids.insert(key.clone(), (out.keys.len() - 1) as u32);
+                                (out.keys.len() - 1) as u32
+                            }
+                        };
                         for &(pos, w) in &postings {
                             if let Some(f) = out.forward.get_mut(pos as usize) {
-                                let e: &mut Vec<u32> = f.entry(key.clone()).or_default();
-                                e.push(fi as u32);
-                                e.push(w);
+                                f.push((key_id, fi as u32, w));
                             }
                         }
                         let id = out.chunks.len();
@@ -247,9 +256,53 @@ pub(crate) struct Sharded {
     pub shards: Vec<TermShard>,
     /// Per split list (by its id): chunks 1, 2, … (`c/{id}-{k}`).
     pub chunks: Vec<Vec<Vec<u32>>>,
-    /// Per document: split key → [field, weight, …] (`w/{position / CHUNK}`), so the
-    /// browser can tell whether a result holds a common term without its whole list.
-    pub forward: Vec<BTreeMap<String, Vec<u32>>>,
+    /// The keys of split lists, by number.
+    pub keys: Vec<String>,
+    /// Per document: (key number, field, weight) of the split lists holding it, for
+    /// `w/{position / CHUNK}` ([`Sharded::rows`]), so the browser can tell whether a
+    /// result holds a common term without its whole list.
+    pub forward: Vec<Vec<(u32, u32, u32)>>,
+}
+
+impl Sharded {
+    /// JSON of `w/N`: per document `{key: [field, weight, …]}`. Written by hand: a
+    /// map per document was a large part of the build at 10,000 agencies.
+    pub fn rows(&self, docs: &[Vec<(u32, u32, u32)>]) -> String {
+        let keys: Vec<String> = self
+            .keys
+            .iter()
+            .map(|k| serde_json::to_string(k).unwrap_or_else(|_| "\"\"".to_string()))
+            .collect();
+        let mut out = String::from("[");
+        for (d, entries) in docs.iter().enumerate() {
+            if d > 0 {
+                out.push(',');
+            }
+            out.push('{');
+            // Entries come by field, then key: group each key's fields together.
+            let mut sorted = entries.clone();
+            sorted.sort_unstable();
+            let mut last = None;
+            for &(key, field, weight) in &sorted {
+                if last == Some(key) {
+                    let _ = write!(out, ",{field},{weight}");
+                    continue;
+                }
+                if last.is_some() {
+                    out.push_str("],");
+                }
+                out.push_str(keys.get(key as usize).map_or("\"\"", String::as_str));
+                let _ = write!(out, ":[{field},{weight}");
+                last = Some(key);
+            }
+            if last.is_some() {
+                out.push(']');
+            }
+            out.push('}');
+        }
+        out.push(']');
+        out
+    }
 }
 
 fn delta_code(postings: Vec<(u32, u32)>) -> Vec<u32> {

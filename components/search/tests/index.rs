@@ -363,6 +363,53 @@ fn a_term_lives_in_the_shard_its_hash_names() {
     );
 }
 
+#[test]
+fn a_long_list_is_split_by_weight_and_read_back_whole() {
+    let docs = big_corpus(400);
+    let files = build(&docs, Audience::Citizen).expect("build");
+    let shards = files
+        .files
+        .iter()
+        .filter(|(p, _)| p.starts_with("search/t/"))
+        .count();
+    // 相談 is in all 1,600 titles: more than shard.rs SPLIT_OVER (1,024).
+    let home = files
+        .get(&format!("search/t/{}.js", shard_of("相談", shards)))
+        .expect("home shard");
+    assert!(
+        home.contains("\"相談\":{\"n\":1600,\"u\":1600,"),
+        "split entry"
+    );
+    let chunks: Vec<&str> = files
+        .files
+        .iter()
+        .filter(|(p, _)| p.starts_with("search/c/"))
+        .map(|(p, _)| p.as_str())
+        .collect();
+    assert!(!chunks.is_empty());
+    // Every document has its row of weights in split lists, beside its display row.
+    let rows = files
+        .files
+        .iter()
+        .filter(|(p, _)| p.starts_with("search/w/"))
+        .count();
+    let display = files
+        .files
+        .iter()
+        .filter(|(p, _)| p.starts_with("search/d/"))
+        .count();
+    assert_eq!(rows, display);
+    assert!(files
+        .get("search/w/0.js")
+        .is_some_and(|w| w.contains("\"相談\":[0,")));
+    // The reader ranks from the whole list; a missing chunk is an error, not fewer hits.
+    let idx = SearchIndex::from_files(&files).expect("parse");
+    assert_eq!(ids(&idx, "相談").len(), 1600);
+    let mut missing = files.clone();
+    missing.files.retain(|(p, _)| p != chunks[0]);
+    assert!(SearchIndex::from_files(&missing).is_err());
+}
+
 fn big_corpus(n: usize) -> Vec<SearchDoc> {
     let mut docs = Vec::new();
     for a in 0..n {

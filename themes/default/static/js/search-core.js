@@ -40,6 +40,8 @@
   var GROWTH = 4;
   var LIST_BYTES = 3;
   var ROW_BYTES = 1500;
+  var ROWS_PER_ROUND = 24;
+  var ROWS_LIMIT = 96;
   var INHERITED = ['topic', 'phone', 'hours', 'contact', 'extension'];
 
   function inRanges(cp, ranges) {
@@ -307,7 +309,8 @@
     var fwd = {};      // chunk number → per document: split key → [field, weight, …]
     var children = null;
     var maxBoost = 0;
-    classes.forEach(function (c) { if (c[2] > maxBoost) maxBoost = c[2]; });
+    /* Topics are never unseen (pinned in the first chunks). */
+    classes.forEach(function (c) { if (c[0] !== 'topic' && c[2] > maxBoost) maxBoost = c[2]; });
 
     function kind(pos) { return classes[cls.charCodeAt(pos) - 65][0]; }
     function boost(pos) { return classes[cls.charCodeAt(pos) - 65][2]; }
@@ -618,7 +621,6 @@
       });
       var open = [];
       per.forEach(function (ls) { ls.forEach(function (st) { if (st && !st.complete) open.push(st); }); });
-      if (!open.length) return { hits: rank(q) };
 
       var ks = per.map(function (ls, ti) {
         return ls.map(function (st, fi) {
@@ -663,67 +665,120 @@
         if (u.w >= 1) u.ids.forEach(function (i) { if (needed.indexOf(i) < 0) needed.push(i); });
       });
 
-      var memo = new Map();
-      /* What is known of pos: K[ti] held, U[ti] maybe held, TK/TU the same in its
-       * title; sK the score of what it holds (rank()'s order of sums), sU the most
-       * its unknown weights can add. */
-      function facts(pos) {
-        var f = memo.get(pos);
-        if (f) return f;
-        f = { K: [], U: [], TK: [], TU: [], sK: 0, sU: 0, exact: true, any: false, maybe: false };
-        for (var ti = 0; ti < nt; ti++) {
-          for (var fi = 0; fi < per[ti].length; fi++) {
-            var st = per[ti][fi];
-            if (!st) continue;
-            var w = weightIn(st, pos);
-            if (w > 0) {
-              f.sK += w * ks[ti][fi];
-              f.K[ti] = true;
-              f.any = true;
-              if (fi === titleFi) f.TK[ti] = true;
-            } else if (w < 0) {
-              f.sU += st.theta * ks[ti][fi];
-              f.U[ti] = true;
-              f.maybe = true;
-              f.exact = false;
-              if (fi === titleFi) f.TU[ti] = true;
-            }
+      /* Term ti is bit ti % 30 of word ti < 30 ? 0 : 1 (60 terms at most). */
+      function bit(ti, word) { return (ti < 30) === (word === 0) ? 1 << (ti % 30) : 0; }
+      var openLo = 0, openHi = 0, openTitleLo = 0, openTitleHi = 0, needLo = 0, needHi = 0;
+      var thetaAll = 0;
+      per.forEach(function (ls, ti) {
+        ls.forEach(function (st, fi) {
+          if (!st || st.complete) return;
+          openLo |= bit(ti, 0);
+          openHi |= bit(ti, 1);
+          if (fi === titleFi) {
+            openTitleLo |= bit(ti, 0);
+            openTitleHi |= bit(ti, 1);
           }
+          thetaAll += st.theta * ks[ti][fi];
+        });
+      });
+      needed.forEach(function (ti) {
+        needLo |= bit(ti, 0);
+        needHi |= bit(ti, 1);
+      });
+      /* Per document: the score of what it is known to hold (rank()'s order of sums),
+       * which terms (K) and title terms (TK) it holds, and how many open lists hold
+       * it and their theta sum (what it can no longer gain from them). */
+      var sK = new Float64Array(n);
+      var Klo = new Int32Array(n), Khi = new Int32Array(n), TKlo = new Int32Array(n), TKhi = new Int32Array(n);
+      var openIn = new Uint8Array(n);
+      var openGone = new Float64Array(n);
+      var touched = [];
+      var fwdDocs = [];
+      Object.keys(fwd).forEach(function (c) {
+        if (!Array.isArray(fwd[c])) return;
+        for (var i = 0; i < fwd[c].length; i++) if (fwd[c][i]) fwdDocs.push(Number(c) * manifest.chunk + i);
+      });
+      function add(pos, w, k, ti, fi, st) {
+        if (!Klo[pos] && !Khi[pos]) touched.push(pos);
+        sK[pos] += w * k;
+        Klo[pos] |= bit(ti, 0);
+        Khi[pos] |= bit(ti, 1);
+        if (fi === titleFi) {
+          TKlo[pos] |= bit(ti, 0);
+          TKhi[pos] |= bit(ti, 1);
         }
-        memo.set(pos, f);
-        return f;
+        if (!st.complete) {
+          openIn[pos]++;
+          openGone[pos] += st.theta * k;
+        }
+      }
+      per.forEach(function (ls, ti) {
+        ls.forEach(function (st, fi) {
+          if (!st) return;
+          var k = ks[ti][fi];
+          var post = st.post;
+          for (var i = 0; i < post.length; i += 2) add(post[i], post[i + 1], k, ti, fi, st);
+          if (st.complete) return;
+          /* Held per the w/ chunks, not in the loaded part of the list. */
+          fwdDocs.forEach(function (pos) {
+            var e = fwd[Math.floor(pos / manifest.chunk)][pos % manifest.chunk][st.key];
+            if (!e || st.map.has(pos)) return;
+            for (var j = 0; j < e.length; j += 2) {
+              if (e[j] === fi) add(pos, e[j + 1] / 1000, k, ti, fi, st);
+            }
+          });
+        });
+      });
+      var openCount = 0;
+      per.forEach(function (ls) { ls.forEach(function (st) { if (st && !st.complete) openCount++; }); });
+      function settled(pos) {
+        return openCount === 0 || openIn[pos] === openCount || kind(pos) === 'topic' ||
+          Array.isArray(fwd[Math.floor(pos / manifest.chunk)]);
+      }
+      var covers = new Map();
+      function coverMask(lo, hi) {
+        var key = hi ? lo + ':' + hi : lo;
+        var c = covers.get(key);
+        if (c) return c;
+        var covered = [];
+        for (var ti = 0; ti < nt; ti++) covered[ti] = ((ti < 30 ? lo : hi) >> (ti % 30)) & 1;
+        c = coverOf(covered);
+        covers.set(key, c);
+        return c;
       }
       function judge(pos) {
-        var f = facts(pos);
+        var kl = Klo[pos], kh = Khi[pos];
+        var ex = settled(pos);
+        var ul = ex ? 0 : openLo & ~kl, uh = ex ? 0 : openHi & ~kh;
+        var su = ex ? 0 : thetaAll - openGone[pos];
         var p = parent(pos);
-        var pf = p !== undefined && p !== pos ? facts(p) : null;
-        var lo = [];
-        var hi = [];
-        var certain = false;
-        var possible = false;
-        for (var i = 0; i < nt; i++) {
-          var pk = !!(pf && pf.K[i]);
-          var pu = !!(pf && pf.U[i]);
-          lo[i] = !!f.K[i] || pk;
-          hi[i] = lo[i] || !!f.U[i] || pu;
-          if (pk && !f.K[i] && !f.U[i]) certain = true;
-          if ((pk || pu) && !f.K[i]) possible = true;
+        var pkl = 0, pkh = 0, pul = 0, puh = 0, psK = 0, psU = 0, pex = true;
+        if (p !== undefined && p !== pos) {
+          pkl = Klo[p];
+          pkh = Khi[p];
+          pex = settled(p);
+          if (!pex) {
+            pul = openLo & ~pkl;
+            puh = openHi & ~pkh;
+            psU = thetaAll - openGone[p];
+          }
+          psK = sK[p];
         }
-        var cl = coverOf(lo);
-        var exact = f.exact && (!pf || pf.exact);
-        var title = needed.length > 0;
-        var maybeTitle = needed.length > 0;
-        needed.forEach(function (i) {
-          if (!f.TK[i]) title = false;
-          if (!f.TK[i] && !f.TU[i]) maybeTitle = false;
-        });
-        var score = f.sK;
-        if (certain) score += PARENT_WEIGHT * pf.sK;
-        var scoreHi = f.sK + f.sU + (possible ? PARENT_WEIGHT * (pf.sK + pf.sU) : 0);
+        var certain = ((pkl & ~kl & ~ul) | (pkh & ~kh & ~uh)) !== 0;
+        var possible = (((pkl | pul) & ~kl) | ((pkh | puh) & ~kh)) !== 0;
+        var cl = coverMask(kl | pkl, kh | pkh);
+        var exact = ex && pex;
+        var title = needed.length > 0 && (TKlo[pos] & needLo) === needLo && (TKhi[pos] & needHi) === needHi;
+        var tul = ex ? 0 : openTitleLo & ~TKlo[pos], tuh = ex ? 0 : openTitleHi & ~TKhi[pos];
+        var maybeTitle = needed.length > 0 && ((TKlo[pos] | tul) & needLo) === needLo && ((TKhi[pos] | tuh) & needHi) === needHi;
+        var score = sK[pos];
+        if (certain) score += PARENT_WEIGHT * psK;
+        var any = (kl | kh) !== 0;
         return {
-          pos: pos, exact: exact, any: f.any, maybe: f.any || f.maybe,
-          c: cl.c, held: cl.held, cHi: exact ? cl.c : coverOf(hi).c,
-          score: score, scoreHi: scoreHi, title: title, maybeTitle: maybeTitle
+          pos: pos, exact: exact, any: any, maybe: any || (ul | uh) !== 0,
+          c: cl.c, held: cl.held, cHi: exact ? cl.c : coverMask(kl | ul | pkl | pul, kh | uh | pkh | puh).c,
+          score: score, scoreHi: sK[pos] + su + (possible ? PARENT_WEIGHT * (psK + psU) : 0),
+          title: title, maybeTitle: maybeTitle
         };
       }
 
@@ -739,51 +794,69 @@
           children.get(pa).push(i);
         }
       }
-      var uni = new Set();
-      per.forEach(function (ls) {
-        ls.forEach(function (st) { if (st) for (var i = 0; i < st.post.length; i += 2) uni.add(st.post[i]); });
-      });
-      Object.keys(fwd).forEach(function (c) {
-        if (!Array.isArray(fwd[c])) return;
-        for (var i = 0; i < fwd[c].length; i++) uni.add(Number(c) * manifest.chunk + i);
-      });
+      var inUni = new Uint8Array(n);
+      var uni = [];
+      function enter(pos) {
+        if (pos < n && !inUni[pos]) {
+          inUni[pos] = 1;
+          uni.push(pos);
+        }
+      }
+      touched.forEach(enter);
+      fwdDocs.forEach(enter);
       var exactNames = {};
       if (q.compact) {
         var xs = names[shardOf(q.compact, manifest.names)];
         (xs && Object.prototype.hasOwnProperty.call(xs, q.compact) ? xs[q.compact] : []).forEach(function (pos) {
           exactNames[pos] = true;
-          uni.add(pos);
+          enter(pos);
         });
       }
-      Array.from(uni).forEach(function (pos) {
-        (children.get(pos) || []).forEach(function (c) { uni.add(c); });
-        (cardStars[pos] || []).forEach(function (c) { uni.add(c); });
+      touched.forEach(function (pos) {
+        if (openCount) (children.get(pos) || []).forEach(enter);
+        (cardStars[pos] || []).forEach(enter);
       });
 
-      /* A document in no loaded list (nor its parent) holds at most the keys of open lists. */
-      var I = per.map(function (ls) { return ls.some(function (st) { return st && !st.complete; }); });
-      var unseenCover = coverOf(I).c;
-      var thetaSum = 0;
-      open.forEach(function (st) { thetaSum += st.theta * ks[per.findIndex(function (ls) { return ls.indexOf(st) >= 0; })][st.fi]; });
-      var unseenScore = thetaSum * (1 + PARENT_WEIGHT) * maxBoost * unseenCover * unseenCover;
-      var unseenTier = needed.length > 0 && needed.every(function (i) {
-        var st = per[i][titleFi];
-        return st && !st.complete;
-      }) ? 1 : 0;
-
+      /* A document in no loaded list (nor its parent) holds at most the keys of open
+       * lists: bound its rank over each set of them it could hold (few terms are open). */
+      var openTerms = [];
+      per.forEach(function (ls, ti) {
+        if (ls.some(function (st) { return st && !st.complete; })) openTerms.push(ti);
+      });
+      var unseen = [];
+      var I = [];
+      for (var mask = 1; mask < (1 << Math.min(openTerms.length, 10)); mask++) {
+        var has = [];
+        var sum = 0;
+        openTerms.forEach(function (ti, b) {
+          if (openTerms.length > 10 || (mask >> b) & 1) {
+            has[ti] = true;
+            per[ti].forEach(function (st, fi) { if (st && !st.complete) sum += st.theta * ks[ti][fi]; });
+          }
+        });
+        if (openTerms.length > 10) mask = 1 << 30;
+        var cover = coverOf(has).c;
+        var titled = needed.length > 0 && needed.every(function (i) {
+          var st = per[i][titleFi];
+          return has[i] && st && !st.complete;
+        });
+        unseen.push({ cover: cover, score: sum * (1 + PARENT_WEIGHT) * maxBoost * cover * cover, tier: titled ? 1 : 0 });
+        if (cover > (I.cover || 0)) I = { cover: cover };
+      }
+      var unseenCover = I.cover || 0;
       var judged = [];
+      var isJudged = new Uint8Array(n);
       var bestLo = 0;
       var bestHi = unseenCover;
       uni.forEach(function (pos) {
-        if (pos >= n) return;
         var j = judge(pos);
         if (!j.maybe) return;
         if (j.any && j.c > bestLo) bestLo = j.c;
         if (j.cHi > bestHi) bestHi = j.cHi;
         judged.push(j);
+        isJudged[j.pos] = 1;
       });
       var doubt = {};
-      var needLists = false;
       function resolve(j) {
         doubt[Math.floor(j.pos / manifest.chunk)] = true;
         var p = parent(j.pos);
@@ -791,8 +864,7 @@
       }
       if (bestLo < bestHi) {
         judged.forEach(function (j) { if (!j.exact && j.cHi > bestLo) resolve(j); });
-        if (unseenCover > bestLo) needLists = true;
-        return plan(doubt, needLists, open);
+        return plan(doubt, open, Object.keys(doubt).length);
       }
       var best = bestLo;
       function keptBy(c, pos) {
@@ -818,68 +890,108 @@
           (cardStars[t.pos] || []).forEach(function (pos) { stars[pos] = true; });
         }
       });
+      /* The best `limit` of the documents whose rank is known, in order; `count` of them all. */
       var known = [];
+      var count = 0;
+      function before(a, b) {
+        return a.tier > b.tier || (a.tier === b.tier && (a.score > b.score || (a.score === b.score && a.pos < b.pos)));
+      }
+      function offer(pos, tier, coverage, score) {
+        count++;
+        if (known.length >= limit) {
+          var l = known[known.length - 1];
+          if (!(tier > l.tier || (tier === l.tier && (score > l.score || (score === l.score && pos < l.pos))))) return;
+        }
+        var h = { pos: pos, tier: tier, coverage: coverage, score: score, doc: null };
+        var lo = 0;
+        var hi = known.length;
+        while (lo < hi) {
+          var mid = (lo + hi) >> 1;
+          if (before(known[mid], h)) lo = mid + 1;
+          else hi = mid;
+        }
+        known.splice(lo, 0, h);
+        if (known.length > limit) known.pop();
+      }
       var pending = [];
       var atLeast = 0;
-      judged.forEach(function (j) {
+      for (var ji = 0; ji < judged.length; ji++) {
+        var j = judged[ji];
         var pos = j.pos;
         if (j.exact) {
           if (j.any && keptBy(j.c, pos)) {
-            var tier = exactNames[pos] ? 4 : isCard[pos] ? 3 : stars[pos] ? 2 : j.title ? 1 : 0;
-            known.push({ pos: pos, tier: tier, coverage: j.c, score: j.score * boost(pos) * j.c * j.c, doc: null });
+            offer(pos, exactNames[pos] ? 4 : isCard[pos] ? 3 : stars[pos] ? 2 : j.title ? 1 : 0, j.c,
+              j.score * boost(pos) * j.c * j.c);
           } else if (stars[pos]) {
-            known.push({ pos: pos, tier: 2, coverage: 0, score: 0, doc: null });
+            offer(pos, 2, 0, 0);
           }
-          return;
+          continue;
         }
-        if (!stars[pos] && !keptBy(j.cHi, pos)) return;
-        if (j.any && keptBy(j.c, pos)) atLeast++;
+        if (!stars[pos] && !keptBy(j.cHi, pos)) continue;
+        var lo = null;
+        if (j.any && keptBy(j.c, pos)) {
+          atLeast++;
+          lo = {
+            pos: pos, tier: exactNames[pos] ? 4 : stars[pos] ? 2 : j.title ? 1 : 0,
+            score: j.score * boost(pos) * j.c * j.c
+          };
+        } else if (stars[pos]) {
+          lo = { pos: pos, tier: 2, score: 0 };
+        }
         pending.push({
           j: j,
+          lo: lo,
           tier: exactNames[pos] ? 4 : stars[pos] ? 2 : j.maybeTitle ? 1 : 0,
           score: j.scoreHi * boost(pos) * j.cHi * j.cHi
         });
-      });
+      }
       /* Stars not otherwise kept are listed too (rank() adds them with score 0). */
       Object.keys(stars).forEach(function (k) {
-        var pos = Number(k);
-        if (!judged.some(function (j) { return j.pos === pos; })) known.push({ pos: pos, tier: 2, coverage: 0, score: 0, doc: null });
+        if (!isJudged[Number(k)]) offer(Number(k), 2, 0, 0);
       });
-      known.sort(function (a, b) {
+      unseen = unseen.filter(function (u) { return u.cover >= MIN_COVERAGE && u.cover >= RELATIVE_COVERAGE * best; });
+      var unseenKept = unseen.length > 0;
+      /* The limit-th best of what is surely listed (known ranks, and the least the
+       * documents in doubt will rank): anything ranking below it is out. */
+      var floor = known.slice(0, limit);
+      pending.forEach(function (p) { if (p.lo) floor.push(p.lo); });
+      floor.sort(function (a, b) {
         return (b.tier - a.tier) || (b.score - a.score) || (a.pos - b.pos);
       });
-      var unseenKept = unseenCover >= MIN_COVERAGE && unseenCover >= RELATIVE_COVERAGE * best;
       var blocking;
       var unseenBlocks;
-      if (known.length >= limit) {
-        var last = known[limit - 1];
+      if (floor.length >= limit) {
+        var last = floor[limit - 1];
         var after = function (tier, score, pos) {
           return tier < last.tier || (tier === last.tier && (score < last.score || (score === last.score && pos > last.pos)));
         };
         blocking = pending.filter(function (p) { return !after(p.tier, p.score, p.j.pos); });
-        unseenBlocks = unseenKept && !after(unseenTier, unseenScore, Infinity);
+        unseenBlocks = unseen.some(function (u) { return !after(u.tier, u.score, Infinity); });
       } else {
         blocking = pending;
         unseenBlocks = unseenKept;
       }
       if (!blocking.length && !unseenBlocks) {
-        var hits = known.slice(0, limit);
-        hits.total = known.length + atLeast;
+        var hits = known;
+        hits.total = count + atLeast;
         hits.exact = !pending.length && !unseenKept;
         return { hits: hits };
       }
       blocking.sort(function (a, b) { return (b.tier - a.tier) || (b.score - a.score); });
-      blocking.forEach(function (p) { resolve(p.j); });
-      return plan(doubt, unseenBlocks, open);
+      /* The ones ranking highest at most first: resolving them raises the floor. */
+      for (var bi = 0; bi < blocking.length && Object.keys(doubt).length < ROWS_PER_ROUND; bi++) resolve(blocking[bi].j);
+      return plan(doubt, open, blocking.length);
     }
 
     /* What to load next: the w/ chunks of the documents in doubt, unless the next
      * chunks of the open lists cost less (or the doubt is about unseen documents). */
-    function plan(rows, needLists, open) {
+    function plan(rows, open, doubts) {
       var wanted = Object.keys(rows).filter(function (c) { return !Array.isArray(fwd[c]); });
       var listBytes = 0;
       open.forEach(function (st) { listBytes += LIST_BYTES * Math.pow(GROWTH, st.loaded) * HEAD; });
-      if (needLists || !wanted.length || wanted.length * ROW_BYTES > listBytes) return { rows: [], lists: open };
+      /* Resolving the documents in doubt first raises the floor (and may prove the
+       * unseen out); when very many are in doubt, the lists' next chunks cost less. */
+      if (!wanted.length || Math.min(doubts, ROWS_LIMIT) * ROW_BYTES > listBytes) return { rows: [], lists: open };
       return { rows: wanted, lists: [] };
     }
 
