@@ -109,10 +109,10 @@ impl Inverted {
     pub fn shards(self, docs: usize, pinned: &[bool]) -> Sharded {
         let n = docs as f64;
         // Per field: key → postings in position order (terms, then prefix entries).
-        let mut lists: Vec<Vec<(String, Vec<(u32, u32)>)>> = Vec::with_capacity(self.fields.len());
+        let mut lists: Vec<Vec<KeyPostings>> = Vec::with_capacity(self.fields.len());
         for field in self.fields {
             let mut prefixes: HashMap<char, HashMap<u32, f64>> = HashMap::new();
-            let mut out: Vec<(String, Vec<(u32, u32)>)> = Vec::with_capacity(field.len());
+            let mut out: Vec<KeyPostings> = Vec::with_capacity(field.len());
             for (term, postings) in field {
                 let Some(first) = term.chars().next() else {
                     continue;
@@ -218,6 +218,9 @@ impl Inverted {
         out
     }
 }
+
+/// A key and its postings `(position, weight)` in position order.
+type KeyPostings = (String, Vec<(u32, u32)>);
 
 /// Cuts a long list into chunks by descending weight: chunk 0 holds the pinned
 /// documents and the [`HEAD`] heaviest others, each next chunk [`GROWTH`] times
