@@ -1,8 +1,7 @@
-use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = tsunagu::cmd::Cli::parse();
+    let cli = tsunagu::cmd::help::parse(std::env::args_os());
     match tsunagu::cmd::run(cli) {
         Ok(code) => code,
         Err(e) => {

@@ -262,3 +262,52 @@ fn report_and_import_speak_the_chosen_language() {
     );
     assert!(err.contains("nothing was written (--dry-run)"), "{err}");
 }
+
+/// `--help` is in the language of the messages: Japanese unless asked, the
+/// subcommands' options too.
+#[test]
+fn help_is_japanese_by_default_and_english_when_asked() {
+    let help = |args: &[&str], lang: Option<&str>| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_tsunagu"));
+        c.args(args)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG");
+        if let Some(l) = lang {
+            c.env("LANG", l);
+        }
+        let out = c.output().expect("run tsunagu");
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let ja = help(&["--help"], None);
+    assert!(ja.contains("使い方:"), "{ja}");
+    assert!(ja.contains("内容を確かめます"), "{ja}");
+    assert!(ja.contains("ヘルプを表示します"), "{ja}");
+    assert!(!ja.contains("Check the content"), "{ja}");
+    let en = help(&["--help", "--lang", "en"], None);
+    assert!(en.contains("Usage:"), "{en}");
+    assert!(
+        en.contains("Check the content without writing anything"),
+        "{en}"
+    );
+    assert!(en.contains("Print help"), "{en}");
+    assert!(!en.contains("内容を確かめます"), "{en}");
+    // A subcommand's options, with the flag in either form or the locale.
+    let build_ja = help(&["build", "--help"], None);
+    assert!(build_ja.contains("サイトのフォルダー"), "{build_ja}");
+    assert!(build_ja.contains("オプション"), "{build_ja}");
+    for en in [
+        help(&["build", "--help", "--lang=en"], None),
+        help(&["build", "--help"], Some("en_US.UTF-8")),
+    ] {
+        assert!(en.contains("The site folder"), "{en}");
+        assert!(en.contains("Options:"), "{en}");
+        assert!(!en.contains("サイトのフォルダー"), "{en}");
+    }
+    // The `help` subcommand says the same as `--help`.
+    assert_eq!(
+        help(&["help", "diff"], None),
+        help(&["diff", "--help"], None)
+    );
+}

@@ -5,6 +5,7 @@ pub mod build;
 pub mod check;
 pub mod diff;
 pub mod export;
+pub mod help;
 pub mod import;
 pub mod report;
 pub mod serve;
@@ -12,12 +13,11 @@ pub mod serve;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
+/// The command line. The help texts clap shows are set from the message
+/// catalogue in [`help::command`]; the doc comments here are for readers of
+/// the code.
 #[derive(Parser)]
-#[command(
-    name = "tsunagu",
-    version,
-    about = "相談機関一覧を市民向け・職員向けの静的サイトにします"
-)]
+#[command(name = "tsunagu", version)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -937,6 +937,118 @@ catalogue! {
     HelpConfirmVerified {}
         ja: "機関に内容を確かめてから `verified` を更新してください"
         en: "confirm the details with the agency, then update `verified`";
+    // ── Command-line help (`--help`) ─────────────────────────────────────
+    CliAbout {}
+        ja: "相談機関一覧を市民向け・職員向けの静的サイトにします"
+        en: "Turns a directory of consultation desks (相談機関一覧) into static sites for citizens and staff";
+    CliBuild {}
+        ja: "内容を確かめて public/citizen と public/staff に書き出します"
+        en: "Check the content and write public/citizen and public/staff";
+    CliCheck {}
+        ja: "内容を確かめます（何も書き出しません）"
+        en: "Check the content without writing anything";
+    CliExport {}
+        ja: "市民向けの内容からオープンデータ（HSDS 3.0 の JSON、公共施設一覧形式の CSV）を書き出します"
+        en: "Write open data (HSDS 3.0 JSON or a 公共施設一覧-style CSV) from the citizen view";
+    CliReport {}
+        ja: "足りないものを一覧します: 窓口や★のない相談項目、電話・受付時間・所在地のない窓口…"
+        en: "List what is missing: topics without a desk or ★, desks without phone, hours or address…";
+    CliImport {}
+        ja: "Excel か CSV の相談機関一覧を読み、content/agencies に取り込みます"
+        en: "Read the 相談機関一覧 from Excel or CSV and merge it into content/agencies";
+    CliDiff {}
+        ja: "二つのサイトのフォルダー（旧版と新版）の間で変わったところを示します"
+        en: "What changed between two site folders (an old and a new edition)";
+    CliServe {}
+        ja: "両方のサイトを localhost でプレビューします。変更があれば作り直して再読み込みします"
+        en: "Preview both sites on localhost, rebuilding and reloading on change";
+    CliHelpCommand {}
+        ja: "このヘルプ、または指定したコマンドのヘルプを表示します"
+        en: "Print this message or the help of the given subcommand(s)";
+    CliArgHelp {}
+        ja: "ヘルプを表示します"
+        en: "Print help";
+    CliArgVersion {}
+        ja: "バージョンを表示します"
+        en: "Print version";
+    CliArgHelpSubcommand {}
+        ja: "ヘルプを表示するコマンド"
+        en: "the subcommand whose help to print";
+    CliArgLang {}
+        ja: "メッセージの言語: ja（既定）か en。指定しなければ LC_ALL / LC_MESSAGES / LANG が \"en\" で始まるとき英語"
+        en: "Language of messages: ja (default) or en; without it, English when LC_ALL / LC_MESSAGES / LANG starts with \"en\"";
+    CliArgRoot {}
+        ja: "サイトのフォルダー（content/ と、あれば themes/ と templates/ を置くところ）"
+        en: "The site folder (holds content/, optional themes/ and templates/)";
+    CliArgToday {}
+        ja: "日付を確かめるとき、この日（YYYY-MM-DD）を今日とします"
+        en: "Treat this date as today (YYYY-MM-DD) when checking dates";
+    CliArgVerbose {}
+        ja: "同じ種類の警告が何度も出るときも、すべて表示します"
+        en: "Show every warning, also when one kind repeats many times";
+    CliArgBuildOut {}
+        ja: "書き出すフォルダー［既定: <root>/public］"
+        en: "Output folder [default: <root>/public]";
+    CliArgCheckFormat {}
+        ja: "診断の出力形式"
+        en: "Output format of the diagnostics";
+    CliArgExportFormat {}
+        ja: "hsds: Open Referral HSDS 3.0 の JSON、csv-ja: 公共施設一覧形式の CSV"
+        en: "hsds: Open Referral HSDS 3.0 JSON; csv-ja: 公共施設一覧-style CSV";
+    CliArgExportAudience {}
+        ja: "citizen: 公開するデータだけ、staff: 担当者名と内線も（内部用）"
+        en: "citizen: public data only; staff: with contact names and 内線 (internal use)";
+    CliArgExportOut {}
+        ja: "書き出すフォルダー［既定: <root>/export］"
+        en: "Folder to write into [default: <root>/export]";
+    CliArgReportFormat {}
+        ja: "出力形式"
+        en: "Output format";
+    CliArgImportFile {}
+        ja: "一覧のファイル: .xlsx（.xls/.ods も可）か、UTF-8 または Shift_JIS の .csv"
+        en: "The list: .xlsx (or .xls/.ods) or .csv in UTF-8 or Shift_JIS";
+    CliArgImportRoot {}
+        ja: "サイトのフォルダー（content/ を置くところ）"
+        en: "The site folder (holds content/)";
+    CliArgDryRun {}
+        ja: "何が変わるかを示すだけで、何も書き込みません"
+        en: "Show what would change, write nothing";
+    CliArgDiffOld {}
+        ja: "旧版: サイトのフォルダー、または git のリビジョン（HEAD~1、タグ…）"
+        en: "The older edition: a site folder, or a git revision (HEAD~1, a tag…)";
+    CliArgDiffNew {}
+        ja: "新版: サイトのフォルダーか git のリビジョン。指定しなければ今のサイトのフォルダー"
+        en: "The newer edition: a site folder or a git revision; without it, the site folder as it is now";
+    CliArgDiffRev {}
+        ja: "二つの git のリビジョンを OLD..NEW で（OLD NEW の代わりに）"
+        en: "Two git revisions as OLD..NEW (instead of OLD NEW)";
+    CliArgDiffRoot {}
+        ja: "リビジョンを読む git の履歴を持つサイトのフォルダー"
+        en: "The site folder whose git history the revisions are read from";
+    CliArgDiffStaff {}
+        ja: "担当者と内線も含めます（職員向けのみ）"
+        en: "Include contacts (担当者) and 内線: for staff only";
+    CliArgDiffHtml {}
+        ja: "職員向けの確認ページを HTML で FILE にも書き出します"
+        en: "Also write the review page for staff as HTML to FILE";
+    CliArgBind {}
+        ja: "待ち受けるアドレス。既定ではこのコンピューターの中だけで見られます"
+        en: "Address to listen on; the default keeps the preview on this machine";
+    CliArgPort {}
+        ja: "待ち受けるポート。0 なら空いているものを選びます"
+        en: "Port to listen on; 0 picks a free one";
+    CliUsage {}
+        ja: "使い方:"
+        en: "Usage:";
+    CliHeadingCommands {}
+        ja: "コマンド"
+        en: "Commands";
+    CliHeadingArguments {}
+        ja: "引数"
+        en: "Arguments";
+    CliHeadingOptions {}
+        ja: "オプション"
+        en: "Options";
     // ── Opening hours and schedules ──────────────────────────────────────
     WhatHours {}
         ja: "受付時間"
@@ -950,9 +1062,190 @@ catalogue! {
     BadSchedule @BadSchedule { what, text }
         ja: "{what}「{text}」を読み取れません"
         en: "cannot read the {what} 「{text}」";
-    HoursDetail { detail }
-        ja: "{detail}"
-        en: "{detail}";
+    // What the hours reader (tsunagu-hours) found wrong: the label of
+    // `bad-hours` / `bad-schedule`, pointing at the words in question.
+    HoursUnreadable { text }
+        ja: "「{text}」を読み取れません"
+        en: "cannot read 「{text}」";
+    HoursMonthlyWithoutDay {}
+        ja: "「毎月」の後に曜日がありません"
+        en: "no day of the week after 「毎月」";
+    HoursWeekWithoutNumber {}
+        ja: "「第」の後に数字がありません"
+        en: "no number after 「第」";
+    HoursNoSuchWeek { n }
+        ja: "第{n}週はありません"
+        en: "there is no week {n} (第{n}) in a month";
+    HoursBadDayRange {}
+        ja: "曜日の範囲が読み取れません"
+        en: "cannot read this range of days";
+    HoursNoTimeAfterAmPm {}
+        ja: "午前・午後の後に時刻がありません"
+        en: "no time after 「午前」 or 「午後」";
+    HoursMinutesNotTwoDigits {}
+        ja: "分は2桁で書いてください"
+        en: "minutes need two digits";
+    HoursMinuteOver59 { time }
+        ja: "時刻「{time}」の分は59までです"
+        en: "the time 「{time}」 has more than 59 minutes";
+    HoursTimeOutOfRange { time }
+        ja: "時刻「{time}」は範囲外です"
+        en: "the time 「{time}」 is past the end of the day";
+    HoursMinuteMarkMissing {}
+        ja: "「分」が抜けています"
+        en: "「分」 is missing after the minutes";
+    HoursNoCloseTime {}
+        ja: "終了時刻がありません"
+        en: "no closing time";
+    HoursCloseBeforeOpen { open, close }
+        ja: "終了時刻 {close} が開始時刻 {open} より前です"
+        en: "the closing time {close} is before the opening time {open}";
+    HoursNoDays {}
+        ja: "曜日が書かれていません"
+        en: "no days of the week before this time";
+    HoursNoClosedDays {}
+        ja: "どの曜日が休みか書かれていません"
+        en: "does not say which days are closed";
+    HoursNthDayClosed {}
+        ja: "第N曜日だけの休みは書けません"
+        en: "closing on the Nth weekday of a month (第N曜日) only cannot be written";
+    HoursUnclosedParenthesis {}
+        ja: "括弧が閉じていません"
+        en: "the parenthesis is not closed";
+    HoursUnknownNote {}
+        ja: "括弧内の注記を読み取れません"
+        en: "cannot read the note in parentheses";
+    HoursNoTimeAfterDays {}
+        ja: "曜日の後に時間が書かれていません"
+        en: "no time after these days";
+    HoursNoHours {}
+        ja: "受付時間が書かれていません"
+        en: "no opening hours are written";
+    HoursOneTimeRangeOnly {}
+        ja: "時間帯は1つだけ書けます"
+        en: "a schedule can have only one time range";
+    HoursEveryOtherWeek {}
+        ja: "隔週は書けません"
+        en: "every other week (隔週) cannot be written";
+    HoursNoYear {}
+        ja: "年が書かれていません"
+        en: "the year is missing";
+    HoursNoSuchDate { year, month, day }
+        ja: "{year}年{month}月{day}日はありません"
+        en: "there is no date {year}-{month:0>2}-{day:0>2}";
+    HoursBadEraYear {}
+        ja: "和暦の年を読み取れません"
+        en: "cannot read the Japanese-era year";
+    HoursWrongWeekday { year, month, day, weekday }
+        ja: "{year}年{month}月{day}日は{weekday}です"
+        en: "{year}-{month:0>2}-{day:0>2} is a {weekday}";
+    HoursNoStartTime {}
+        ja: "開始時刻が書かれていません"
+        en: "no start time";
+    HoursDatesWithDays {}
+        ja: "日付と曜日は一緒に書けません"
+        en: "dates and days of the week cannot be written together";
+    HoursNoDaysOrDates {}
+        ja: "曜日か日付が書かれていません"
+        en: "no days of the week or dates";
+    HoursHolidaysOnly {}
+        ja: "祝日だけの日程は書けません"
+        en: "a schedule on holidays only cannot be written";
+    HoursWeeklyWithNth {}
+        ja: "毎週の曜日と第N曜日は一緒に書けません。別々の日程にしてください"
+        en: "weekly days and Nth weekdays (第N曜日) cannot be mixed; write them as separate schedules";
+    Monday {}
+        ja: "月曜日"
+        en: "Monday";
+    Tuesday {}
+        ja: "火曜日"
+        en: "Tuesday";
+    Wednesday {}
+        ja: "水曜日"
+        en: "Wednesday";
+    Thursday {}
+        ja: "木曜日"
+        en: "Thursday";
+    Friday {}
+        ja: "金曜日"
+        en: "Friday";
+    Saturday {}
+        ja: "土曜日"
+        en: "Saturday";
+    Sunday {}
+        ja: "日曜日"
+        en: "Sunday";
+    // How to fix it: the help of `bad-hours` / `bad-schedule`. Examples
+    // stay in the notation, which is Japanese in both languages.
+    FixTimeExample {}
+        ja: "時刻は 8:30~17:15 のように書いてください"
+        en: "write times like 8:30~17:15";
+    FixDaysFirst {}
+        ja: "「平日 8:30~17:15」のように曜日を先に書いてください"
+        en: "write the days first, then the time, like 「平日 8:30~17:15」";
+    FixHoursExample {}
+        ja: "「平日 8:30~17:15」のように書いてください"
+        en: "write them like 「平日 8:30~17:15」";
+    FixMonthlyExample {}
+        ja: "「毎月第2土曜日 13:30~15:00」のように書いてください"
+        en: "write it like 「毎月第2土曜日 13:30~15:00」";
+    FixNthExample {}
+        ja: "「第1・3水曜日」のように書いてください"
+        en: "write it like 「第1・3水曜日」";
+    FixWeekRange {}
+        ja: "第1から第5までで書いてください"
+        en: "use 「第1」 to 「第5」 (the 1st to the 5th week)";
+    FixDayRangeExample {}
+        ja: "「月～金」のように曜日で範囲を書いてください"
+        en: "write a range of days with days of the week, like 「月～金」";
+    FixMinuteRange {}
+        ja: "分は00から59で書いてください（例: 17:15）"
+        en: "write minutes from 00 to 59 (e.g. 17:15)";
+    FixOvernight {}
+        ja: "日をまたぐ場合は 22:00~翌6:00 のように書いてください"
+        en: "for hours past midnight, write 「22:00~翌6:00」 (翌 = the next day)";
+    FixMinuteMark {}
+        ja: "「8時30分」のように書いてください"
+        en: "write it like 「8時30分」";
+    FixClosedDayExample {}
+        ja: "「水曜休み」のように書いてください"
+        en: "write it like 「水曜休み」 (closed on Wednesdays)";
+    FixOpenNthDays {}
+        ja: "開いている日を「第1・3土曜 9:00~12:00」のように書いてください"
+        en: "write the days it is open instead, like 「第1・3土曜 9:00~12:00」";
+    FixCloseParenthesis {}
+        ja: "「（祝日を除く）」のように括弧を閉じてください"
+        en: "close the parenthesis, like 「（祝日を除く）」";
+    FixHoursNotes {}
+        ja: "括弧内に書けるのは（祝日・年末年始を除く）（土日祝休み）（年中無休）（祝日も開所）のような休みの注記だけです。その他の説明は備考に書いてください"
+        en: "parentheses can only hold notes on closed days, like （祝日・年末年始を除く）（土日祝休み）（年中無休）（祝日も開所）; write other explanations in the notes (備考)";
+    FixTimeAfterDays {}
+        ja: "「土曜 9:00~12:00」のように曜日の後に時間を書いてください"
+        en: "write the time after the days, like 「土曜 9:00~12:00」";
+    FixSeparateSchedules {}
+        ja: "別の時間帯は別のプログラム日程として書いてください"
+        en: "write another time range as a separate schedule";
+    FixUseNth {}
+        ja: "「第1・3水曜日」のように第N曜日で書いてください"
+        en: "write the weeks instead, like 「第1・3水曜日」 (1st and 3rd Wednesday)";
+    FixYearExample {}
+        ja: "「2024年8月28日」のように年も書いてください"
+        en: "write the year too, like 「2024年8月28日」";
+    FixCheckDate {}
+        ja: "日付を確かめてください"
+        en: "check the date";
+    FixEraExample {}
+        ja: "「令和6年8月28日」のように書いてください"
+        en: "write it like 「令和6年8月28日」";
+    FixCheckDateOrWeekday {}
+        ja: "日付か曜日を確かめてください"
+        en: "check the date or the day of the week";
+    FixScheduleNotes {}
+        ja: "括弧内に書けるのは（祝日を除く）（祝日は休み）のような注記だけです。その他の説明は備考に書いてください"
+        en: "parentheses can only hold notes like （祝日を除く）（祝日は休み）; write other explanations in the notes (備考)";
+    FixScheduleExample {}
+        ja: "「第1・3水曜日 10:00～15:00」「毎週木曜 10:00～」「2024年6月1日～7月31日の毎週月曜 10:00~11:30」のように書いてください"
+        en: "write it like 「第1・3水曜日 10:00～15:00」, 「毎週木曜 10:00～」 or 「2024年6月1日～7月31日の毎週月曜 10:00~11:30」";
     HelpScheduleNote { detail }
         ja: "{detail}。決まった時間割のないプログラムは、代わりに `schedule_note = \"…\"` で言葉で書けます"
         en: "{detail}; a program without a fixed timetable can say so in words with `schedule_note = \"…\"` instead";

@@ -12,6 +12,7 @@
 //! moment, so one run can show both (the corpus snapshots do).
 
 mod catalogue;
+pub mod hours;
 
 pub use catalogue::Msg;
 
@@ -21,9 +22,9 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Lang {
-    /// 日本語 (default)
+    // No doc comments: clap would show them under an English "Possible
+    // values:" heading; `--lang`'s help names both.
     Ja,
-    /// English
     En,
 }
 
@@ -156,15 +157,9 @@ impl serde::Serialize for Msg {
     }
 }
 
-/// Messages that only quote the content (a file name, a key, the hours
-/// reader's own words), and so read the same in both languages.
-pub const QUOTES_ONLY: &[&str] = &[
-    "LabelQuoted",
-    "LabelHtml",
-    "NamedFile",
-    "SubjectKey",
-    "HoursDetail",
-];
+/// Messages that only quote the content (a file name, a key), and so read
+/// the same in both languages.
+pub const QUOTES_ONLY: &[&str] = &["LabelQuoted", "LabelHtml", "NamedFile", "SubjectKey"];
 
 /// One entry of the catalogue as written: for tests and docs/check.md.
 #[derive(Debug, Clone, Copy)]

@@ -6,6 +6,7 @@ use crate::routes::paths;
 use crate::site::{pager, Audience, SiteView};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Mutex;
 use tera::Context;
 
@@ -87,14 +88,6 @@ pub fn render_site<A: Audience>(
     sink: &dyn Sink,
 ) -> Result<usize, RenderError> {
     let r = Renderer::new(theme, meta(view), sink);
-    // Every topic's and agency's open-now data once: the plan shows them all.
-    let plan_hours: std::collections::BTreeMap<&String, &String> = view
-        .topics
-        .iter()
-        .flat_map(|t| &t.hours_data)
-        .chain(view.agencies.iter().flat_map(|a| &a.hours_data))
-        .collect();
-    let plan_hours = &plan_hours;
     let feed = calendar::feed(&view.programs, &view.dates);
     let feed = &feed;
     let jobs: Vec<Job> = vec![
@@ -113,26 +106,8 @@ pub fn render_site<A: Audience>(
                 r.render(paths::NOT_FOUND, "404.html", |_| {})
             }),
         ),
-        (
-            "plan",
-            Box::new(|r| {
-                r.render(paths::PLAN, "plan.html", |c| {
-                    c.insert("topics", &view.topics);
-                    c.insert("agencies", &view.agencies);
-                    c.insert("plan", &view.plan);
-                    c.insert("hours_data", plan_hours);
-                    c.insert("sheets", A::sheet_list(&view.sheets));
-                })
-            }),
-        ),
-        (
-            "open today",
-            Box::new(|r| {
-                r.render(paths::OPEN_TODAY, "open-today.html", |c| {
-                    c.insert("agencies", &view.agencies);
-                })
-            }),
-        ),
+        ("plan", Box::new(|r| r.plan(view))),
+        ("open today", Box::new(|r| r.open_today(view))),
         (
             "topics",
             Box::new(|r| {
@@ -355,6 +330,25 @@ impl<'a> Renderer<'a> {
         Ok(())
     }
 
+    /// Renders `template` as if it were the page at `path` (for its links),
+    /// into a string that is not a page of its own.
+    fn fragment(
+        &self,
+        path: &str,
+        template: &str,
+        fill: impl FnOnce(&mut Context),
+    ) -> Result<String, RenderError> {
+        let mut ctx = self.base.clone();
+        ctx.insert("root", &paths::root_prefix(path));
+        ctx.insert("path", path);
+        fill(&mut ctx);
+        self.theme.tera.render(template, &ctx).map_err(|e| {
+            let origin = self.theme.template_origins.get(template);
+            let file = origin.unwrap_or(&self.theme.templates_dir);
+            RenderError::template(template, &e).in_file(Some(file))
+        })
+    }
+
     /// Hands a finished file to the sink.
     fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), RenderError> {
         self.sink
@@ -452,6 +446,180 @@ impl<'a> Renderer<'a> {
         Ok(())
     }
 
+    /// The household plan. A small directory has every topic's desks on
+    /// the page, shown by ticking even without JavaScript; a large one
+    /// keeps each topic's desks in `plan/<topic>.js`, loaded when ticked,
+    /// so the page stays the same size whatever the directory's.
+    fn plan<A: Audience>(&self, view: &SiteView<A>) -> Result<(), RenderError> {
+        let rows: usize = view.topics.iter().map(|t| t.entries.len()).sum();
+        if rows <= pager::PLAN_INLINE_ROWS {
+            let hours: BTreeMap<&String, &String> = view
+                .topics
+                .iter()
+                .flat_map(|t| &t.hours_data)
+                .chain(view.agencies.iter().flat_map(|a| &a.hours_data))
+                .collect();
+            return self.render(paths::PLAN, "plan.html", |c| {
+                c.insert("topics", &view.topics);
+                c.insert("agencies", &view.agencies);
+                c.insert("plan", &view.plan);
+                c.insert("hours_data", &hours);
+                c.insert("sheets", A::sheet_list(&view.sheets));
+                c.insert("plan_load", &false);
+            });
+        }
+        let topics: Vec<_> = view.topics.iter().map(|t| t.page(0..0)).collect();
+        let none: [(); 0] = [];
+        self.render(paths::PLAN, "plan.html", |c| {
+            c.insert("topics", &topics);
+            c.insert("agencies", &none);
+            c.insert("plan", &view.plan);
+            c.insert("hours_data", &BTreeMap::<String, String>::new());
+            c.insert("sheets", A::sheet_list(&view.sheets));
+            c.insert("plan_load", &true);
+        })?;
+        view.topics.par_iter().try_for_each(|t| {
+            // The rows of the topic's own page 1 (★ first), and every desk
+            // handling it: the desks covering several ticked topics are
+            // found among those.
+            let first = pager::split(t.entries.len(), t.stars(), pager::PER_PAGE)
+                .into_iter()
+                .next()
+                .unwrap_or(0..0);
+            let page = t.page(first);
+            let agencies: Vec<_> = view
+                .agencies
+                .iter()
+                .filter(|a| a.topics.iter().any(|x| x.id == t.id))
+                .collect();
+            let mut hours: BTreeMap<&str, &str> = page.hours_data.clone();
+            for a in &agencies {
+                hours.extend(a.hours_data.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            }
+            let html = self.fragment(paths::PLAN, "plan-topic.html", |c| {
+                c.insert("topic", &page);
+                c.insert("agencies", &agencies);
+                c.insert("hours_data", &hours);
+            })?;
+            self.put(
+                &paths::plan_topic_data(&t.id),
+                plan_topic_js(&t.id, &html).into_bytes(),
+            )
+        })
+    }
+
+    /// 今日開いている窓口. A small directory is one list; a large one asks
+    /// for the worry first and lists each topic's desks on pages.
+    fn open_today<A: Audience>(&self, view: &SiteView<A>) -> Result<(), RenderError> {
+        let no_pager: Option<pager::Pager> = None;
+        if view.agencies.len() <= pager::OPEN_TODAY_WHOLE {
+            return self.render(paths::OPEN_TODAY, "open-today.html", |c| {
+                c.insert("agencies", &view.agencies);
+                c.insert("by_topic", &Vec::<TopicLink>::new());
+                c.insert("topic", &None::<TopicLink>);
+                c.insert("pager", &no_pager);
+            });
+        }
+        let by_id: HashMap<&str, &crate::site::AgencyView<A>> =
+            view.agencies.iter().map(|a| (a.id.as_str(), a)).collect();
+        // Each topic's agencies once, in the topic's order (★ first).
+        let lists: Vec<(TopicLink, Vec<&crate::site::AgencyView<A>>)> = view
+            .topics
+            .iter()
+            .map(|t| {
+                let mut seen = HashSet::new();
+                let agencies: Vec<_> = t
+                    .entries
+                    .iter()
+                    .filter(|e| seen.insert(e.agency.id.as_str()))
+                    .filter_map(|e| by_id.get(e.agency.id.as_str()).copied())
+                    .collect();
+                let link = TopicLink {
+                    id: t.id.clone(),
+                    label: t.label.clone(),
+                    url: paths::open_today_topic_page(&t.id, 1),
+                    count: agencies.len(),
+                    pages: Vec::new(),
+                };
+                (link, agencies)
+            })
+            .collect();
+        let links: Vec<&TopicLink> = lists.iter().map(|(l, _)| l).collect();
+        self.render(paths::OPEN_TODAY, "open-today.html", |c| {
+            c.insert("agencies", &Vec::<()>::new());
+            c.insert("by_topic", &links);
+            c.insert("topic", &None::<TopicLink>);
+            c.insert("pager", &no_pager);
+        })?;
+        lists.par_iter().try_for_each(|(link, agencies)| {
+            let rows = pager::split(agencies.len(), 0, pager::PER_PAGE);
+            let pagers = pager::pagers(rows.len(), |n| paths::open_today_topic_page(&link.id, n));
+            rows.into_par_iter().zip(pagers).try_for_each(|(rows, p)| {
+                let url = paths::open_today_topic_page(&link.id, p.number);
+                self.render(&url, "open-today.html", |c| {
+                    c.insert("agencies", &agencies[rows]);
+                    c.insert("by_topic", &Vec::<TopicLink>::new());
+                    c.insert("topic", link);
+                    c.insert("pager", &Some(&p));
+                })
+            })
+        })
+    }
+
+    /// The printable 相談機関一覧 (staff only). A small directory is the one
+    /// table the cities print; a large one is an index page and a table
+    /// per topic, paged.
+    fn directory<A: Audience>(&self, view: &SiteView<A>) -> Result<(), RenderError> {
+        let rows: usize = view.topics.iter().map(|t| t.entries.len()).sum();
+        let no_pager: Option<pager::Pager> = None;
+        if rows <= pager::DIRECTORY_ROWS {
+            return self.render(paths::DIRECTORY, "directory.html", |c| {
+                c.insert("topics", &view.topics);
+                c.insert("directory_index", &Vec::<TopicLink>::new());
+                c.insert("part", &None::<TopicLink>);
+                c.insert("pager", &no_pager);
+            });
+        }
+        let parts: Vec<(TopicLink, Vec<std::ops::Range<usize>>)> = view
+            .topics
+            .iter()
+            .map(|t| {
+                let split = pager::split(t.entries.len(), 0, pager::DIRECTORY_ROWS);
+                let link = TopicLink {
+                    id: t.id.clone(),
+                    label: t.label.clone(),
+                    url: paths::directory_topic_page(&t.id, 1),
+                    count: t.entries.len(),
+                    pages: (1..=split.len())
+                        .map(|n| paths::directory_topic_page(&t.id, n))
+                        .collect(),
+                };
+                (link, split)
+            })
+            .collect();
+        let index: Vec<&TopicLink> = parts.iter().map(|(l, _)| l).collect();
+        self.render(paths::DIRECTORY, "directory.html", |c| {
+            c.insert("topics", &Vec::<()>::new());
+            c.insert("directory_index", &index);
+            c.insert("part", &None::<TopicLink>);
+            c.insert("pager", &no_pager);
+        })?;
+        parts
+            .par_iter()
+            .zip(&view.topics)
+            .try_for_each(|((link, split), t)| {
+                let pagers = pager::pagers(split.len(), |n| paths::directory_topic_page(&t.id, n));
+                split.par_iter().zip(pagers).try_for_each(|(rows, p)| {
+                    self.render(&link.pages[p.number - 1], "directory.html", |c| {
+                        c.insert("topics", &[t.page(rows.clone())]);
+                        c.insert("directory_index", &Vec::<TopicLink>::new());
+                        c.insert("part", link);
+                        c.insert("pager", &Some(&p));
+                    })
+                })
+            })
+    }
+
     /// Referral sheets and the printable directory are staff-only: the
     /// citizen view has `NoStaff` for sheets and renders neither.
     fn sheets<A: Audience>(&self, view: &SiteView<A>) -> Result<(), RenderError> {
@@ -459,18 +627,39 @@ impl<'a> Renderer<'a> {
         if !A::STAFF {
             return Ok(());
         }
-        self.render(paths::DIRECTORY, "directory.html", |c| {
-            c.insert("topics", &view.topics);
-            c.insert("sheets", list);
-        })?;
+        self.directory(view)?;
         if list.is_empty() {
             return Ok(());
         }
-        let directory = directory_json(view);
+        // A sheet prefills its 紹介先 rows from the directory: embedded when
+        // small, else per topic in scripts the sheet adds for the topics in
+        // its address (the plan only refers desks of the ticked topics).
+        let rows: usize = view.topics.iter().map(|t| t.entries.len()).sum();
+        let embed = rows <= pager::PLAN_INLINE_ROWS;
+        let directory = if embed {
+            directory_json(view.agencies.iter())
+        } else {
+            "[]".to_string()
+        };
         for s in list {
             self.render(&s.url, "sheet.html", |c| {
                 c.insert("sheet", s);
                 c.insert("directory_json", &directory);
+                c.insert("sheet_load", &!embed);
+            })?;
+        }
+        if !embed {
+            view.topics.par_iter().try_for_each(|t| {
+                let agencies = view
+                    .agencies
+                    .iter()
+                    .filter(|a| a.topics.iter().any(|x| x.id == t.id));
+                let js = format!(
+                    "(window.tsunaguSheetTopics = window.tsunaguSheetTopics || {{}})[{}] = {};\n",
+                    serde_json::to_string(&t.id).unwrap_or_default(),
+                    directory_json(agencies)
+                );
+                self.put(&paths::sheet_topic_data(&t.id), js.into_bytes())
             })?;
         }
         Ok(())
@@ -545,10 +734,35 @@ impl<'a> Renderer<'a> {
     }
 }
 
+/// A topic of a list narrowed by topic: 今日開いている窓口 or the
+/// printable directory of a large site.
+#[derive(Serialize)]
+struct TopicLink {
+    id: String,
+    label: String,
+    url: String,
+    count: usize,
+    /// The pages of the topic, from 1.
+    pages: Vec<String>,
+}
+
+/// A topic's part of the household plan as a script: the HTML is a string
+/// that plan.js finds under the topic's id once the script has run.
+fn plan_topic_js(id: &str, html: &str) -> String {
+    let json = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string());
+    format!(
+        "(window.tsunaguPlanTopics = window.tsunaguPlanTopics || {{}})[{}] = {};\n",
+        json(id),
+        json(html).replace('<', "\\u003c")
+    )
+}
+
 /// The directory a sheet prefills its 紹介先 rows from, as JSON for an inline
 /// script: `<` escaped so no value can close the script element.
-fn directory_json<A: Audience>(view: &SiteView<A>) -> String {
-    serde_json::to_string(&view.agencies)
+fn directory_json<'a, A: Audience + 'a>(
+    agencies: impl Iterator<Item = &'a crate::site::AgencyView<A>>,
+) -> String {
+    serde_json::to_string(&agencies.collect::<Vec<_>>())
         .unwrap_or_else(|_| "[]".to_string())
         .replace('<', "\\u003c")
 }

@@ -21,6 +21,29 @@ pub fn agency_index_page(n: usize) -> String {
         format!("agencies/index/{n}.html")
     }
 }
+/// The desks of one topic for the household plan of a large directory, a
+/// script so that it loads from `file://` too (no fetch of JSON).
+pub fn plan_topic_data(id: &str) -> String {
+    format!("plan/{id}.js")
+}
+/// Page `n` (from 1) of 今日開いている窓口 narrowed to one topic, used when
+/// the directory is too long for one list.
+pub fn open_today_topic_page(id: &str, n: usize) -> String {
+    if n <= 1 {
+        format!("open-today/{id}.html")
+    } else {
+        format!("open-today/{id}/{n}.html")
+    }
+}
+/// Page `n` (from 1) of one topic of the printable directory, used when the
+/// directory is too long for one table.
+pub fn directory_topic_page(id: &str, n: usize) -> String {
+    if n <= 1 {
+        format!("directory/{id}.html")
+    } else {
+        format!("directory/{id}/{n}.html")
+    }
+}
 pub fn agency(id: &str) -> String {
     format!("agencies/{id}.html")
 }
@@ -57,6 +80,11 @@ pub fn page(slug: &str) -> String {
 /// A referral sheet's form (staff site only).
 pub fn sheet(id: &str) -> String {
     format!("sheets/{id}.html")
+}
+/// The desks of one topic as a referral sheet prefills them, for a
+/// directory too large to embed in each sheet (staff site only).
+pub fn sheet_topic_data(topic: &str) -> String {
+    format!("sheets/data/{topic}.js")
 }
 pub fn roster(id: &str) -> String {
     format!("rosters/{id}.html")

@@ -9,6 +9,20 @@ use std::ops::Range;
 /// 100 KB gzip on either site.
 pub const PER_PAGE: usize = 100;
 
+/// The household plan shows every topic's desks inline (so ticking works
+/// without JavaScript) while the directory has at most this many topic rows;
+/// beyond that each topic's desks load from a script file when ticked.
+pub const PLAN_INLINE_ROWS: usize = 200;
+
+/// 今日開いている窓口 is one list up to this many agencies; beyond that it
+/// narrows by topic first, each topic's list paged by [`PER_PAGE`].
+pub const OPEN_TODAY_WHOLE: usize = 300;
+
+/// The printable directory is one table up to this many rows; beyond that
+/// it has an index page and a table per topic, paged by this many rows (a
+/// directory row is a short table row: 500 stay far under 100 KB gzip).
+pub const DIRECTORY_ROWS: usize = 500;
+
 /// Links shown on each side of the current page; the first and the last
 /// page are always linked.
 const WINDOW: usize = 3;

@@ -140,6 +140,8 @@ pub struct TopicPageView<'a, A: Audience> {
     pub description: &'a str,
     pub synonyms: &'a [String],
     pub entries: &'a [TopicEntry<A>],
+    /// How many rows the whole topic has, on every page.
+    pub count: usize,
     pub programs: &'a [ProgramRef],
     pub easy: Option<&'a str>,
     pub crisis: bool,
@@ -166,6 +168,7 @@ impl<A: Audience> TopicView<A> {
             description: &self.description,
             synonyms: &self.synonyms,
             entries,
+            count: self.entries.len(),
             programs: &self.programs,
             easy: self.easy.as_deref(),
             crisis: self.crisis,

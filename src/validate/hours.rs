@@ -3,6 +3,7 @@
 //! Text that cannot be parsed is an error that points inside the string.
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Msg, Sources};
+use crate::messages;
 use crate::model::{Content, HoursSpec};
 use chrono::NaiveDate;
 use std::ops::Range;
@@ -45,7 +46,7 @@ pub fn check(c: &Content, sources: &Sources, today: NaiveDate, d: &mut Diagnosti
                     Msg::WhatSchedule {},
                 );
                 diag.help = Some(Msg::HelpScheduleNote {
-                    detail: e.help.as_str().into(),
+                    detail: messages::hours::fix(e.fix).into(),
                 });
                 d.push(diag);
             }
@@ -75,12 +76,8 @@ pub(super) fn diagnostic(
     };
     Diagnostic::error(code, file, message)
         .at(inside(source, value, text, &e.span))
-        .label(Msg::HoursDetail {
-            detail: e.message.as_str().into(),
-        })
-        .help(Msg::HoursDetail {
-            detail: e.help.as_str().into(),
-        })
+        .label(messages::hours::problem(&e.problem))
+        .help(messages::hours::fix(e.fix))
 }
 
 /// The error's span moved from the string into the file. The TOML value's

@@ -20,7 +20,7 @@ fn main() {
                 browser_json(&hours, &Calendar::new(), from, until)
             ),
             Err(e) => {
-                eprintln!("{text}: {}", e.message);
+                eprintln!("{text}: {}", e.message());
                 std::process::exit(1);
             }
         }

@@ -3,12 +3,10 @@
 
 use chrono::Weekday;
 
-use crate::error::HoursError;
+use crate::error::{Fix, HoursError, Problem};
 use crate::lex::Cursor;
 use crate::time::Hm;
 use crate::weekly::{DaySet, WeekSet, WEEK};
-
-pub(crate) const HELP_TIME: &str = "時刻は 8:30~17:15 のように書いてください";
 
 /// Days with an optional 第N restriction: 「第1・3水曜」 is one group.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,11 +97,7 @@ pub(crate) fn day_groups(c: &mut Cursor) -> Result<Option<Vec<DayGroup>>, HoursE
     }
     if groups.is_empty() {
         if monthly {
-            return Err(c.error_from(
-                start,
-                "「毎月」の後に曜日がありません",
-                "「毎月第2土曜日 13:30~15:00」のように書いてください",
-            ));
+            return Err(c.error_from(start, Problem::MonthlyWithoutDay, Fix::MonthlyExample));
         }
         c.pos = start;
         return Ok(None);
@@ -121,18 +115,10 @@ fn week_numbers(c: &mut Cursor) -> Result<WeekSet, HoursError> {
         let at = c.pos;
         c.eat('第');
         let Some(n) = c.number() else {
-            return Err(c.error_from(
-                at,
-                "「第」の後に数字がありません",
-                "「第1・3水曜日」のように書いてください",
-            ));
+            return Err(c.error_from(at, Problem::WeekWithoutNumber, Fix::NthExample));
         };
         if !(1..=5).contains(&n) {
-            return Err(c.error_from(
-                at,
-                format!("第{n}週はありません"),
-                "第1から第5までで書いてください",
-            ));
+            return Err(c.error_from(at, Problem::NoSuchWeek { n }, Fix::WeekRange));
         }
         weeks = weeks.with(n);
         let sep_at = c.pos;
@@ -186,11 +172,7 @@ fn expand_range(c: &Cursor, from: DaySet, to: DaySet, to_at: usize) -> Result<Da
     let last_of = |d: DaySet| d.weekdays().last();
     let first_of = |d: DaySet| d.weekdays().next();
     let (Some(a), Some(b)) = (last_of(from), first_of(to)) else {
-        return Err(c.error_from(
-            to_at,
-            "曜日の範囲が読み取れません",
-            "「月～金」のように曜日で範囲を書いてください",
-        ));
+        return Err(c.error_from(to_at, Problem::BadDayRange, Fix::DayRangeExample));
     };
     let mut out = DaySet::EMPTY;
     let mut d = a;
@@ -241,14 +223,14 @@ pub(crate) fn time(c: &mut Cursor) -> Result<Option<Hm>, HoursError> {
     let had_prefix = c.pos > start;
     let Some(hour) = c.number() else {
         if had_prefix {
-            return Err(c.error_from(start, "午前・午後の後に時刻がありません", HELP_TIME));
+            return Err(c.error_from(start, Problem::NoTimeAfterAmPm, Fix::TimeExample));
         }
         return Ok(None);
     };
     let minute = if c.eat(':') {
         if c.digits_ahead() != 2 {
             c.number();
-            return Err(c.error_from(start, "分は2桁で書いてください", HELP_TIME));
+            return Err(c.error_from(start, Problem::MinutesNotTwoDigits, Fix::TimeExample));
         }
         c.number().unwrap_or(0)
     } else if c.eat('時') {
@@ -261,15 +243,15 @@ pub(crate) fn time(c: &mut Cursor) -> Result<Option<Hm>, HoursError> {
     if minute >= 60 {
         return Err(c.error_from(
             start,
-            format!("時刻「{hour}:{minute:02}」の分は59までです"),
-            "分は00から59で書いてください（例: 17:15）",
+            Problem::MinuteOver59 { hour, minute },
+            Fix::MinuteRange,
         ));
     }
     if hour > 24 || (hour == 24 && minute > 0) {
         return Err(c.error_from(
             start,
-            format!("時刻「{hour}:{minute:02}」は範囲外です"),
-            "日をまたぐ場合は 22:00~翌6:00 のように書いてください",
+            Problem::TimeOutOfRange { hour, minute },
+            Fix::Overnight,
         ));
     }
     Ok(Hm::new(hour, minute))
@@ -282,11 +264,7 @@ fn minutes_after_ji(c: &mut Cursor, start: usize) -> Result<u32, HoursError> {
     let at = c.pos;
     match c.number() {
         Some(m) if c.eat('分') => Ok(m),
-        Some(_) => Err(c.error_from(
-            start,
-            "「分」が抜けています",
-            "「8時30分」のように書いてください",
-        )),
+        Some(_) => Err(c.error_from(start, Problem::MinuteMarkMissing, Fix::MinuteMark)),
         None => {
             c.pos = at;
             Ok(0)
@@ -315,7 +293,7 @@ pub(crate) fn time_range(
         if open_end && !next_day {
             return Ok(Some((open, None)));
         }
-        return Err(c.error_from(start, "終了時刻がありません", HELP_TIME));
+        return Err(c.error_from(start, Problem::NoCloseTime, Fix::TimeExample));
     };
     c.eat_str("まで");
     let close = if next_day {
@@ -326,8 +304,8 @@ pub(crate) fn time_range(
     if close <= open {
         return Err(c.error_from(
             start,
-            format!("終了時刻 {close} が開始時刻 {open} より前です"),
-            "日をまたぐ場合は 22:00~翌6:00 のように書いてください",
+            Problem::CloseBeforeOpen { open, close },
+            Fix::Overnight,
         ));
     }
     Ok(Some((open, Some(close))))

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::error::HoursError;
+use crate::error::{Fix, HoursError, Problem};
 
 /// The NFKC form of a notation, one entry per normalised char, each
 /// remembering which bytes of the original it came from so errors can
@@ -146,14 +146,9 @@ impl<'a> Cursor<'a> {
         start..end.max(start)
     }
 
-    pub(crate) fn error_from(
-        &self,
-        from: usize,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) -> HoursError {
+    pub(crate) fn error_from(&self, from: usize, problem: Problem, fix: Fix) -> HoursError {
         let to = self.pos.max(from + 1).min(self.src.chars.len());
-        HoursError::new(message, self.span(from, to.max(from)), help)
+        HoursError::new(problem, self.span(from, to.max(from)), fix)
     }
 
     /// The rest of the current clause, for "cannot read 「…」" messages.
@@ -164,13 +159,13 @@ impl<'a> Cursor<'a> {
         (self.src.chars[self.pos..end].iter().collect(), end)
     }
 
-    pub(crate) fn error_unknown(&self, help: impl Into<String>) -> HoursError {
+    pub(crate) fn error_unknown(&self, fix: Fix) -> HoursError {
         let (rest, end) = self.rest_of_clause();
-        let shown: String = rest.trim().chars().take(20).collect();
+        let text: String = rest.trim().chars().take(20).collect();
         HoursError::new(
-            format!("「{shown}」を読み取れません"),
+            Problem::Unreadable { text },
             self.span(self.pos, end.max(self.pos + 1).min(self.src.chars.len())),
-            help,
+            fix,
         )
     }
 }

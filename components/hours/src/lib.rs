@@ -28,7 +28,7 @@ pub use calendar::{
     AnnualClosure, Calendar, ClosureConfig, DateClosure, DayKind, MonthDay, MonthDayText,
     YearEndConfig, YEAR_END_NAME,
 };
-pub use error::HoursError;
+pub use error::{Fix, HoursError, Problem};
 pub use holidays::{holiday_name, holidays_between, holidays_covered_from, holidays_covered_until};
 pub use ics::{to_ics, IcsEvent};
 pub use jsonld::{event_schedule, opening_hours_specification, special_opening_hours};

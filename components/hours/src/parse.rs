@@ -1,13 +1,10 @@
 //! The opening-hours notation: 「平日 8:30~17:15」 and friends.
 
-use crate::atoms::{self, DayGroup, CLOSED_WORDS, HELP_TIME};
-use crate::error::HoursError;
+use crate::atoms::{self, DayGroup, CLOSED_WORDS};
+use crate::error::{Fix, HoursError, Problem};
 use crate::lex::{Cursor, Norm};
 use crate::time::Hm;
 use crate::weekly::{DaySet, Rule, TimeRange, WeekSet, WeeklyHours};
-
-const HELP_DAYS_FIRST: &str = "「平日 8:30~17:15」のように曜日を先に書いてください";
-const HELP_NOTE: &str = "括弧内に書けるのは（祝日・年末年始を除く）（土日祝休み）（年中無休）（祝日も開所）のような休みの注記だけです。その他の説明は備考に書いてください";
 
 /// Reads the notation municipal lists use for opening hours.
 ///
@@ -99,9 +96,9 @@ fn step(c: &mut Cursor, st: &mut State) -> Result<(), HoursError> {
     }
     if c.eat_str("24時間") || c.number().is_some() {
         c.pos = at;
-        return Err(c.error_unknown(HELP_TIME));
+        return Err(c.error_unknown(Fix::TimeExample));
     }
-    Err(c.error_unknown(HELP_DAYS_FIRST))
+    Err(c.error_unknown(Fix::DaysFirst))
 }
 
 fn mark_pending(st: &mut State, at: usize) {
@@ -126,7 +123,7 @@ fn add_range(c: &Cursor, st: &mut State, at: usize, range: TimeRange) -> Result<
         st.last = std::mem::take(&mut st.pending);
     }
     if st.last.is_empty() {
-        return Err(c.error_from(at, "曜日が書かれていません", HELP_DAYS_FIRST));
+        return Err(c.error_from(at, Problem::NoDays, Fix::DaysFirst));
     }
     for g in &st.last {
         st.rules.push(Rule {
@@ -140,19 +137,11 @@ fn add_range(c: &Cursor, st: &mut State, at: usize, range: TimeRange) -> Result<
 
 fn close_pending(c: &Cursor, st: &mut State, at: usize) -> Result<(), HoursError> {
     if st.pending.is_empty() {
-        return Err(c.error_from(
-            at,
-            "どの曜日が休みか書かれていません",
-            "「水曜休み」のように書いてください",
-        ));
+        return Err(c.error_from(at, Problem::NoClosedDays, Fix::ClosedDayExample));
     }
     for g in std::mem::take(&mut st.pending) {
         if !g.weeks.is_every() {
-            return Err(c.error_from(
-                st.pending_at,
-                "第N曜日だけの休みは書けません",
-                "開いている日を「第1・3土曜 9:00~12:00」のように書いてください",
-            ));
+            return Err(c.error_from(st.pending_at, Problem::NthDayClosed, Fix::OpenNthDays));
         }
         st.closed = st.closed.union(g.days);
     }
@@ -175,13 +164,9 @@ fn note(c: &mut Cursor, st: &mut State) -> Result<(), HoursError> {
         c.bump();
     }
     if !c.eat(')') {
-        return Err(c.error_from(
-            start,
-            "括弧が閉じていません",
-            "「（祝日を除く）」のように括弧を閉じてください",
-        ));
+        return Err(c.error_from(start, Problem::UnclosedParenthesis, Fix::CloseParenthesis));
     }
-    Err(c.error_from(start, "括弧内の注記を読み取れません", HELP_NOTE))
+    Err(c.error_from(start, Problem::UnknownNote, Fix::HoursNotes))
 }
 
 fn note_body(c: &mut Cursor, st: &mut State) -> bool {
@@ -270,15 +255,15 @@ impl State {
         if !self.pending.is_empty() {
             return Err(c.error_from(
                 self.pending_at,
-                "曜日の後に時間が書かれていません",
-                "「土曜 9:00~12:00」のように曜日の後に時間を書いてください",
+                Problem::NoTimeAfterDays,
+                Fix::TimeAfterDays,
             ));
         }
         if self.rules.is_empty() {
             return Err(HoursError::new(
-                "受付時間が書かれていません",
+                Problem::NoHours,
                 0..text.len(),
-                "「平日 8:30~17:15」のように書いてください",
+                Fix::HoursExample,
             ));
         }
         let rules: Vec<Rule> = self

@@ -3,13 +3,11 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::atoms::{self, DayGroup};
-use crate::error::HoursError;
+use crate::error::{Fix, HoursError, Problem};
 use crate::lex::{Cursor, Norm};
 use crate::schedule::{Recurrence, Schedule};
 use crate::time::Hm;
 use crate::weekly::DaySet;
-
-const HELP_SCHEDULE: &str = "「第1・3水曜日 10:00～15:00」「毎週木曜 10:00～」「2024年6月1日～7月31日の毎週月曜 10:00~11:30」のように書いてください";
 
 #[derive(Default)]
 struct State {
@@ -59,23 +57,15 @@ fn step(c: &mut Cursor, st: &mut State) -> Result<(), HoursError> {
     }
     if let Some(range) = atoms::time_range(c, true)? {
         if st.time.is_some() {
-            return Err(c.error_from(
-                at,
-                "時間帯は1つだけ書けます",
-                "別の時間帯は別のプログラム日程として書いてください",
-            ));
+            return Err(c.error_from(at, Problem::OneTimeRangeOnly, Fix::SeparateSchedules));
         }
         st.time = Some(range);
         return Ok(());
     }
     if c.eat_str("隔週") {
-        return Err(c.error_from(
-            at,
-            "隔週は書けません",
-            "「第1・3水曜日」のように第N曜日で書いてください",
-        ));
+        return Err(c.error_from(at, Problem::EveryOtherWeek, Fix::UseNth));
     }
-    Err(c.error_unknown(HELP_SCHEDULE))
+    Err(c.error_unknown(Fix::ScheduleExample))
 }
 
 /// A date is a single session, or starts/ends the period of a series.
@@ -123,17 +113,13 @@ fn date(c: &mut Cursor, default_year: Option<i32>) -> Result<Option<NaiveDate>, 
         return Ok(None);
     };
     let Some(year) = year.or(default_year) else {
-        return Err(c.error_from(
-            start,
-            "年が書かれていません",
-            "「2024年8月28日」のように年も書いてください",
-        ));
+        return Err(c.error_from(start, Problem::NoYear, Fix::YearExample));
     };
     let Some(date) = NaiveDate::from_ymd_opt(year, month, day) else {
         return Err(c.error_from(
             start,
-            format!("{year}年{month}月{day}日はありません"),
-            "日付を確かめてください",
+            Problem::NoSuchDate { year, month, day },
+            Fix::CheckDate,
         ));
     };
     check_weekday(c, start, date)?;
@@ -147,11 +133,7 @@ fn year(c: &mut Cursor) -> Result<Option<i32>, HoursError> {
         let n = if c.eat('元') { Some(1) } else { c.number() };
         return match n {
             Some(n) if c.eat('年') => Ok(Some(base + n as i32)),
-            _ => Err(c.error_from(
-                start,
-                "和暦の年を読み取れません",
-                "「令和6年8月28日」のように書いてください",
-            )),
+            _ => Err(c.error_from(start, Problem::BadEraYear, Fix::EraExample)),
         };
     }
     if c.digits_ahead() != 4 {
@@ -201,11 +183,13 @@ fn check_weekday(c: &mut Cursor, start: usize, date: NaiveDate) -> Result<(), Ho
         return Ok(());
     }
     if day != date.weekday() {
-        let actual = crate::weekly::DAY_KANJI[date.weekday().num_days_from_monday() as usize];
         return Err(c.error_from(
             start,
-            format!("{}は{}曜日です", date.format("%Y年%-m月%-d日"), actual),
-            "日付か曜日を確かめてください",
+            Problem::WrongWeekday {
+                date,
+                actual: date.weekday(),
+            },
+            Fix::CheckDateOrWeekday,
         ));
     }
     Ok(())
@@ -240,20 +224,20 @@ fn note(c: &mut Cursor, st: &mut State) -> Result<(), HoursError> {
         }
     }
     c.pos = start;
-    Err(c.error_unknown("括弧内に書けるのは（祝日を除く）（祝日は休み）のような注記だけです。その他の説明は備考に書いてください"))
+    Err(c.error_unknown(Fix::ScheduleNotes))
 }
 
 fn finish(st: State, text: &str) -> Result<Schedule, HoursError> {
     let whole = 0..text.len();
     let Some((start, end)) = st.time else {
         return Err(HoursError::new(
-            "開始時刻が書かれていません",
+            Problem::NoStartTime,
             whole,
-            HELP_SCHEDULE,
+            Fix::ScheduleExample,
         ));
     };
     let recurrence =
-        recurrence(&st).map_err(|m| HoursError::new(m, whole.clone(), HELP_SCHEDULE))?;
+        recurrence(&st).map_err(|p| HoursError::new(p, whole.clone(), Fix::ScheduleExample))?;
     Ok(Schedule {
         source: text.to_string(),
         recurrence,
@@ -265,10 +249,10 @@ fn finish(st: State, text: &str) -> Result<Schedule, HoursError> {
     })
 }
 
-fn recurrence(st: &State) -> Result<Recurrence, String> {
+fn recurrence(st: &State) -> Result<Recurrence, Problem> {
     if !st.dates.is_empty() {
         if !st.groups.is_empty() || st.from.is_some() {
-            return Err("日付と曜日は一緒に書けません".into());
+            return Err(Problem::DatesWithDays);
         }
         let mut dates = st.dates.clone();
         dates.sort();
@@ -276,12 +260,12 @@ fn recurrence(st: &State) -> Result<Recurrence, String> {
         return Ok(Recurrence::Dates(dates));
     }
     if st.groups.is_empty() {
-        return Err("曜日か日付が書かれていません".into());
+        return Err(Problem::NoDaysOrDates);
     }
     if st.groups.iter().any(|g| g.days.has_holiday())
         && st.groups.iter().all(|g| g.days != DaySet::EVERY_DAY)
     {
-        return Err("祝日だけの日程は書けません".into());
+        return Err(Problem::HolidaysOnly);
     }
     let weekly: Vec<&DayGroup> = st.groups.iter().filter(|g| g.weeks.is_every()).collect();
     if weekly.len() == st.groups.len() {
@@ -289,7 +273,7 @@ fn recurrence(st: &State) -> Result<Recurrence, String> {
         return Ok(Recurrence::Weekly(days.weekdays().collect()));
     }
     if !weekly.is_empty() {
-        return Err("毎週の曜日と第N曜日は一緒に書けません。別々の日程にしてください".into());
+        return Err(Problem::WeeklyWithNth);
     }
     let mut pairs: Vec<(u32, Weekday)> = st
         .groups

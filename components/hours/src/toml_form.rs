@@ -66,7 +66,7 @@ impl<'de> Visitor<'de> for HoursVisitor {
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<WeeklyHours, E> {
-        crate::parse_hours(text).map_err(|e| E::custom(format!("{}（{}）", e.message, e.help)))
+        crate::parse_hours(text).map_err(|e| E::custom(format!("{}（{}）", e.message(), e.help())))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<WeeklyHours, A::Error> {

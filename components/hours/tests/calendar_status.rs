@@ -12,7 +12,7 @@ fn at(y: i32, m: u32, day: u32, h: u32, min: u32) -> NaiveDateTime {
 }
 
 fn hours(text: &str) -> WeeklyHours {
-    parse_hours(text).unwrap_or_else(|e| panic!("{text}: {}", e.message))
+    parse_hours(text).unwrap_or_else(|e| panic!("{text}: {}", e.message()))
 }
 
 #[test]

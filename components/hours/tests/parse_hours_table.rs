@@ -117,7 +117,7 @@ fn accepts_real_world_notations() {
         .filter_map(|(text, canonical)| match parse_hours(text) {
             Ok(h) if h.format() == *canonical => None,
             Ok(h) => Some(format!("{text:?} -> {:?}, want {canonical:?}", h.format())),
-            Err(e) => Some(format!("{text:?}: {} at {:?}", e.message, e.span)),
+            Err(e) => Some(format!("{text:?}: {} at {:?}", e.message(), e.span)),
         })
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -127,7 +127,7 @@ fn accepts_real_world_notations() {
         };
         assert_eq!(hours.source, *text, "source kept for {text:?}");
         let again = parse_hours(&hours.format())
-            .unwrap_or_else(|e| panic!("reparse of {text:?}: {}", e.message));
+            .unwrap_or_else(|e| panic!("reparse of {text:?}: {}", e.message()));
         assert!(again.same_hours(&hours), "round trip of {text:?}");
     }
 }
@@ -178,15 +178,15 @@ fn rejects_with_message_and_span() {
         .filter_map(|(text, message, pointed)| match parse_hours(text) {
             Ok(h) => Some(format!("{text:?} accepted as {:?}", h.format())),
             Err(e)
-                if e.message == *message
+                if e.message() == *message
                     && &text[e.span.clone()] == *pointed
-                    && !e.help.is_empty() =>
+                    && !e.help().is_empty() =>
             {
                 None
             }
             Err(e) => Some(format!(
                 "{text:?}: {:?} at {:?}",
-                e.message,
+                e.message(),
                 &text[e.span.clone()]
             )),
         })
@@ -197,13 +197,13 @@ fn rejects_with_message_and_span() {
 #[test]
 fn minutes_over_59_are_not_told_about_overnight_hours() {
     let e = parse_hours("平日 8:30~17:75").expect_err("17:75 is no time");
-    assert!(e.help.contains("59"), "{}", e.help);
-    assert!(!e.help.contains("翌"), "{}", e.help);
+    assert!(e.help().contains("59"), "{}", e.help());
+    assert!(!e.help().contains("翌"), "{}", e.help());
 }
 
 #[test]
 fn time_help_suggests_the_notation() {
-    let err = parse_hours("平日 8:30").err().map(|e| e.help);
+    let err = parse_hours("平日 8:30").err().map(|e| e.help());
     assert_eq!(
         err.as_deref(),
         Some("時刻は 8:30~17:15 のように書いてください")

@@ -123,7 +123,7 @@ proptest! {
         let hours = WeeklyHours::from_rules("", &rules, observe);
         prop_assume!(!hours.rules.is_empty());
         let text = hours.format();
-        let back = parse_hours(&text).map_err(|e| TestCaseError::fail(format!("{text:?}: {}", e.message)))?;
+        let back = parse_hours(&text).map_err(|e| TestCaseError::fail(format!("{text:?}: {}", e.message())))?;
         prop_assert!(back.same_hours(&hours), "{text:?} read back as {:?}", back.format());
     }
 }

@@ -8,7 +8,7 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 fn sched(text: &str) -> Schedule {
-    parse_schedule(text).unwrap_or_else(|e| panic!("{text}: {} ({})", e.message, e.help))
+    parse_schedule(text).unwrap_or_else(|e| panic!("{text}: {} ({})", e.message(), e.help()))
 }
 
 fn dates(occ: &[Occurrence]) -> Vec<NaiveDate> {
@@ -73,7 +73,7 @@ fn rejects_schedules() {
         ("毎週水曜 10:00~12:00 要申込", "「要申込」を読み取れません"),
     ];
     for (text, message) in cases {
-        let got = parse_schedule(text).err().map(|e| e.message);
+        let got = parse_schedule(text).err().map(|e| e.message());
         assert_eq!(got.as_deref(), Some(message), "{text:?}");
     }
 }
@@ -286,7 +286,7 @@ fn ics_for_dated_sessions_and_series_with_end() {
 #[test]
 fn schema_org_json_ld() {
     let h = parse_hours("平日 8:30～12:00、13:00～17:15、土日祝 10:00～16:00")
-        .unwrap_or_else(|e| panic!("{}", e.message));
+        .unwrap_or_else(|e| panic!("{}", e.message()));
     let spec = opening_hours_specification(&h);
     let text = serde_json::to_string(&spec).unwrap_or_default();
     let back: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
@@ -296,7 +296,7 @@ fn schema_org_json_ld() {
     assert_eq!(back[1]["closes"], "17:15:00");
     assert_eq!(back[2]["dayOfWeek"][2], "https://schema.org/PublicHolidays");
 
-    let weekday = parse_hours("平日 8:30~17:15").unwrap_or_else(|e| panic!("{}", e.message));
+    let weekday = parse_hours("平日 8:30~17:15").unwrap_or_else(|e| panic!("{}", e.message()));
     let special = special_opening_hours(&weekday, &Calendar::new(), d(2026, 11, 1), d(2027, 1, 31));
     let special = special.as_array().cloned().unwrap_or_default();
     let ranges: Vec<(String, String, String)> = special

@@ -39,7 +39,7 @@ fn hours_from_a_string_or_a_rule_table() {
         table.hours.format(),
         "月・火・木・金 8:30～17:15、第3水 8:30～19:00、第1・2・4・5水 8:30～17:15"
     );
-    let back = parse_hours(&table.hours.format()).unwrap_or_else(|e| panic!("{}", e.message));
+    let back = parse_hours(&table.hours.format()).unwrap_or_else(|e| panic!("{}", e.message()));
     assert!(back.same_hours(&table.hours));
 }
 
@@ -71,7 +71,7 @@ fn toml_errors_are_reported() {
 #[test]
 fn browser_json_layout() {
     let hours =
-        parse_hours("平日 8:30～12:00、13:00～17:15").unwrap_or_else(|e| panic!("{}", e.message));
+        parse_hours("平日 8:30～12:00、13:00～17:15").unwrap_or_else(|e| panic!("{}", e.message()));
     let json = browser_json(&hours, &Calendar::new(), d(2026, 11, 1), d(2027, 1, 31));
     let v: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
     assert_eq!(v["v"], 1);
@@ -105,7 +105,7 @@ fn browser_fixture_is_current() {
         ("hours-weekend", "土日祝 10:00～16:00"),
     ];
     for (id, text) in badges {
-        let hours = parse_hours(text).unwrap_or_else(|e| panic!("{}", e.message));
+        let hours = parse_hours(text).unwrap_or_else(|e| panic!("{}", e.message()));
         let json = browser_json(&hours, &Calendar::new(), d(2026, 11, 1), d(2027, 12, 31));
         assert!(
             html.contains(&json),

@@ -24,10 +24,14 @@
       li.hidden = shut;
       if (!shut) shown += 1;
     });
+    // One page of a long list says so, and points to the next pages.
+    var paged = list.hasAttribute('data-open-today-paged');
     if (status) {
       status.textContent = shown
-        ? '今日受付のある窓口（受付時間の書かれていない窓口を含む）：' + shown + '件'
-        : '今日受付のある窓口はありません。下の24時間の電話をご利用ください。';
+        ? (paged ? 'このページで' : '') + '今日受付のある窓口（受付時間の書かれていない窓口を含む）：' + shown + '件'
+        : paged
+          ? 'このページに今日受付のある窓口はありません。ほかのページか、下の24時間の電話をご利用ください。'
+          : '今日受付のある窓口はありません。下の24時間の電話をご利用ください。';
     }
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

@@ -4,7 +4,12 @@
  * (main = the ◎ topic), so a plan can be shared, bookmarked and linked from
  * search. Without JavaScript the checkboxes still show each ticked topic's
  * desks (CSS :has); this adds the desks that cover several topics, where to
- * start, the ◎ topic first and the printed date. Nothing is stored. */
+ * start, the ◎ topic first and the printed date. Nothing is stored.
+ *
+ * A large directory (data-plan-load on the page) keeps each topic's desks
+ * in plan/<topic>.js, added as a <script> when the topic is ticked: a script
+ * loads from file:// where a fetch of JSON would not. Without JavaScript its
+ * ticked topics link to the topic pages instead. */
 (function () {
   'use strict';
 
@@ -32,6 +37,10 @@
     return (el.getAttribute(name) || '').split(' ').filter(Boolean);
   }
 
+  /** Desks shown in 「いくつもの困りごとにまとめて対応する窓口」 at most: a
+   * large directory can have thousands covering two topics. */
+  var MULTI_MAX = 100;
+
   function start() {
     var plan = document.querySelector('[data-plan]');
     if (!plan) return;
@@ -40,7 +49,11 @@
     var mains = all('input[name=main]');
     var sections = all('[data-plan-topic]');
     var list = plan.querySelector('[data-plan-agencies]');
-    var agencies = all('.plan-agency');
+    var loadBase = plan.getAttribute('data-plan-load');
+    var loaded = {};
+    var listed = {};
+    var hoursBox = document.querySelector('[data-plan-hours]');
+    var multiMore = plan.querySelector('[data-plan-multi-more]');
     var multi = plan.querySelector('[data-plan-multi]');
     var best = plan.querySelector('[data-plan-best]');
     var status = plan.querySelector('[data-plan-status]');
@@ -57,6 +70,59 @@
     boxes.forEach(function (b) { b.checked = st.topics.indexOf(b.value) >= 0; });
     mains.forEach(function (r) { r.checked = r.value === st.main && st.topics.indexOf(r.value) >= 0; });
 
+    /** Moves a loaded topic's desks into its section, its not yet listed
+     * desks into the multi-topic list and its open-now data into the page. */
+    function ingest(t) {
+      var html = (window.tsunaguPlanTopics || {})[t];
+      var body = plan.querySelector('[data-plan-body="' + t + '"]');
+      if (typeof html !== 'string' || !body) return false;
+      var box = document.createElement('div');
+      box.innerHTML = html;
+      var entries = box.querySelector('[data-plan-entries]');
+      body.textContent = '';
+      while (entries && entries.firstChild) body.appendChild(entries.firstChild);
+      // A desk handling several topics is in each topic's script: list it once.
+      Array.prototype.forEach.call(box.querySelectorAll('.plan-agency'), function (li) {
+        var id = li.getAttribute('data-agency');
+        if (listed[id]) return;
+        listed[id] = true;
+        list.appendChild(li);
+      });
+      Array.prototype.forEach.call(box.querySelectorAll('script[type="application/json"]'), function (s) {
+        if (hoursBox && !document.getElementById(s.id)) hoursBox.appendChild(s);
+      });
+      if (window.TsunaguOpenNow) {
+        window.TsunaguOpenNow.render(body, Date.now());
+        window.TsunaguOpenNow.render(list, Date.now());
+      }
+      return true;
+    }
+
+    /** Starts loading the ticked topics not loaded yet; returns how many
+     * are still on their way. */
+    function load(ticked) {
+      if (loadBase === null) return 0;
+      var pending = 0;
+      ticked.forEach(function (t) {
+        if (!loaded[t]) {
+          loaded[t] = 'loading';
+          var note = plan.querySelector('[data-plan-body="' + t + '"] [data-plan-note]');
+          if (note) note.insertBefore(document.createTextNode('読み込んでいます… '), note.firstChild);
+          var s = document.createElement('script');
+          s.src = loadBase + encodeURIComponent(t) + '.js';
+          s.onload = function () {
+            loaded[t] = ingest(t) ? 'done' : 'failed';
+            update(false);
+          };
+          // The section keeps its link to the topic's pages.
+          s.onerror = function () { loaded[t] = 'failed'; update(false); };
+          document.head.appendChild(s);
+        }
+        if (loaded[t] === 'loading') pending += 1;
+      });
+      return pending;
+    }
+
     function update(write) {
       var mainBox = mains.filter(function (r) { return r.checked; })[0];
       var main = mainBox ? mainBox.value : '';
@@ -66,6 +132,8 @@
         if (b.value === main && !b.checked) { mainBox.checked = false; main = ''; }
       });
       var ticked = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+      var pending = load(ticked);
+      var agencies = all('.plan-agency');
 
       // Topic sections: the ◎ one first, then in list order.
       sections.sort(function (a, b) {
@@ -93,7 +161,7 @@
       var several = 0;
       scored.forEach(function (s) {
         list.appendChild(s.li);
-        s.li.hidden = s.n < 2;
+        s.li.hidden = s.n < 2 || several >= MULTI_MAX;
         if (s.n >= 2) several += 1;
         s.li.querySelector('[data-plan-count]').textContent = '選んだ困りごとのうち ' + s.n + ' つに対応';
         Array.prototype.forEach.call(s.li.querySelectorAll('[data-topic]'), function (m) {
@@ -101,6 +169,12 @@
         });
       });
       multi.hidden = ticked.length < 2 || several === 0;
+      if (multiMore) {
+        multiMore.hidden = several <= MULTI_MAX;
+        multiMore.textContent = several > MULTI_MAX
+          ? 'ほかに ' + (several - MULTI_MAX) + ' か所あります。対応する困りごとの多い順に ' + MULTI_MAX + ' か所を表示しています。'
+          : '';
+      }
 
       var top = scored[0] && scored[0].n > 0 ? scored[0] : null;
       best.textContent = '';
@@ -116,7 +190,8 @@
       }
 
       var q = query(ticked, main);
-      status.textContent = ticked.length ? ticked.length + ' つの困りごとを選んでいます。' : '困りごとを選んでください。';
+      status.textContent = (ticked.length ? ticked.length + ' つの困りごとを選んでいます。' : '困りごとを選んでください。') +
+        (pending ? '窓口を読み込んでいます…' : '');
       summary.textContent = ticked.length ? '選んだ困りごと：' + ticked.map(function (t) {
         return (t === main ? '◎' : '○') + label[t];
       }).join('、') : '';

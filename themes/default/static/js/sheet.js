@@ -3,7 +3,12 @@
  * ids only (sheets/x.html?topics=a,b&main=a&agencies=c,d): the worries
  * come ticked and the 紹介先 rows come filled from the directory embedded in
  * the page. What a person types is never sent, stored or put in the address:
- * no requests, no storage, no cookies, autocomplete off. */
+ * no requests, no storage, no cookies, autocomplete off.
+ *
+ * A large directory is not embedded: the page names a folder
+ * (data-sheet-load) holding each topic's desks as a script, and the
+ * scripts of the topics in the address are added, which works from file://.
+ * Only topic ids go into those requests. */
 (function () {
   'use strict';
   var ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -101,10 +106,44 @@
       r.checked = Boolean(main) && r.getAttribute('data-sheet-main') === main;
     });
 
-    var directory = [];
-    try {
-      directory = JSON.parse(document.getElementById('sheet-directory').textContent);
-    } catch (e) { directory = []; }
+    var print = document.querySelector('[data-sheet-print]');
+    if (print) {
+      print.hidden = false;
+      print.addEventListener('click', function () { window.print(); });
+    }
+
+    var embedded = document.getElementById('sheet-directory');
+    var loadBase = embedded && embedded.getAttribute('data-sheet-load');
+    if (loadBase === null || !topics.length) {
+      var directory = [];
+      try {
+        directory = JSON.parse(embedded.textContent);
+      } catch (e) { directory = []; }
+      fill(directory, topics, agencies);
+      return;
+    }
+    var left = topics.length;
+    var done = function () {
+      left -= 1;
+      if (left > 0) return;
+      var loaded = window.tsunaguSheetTopics || {};
+      var all = [];
+      topics.forEach(function (t) { all = all.concat(loaded[t] || []); });
+      fill(all, topics, agencies);
+    };
+    topics.forEach(function (t) {
+      var s = document.createElement('script');
+      s.src = loadBase + t + '.js';
+      s.onload = done;
+      s.onerror = done;
+      document.head.appendChild(s);
+    });
+  }
+
+  /** Fills the 紹介先 rows with the agencies in the address, found in
+   * `directory`. */
+  function fill(directory, topics, agencies) {
+    var sheet = document.querySelector('[data-sheet]');
     var byId = {};
     directory.forEach(function (a) { byId[a.id] = a; });
     var rows = Array.prototype.slice.call(sheet.querySelectorAll('[data-sheet-referral]'));
@@ -122,12 +161,6 @@
     if (status && (topics.length || filled.length)) {
       status.textContent = (topics.length ? '選んだ困りごと ' + topics.length + ' 件に ○ をつけました。' : '') +
         (filled.length ? '紹介先に ' + filled.join('、') + ' を入れました。' : '');
-    }
-
-    var print = document.querySelector('[data-sheet-print]');
-    if (print) {
-      print.hidden = false;
-      print.addEventListener('click', function () { window.print(); });
     }
   }
 
