@@ -12,7 +12,6 @@
 //! `file://`, `fetch` does not). See `docs/search.md`, "Index and display format".
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt::Write;
 
 use serde::{Deserialize, Serialize};
 
@@ -132,8 +131,6 @@ impl Inverted {
                 list.sort_unstable();
                 out.push((format!("{first}{PREFIX_MARK}"), list));
             }
-            // Split lists are numbered in this order: the same input gives the same files.
-            out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
             lists.push(out);
         }
 
@@ -177,29 +174,30 @@ impl Inverted {
                 })
                 .collect(),
             chunks: Vec::new(),
-            keys: Vec::new(),
             forward: vec![Vec::new(); docs],
         };
-        let mut key_ids: HashMap<String, u32> = HashMap::new();
         for (fi, field) in lists.into_iter().enumerate() {
-            for (key, postings) in field {
+            let (mut long, short): (Vec<KeyPostings>, Vec<KeyPostings>) =
+                field.into_iter().partition(|(_, p)| p.len() > SPLIT_OVER);
+            for (key, postings) in short {
+                let shard = shard_of(&key, count);
+                out.shards[shard].f[fi].insert(key, Postings::Full(delta_code(postings)));
+            }
+            // Split lists are numbered in key order: the same input gives the same
+            // files. (Only they are sorted: the few hundred, not every term.)
+            long.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            for (key, postings) in long {
                 let shard = shard_of(&key, count);
                 let entry = match union.get(&key) {
-                    Some(&u) if postings.len() > SPLIT_OVER => {
-                        let key_id = match key_ids.get(&key) {
-                            Some(&id) => id,
-                            None => {
-                                out.keys.push(key.clone());
-                                key_ids.insert(key.clone(), (out.keys.len() - 1) as u32);
-                                (out.keys.len() - 1) as u32
-                            }
-                        };
+                    Some(&u) => {
+                        // Lists are numbered as they come, so each document's row
+                        // lists them in increasing order without a sort.
+                        let id = out.chunks.len();
                         for &(pos, w) in &postings {
-                            if let Some(f) = out.forward.get_mut(pos as usize) {
-                                f.push((key_id, fi as u32, w));
+                            if let Some(row) = out.forward.get_mut(pos as usize) {
+                                row.extend([id as u32, w]);
                             }
                         }
-                        let id = out.chunks.len();
                         let (head, rest, max) = split(postings, pinned);
                         out.chunks.push(rest);
                         Postings::Split(Split {
@@ -259,53 +257,13 @@ pub(crate) struct Sharded {
     pub shards: Vec<TermShard>,
     /// Per split list (by its id): chunks 1, 2, … (`c/{id}-{k}`).
     pub chunks: Vec<Vec<Vec<u32>>>,
-    /// The keys of split lists, by number.
-    pub keys: Vec<String>,
-    /// Per document: (key number, field, weight) of the split lists holding it, for
-    /// `w/{position / CHUNK}` ([`Sharded::rows`]), so the browser can tell whether a
-    /// result holds a common term without its whole list.
-    pub forward: Vec<Vec<(u32, u32, u32)>>,
-}
-
-impl Sharded {
-    /// JSON of `w/N`: per document `{key: [field, weight, …]}`. Written by hand: a
-    /// map per document was a large part of the build at 10,000 agencies.
-    pub fn rows(&self, docs: &[Vec<(u32, u32, u32)>]) -> String {
-        let keys: Vec<String> = self
-            .keys
-            .iter()
-            .map(|k| serde_json::to_string(k).unwrap_or_else(|_| "\"\"".to_string()))
-            .collect();
-        let mut out = String::from("[");
-        for (d, entries) in docs.iter().enumerate() {
-            if d > 0 {
-                out.push(',');
-            }
-            out.push('{');
-            // Entries come by field, then key: group each key's fields together.
-            let mut sorted = entries.clone();
-            sorted.sort_unstable();
-            let mut last = None;
-            for &(key, field, weight) in &sorted {
-                if last == Some(key) {
-                    let _ = write!(out, ",{field},{weight}");
-                    continue;
-                }
-                if last.is_some() {
-                    out.push_str("],");
-                }
-                out.push_str(keys.get(key as usize).map_or("\"\"", String::as_str));
-                let _ = write!(out, ":[{field},{weight}");
-                last = Some(key);
-            }
-            if last.is_some() {
-                out.push(']');
-            }
-            out.push('}');
-        }
-        out.push(']');
-        out
-    }
+    /// Per document: `[list number, weight, …]` of the split lists holding it, in
+    /// increasing list number, for `w/{position / CHUNK}` (a list number names both
+    /// key and field), so the browser can tell whether a result holds a common term
+    /// without its whole list. Numbers, not keys: the rows are written for every
+    /// document, and spelling the keys out made them half of the index and most of
+    /// its build time at 10,000 agencies.
+    pub forward: Vec<Vec<u32>>,
 }
 
 fn delta_code(postings: Vec<(u32, u32)>) -> Vec<u32> {

@@ -399,9 +399,22 @@ fn a_long_list_is_split_by_weight_and_read_back_whole() {
         .filter(|(p, _)| p.starts_with("search/d/"))
         .count();
     assert_eq!(rows, display);
-    assert!(files
-        .get("search/w/0.js")
-        .is_some_and(|w| w.contains("\"相談\":[0,")));
+    // Rows name a split list by its number: that of 相談 in titles (field 0) is held,
+    // with a weight, by the first documents (第0相談所 …).
+    let after = &home[home.find("\"相談\":{").expect("相談")..];
+    let number: String = after[after.find("\"i\":").expect("list number") + 4..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let w0 = files.get("search/w/0.js").expect("w/0");
+    let json = &w0[w0.find("JSON.parse('").expect("script") + 12..w0.rfind("'));").expect("end")];
+    let rows: Vec<Vec<u32>> = serde_json::from_str(json).expect("rows");
+    assert_eq!(rows.len(), 16);
+    let number: u32 = number.parse().expect("number");
+    assert!(rows[0]
+        .chunks(2)
+        .any(|p| p[0] == number && p.get(1).is_some_and(|w| *w > 0)));
+    assert!(rows.iter().all(|r| r.chunks(2).is_sorted_by_key(|p| p[0])));
     // The reader ranks from the whole list; a missing chunk is an error, not fewer hits.
     let idx = SearchIndex::from_files(&files).expect("parse");
     assert_eq!(ids(&idx, "相談").len(), 1600);

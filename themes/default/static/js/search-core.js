@@ -306,7 +306,7 @@
     var names = {};    // exact-name shard number → data
     var rows = {};     // chunk number → display rows
     var lists = {};    // field + key → listState
-    var fwd = {};      // chunk number → per document: split key → [field, weight, …]
+    var fwd = {};      // chunk number → per document: [split list number, weight, …]
     var children = null;
     var maxBoost = 0;
     /* Topics are never unseen (pinned in the first chunks). */
@@ -410,10 +410,14 @@
       if (st.complete || kind(pos) === 'topic') return 0;
       var f = fwd[Math.floor(pos / manifest.chunk)];
       if (!Array.isArray(f)) return -1;
-      var e = f[pos % manifest.chunk] && f[pos % manifest.chunk][st.key];
-      if (e) {
-        for (var j = 0; j < e.length; j += 2) if (e[j] === st.fi) return e[j + 1] / 1000;
-      }
+      return rowWeight(f[pos % manifest.chunk], st.id) / 1000;
+    }
+
+    /* A document's weight × 1000 in split list `id`, from its w/ row [list number,
+     * weight, …] (increasing list numbers); 0 if it is not in the list. */
+    function rowWeight(row, id) {
+      if (!row) return 0;
+      for (var j = 0; j < row.length && row[j] <= id; j += 2) if (row[j] === id) return row[j + 1];
       return 0;
     }
 
@@ -721,11 +725,8 @@
           if (st.complete) return;
           /* Held per the w/ chunks, not in the loaded part of the list. */
           fwdDocs.forEach(function (pos) {
-            var e = fwd[Math.floor(pos / manifest.chunk)][pos % manifest.chunk][st.key];
-            if (!e || st.map.has(pos)) return;
-            for (var j = 0; j < e.length; j += 2) {
-              if (e[j] === fi) add(pos, e[j + 1] / 1000, k, ti, fi, st);
-            }
+            var w = rowWeight(fwd[Math.floor(pos / manifest.chunk)][pos % manifest.chunk], st.id);
+            if (w && !st.map.has(pos)) add(pos, w / 1000, k, ti, fi, st);
           });
         });
       });
