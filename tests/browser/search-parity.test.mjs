@@ -2,13 +2,15 @@
 // Rust crate) must normalise and tokenise identically in search-core.js under Node.
 // The same vectors run inside Chromium in search-e2e.test.mjs.
 import { test } from 'node:test';
+import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { rmSync } from 'node:fs';
-import { buildSite } from './lib.mjs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { buildSite, cargo, tempDir } from './lib.mjs';
+import { check } from '../../benches/search/lazy.mjs';
 import { evaluate, loadIndex } from '../../benches/search/eval.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -60,5 +62,30 @@ test('the evaluation set reaches its recall@5 floor in search-core.js too', asyn
     assert.ok(all.at5 / all.n >= eval_.floor.recall_at_5, `recall@5 ${all.at5}/${all.n} below ${eval_.floor.recall_at_5}`);
   } finally {
     for (const dir of [okayama, morioka]) rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a split index ranks the first hits exactly as reading every list whole', async () => {
+  // 1,000 generated agencies (~6,000 documents): common terms and one-character
+  // prefix entries pass shard.rs SPLIT_OVER, so queries read chunks and w/ rows.
+  const root = tempDir('tsunagu-split-');
+  try {
+    const synthArgs = ['1000', root, '--seed', '1'];
+    if (process.env.TSUNAGU_SYNTH_BIN) execFileSync(process.env.TSUNAGU_SYNTH_BIN, synthArgs);
+    else await cargo(['run', '--quiet', '-p', 'tsunagu-synth', '--', ...synthArgs]);
+    const site = await buildSite(root, path.join(root, 'public-test'));
+    const dir = path.join(site, 'citizen', 'search');
+    assert.ok(existsSync(path.join(dir, 'c')) && readdirSync(path.join(dir, 'c')).length > 0, 'some list is split');
+    const eval_ = JSON.parse(readFileSync(path.join(repo, 'tests/search_eval.json'), 'utf8'));
+    const queries = [...new Set(eval_.queries.map((q) => q.query))].concat(['相', '支援', '相談 支援', '介護 相談 窓口']);
+    const rows = [...(await check(dir, queries, 30)), ...(await check(dir, ['相談', '介護の相談', '借金の相談'], 5))];
+    assert.deepEqual(rows.filter((r) => !r.same || !r.countOk).map((r) => r.q), []);
+    // The point of splitting: a common term does not load its whole list.
+    const chunks = (files) => files.filter(([name]) => name.startsWith('c/')).length;
+    const lighter = rows.filter((r) => chunks(r.loaded) < chunks(r.wholeLoaded));
+    assert.ok(lighter.length > 0, 'some query reads a split list only in part');
+    assert.ok(rows.some((r) => r.loaded.some(([name]) => name.startsWith('w/'))), 'some query resolves a row by its w/ chunk');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
 });

@@ -2,7 +2,9 @@
 //!   cargo run --release -p tsunagu-search --example size [AGENCIES]
 //! Prints the build time, the number of search files and their raw and gzip sizes
 //! (all term shards, all display chunks, the manifest, the largest term shard) for
-//! both audiences (docs/search.md, "Sizes").
+//! both audiences (docs/search.md, "Sizes"). With a folder after the count, also
+//! writes the citizen search files there (`DIR/search/…`), for
+//! `benches/search/lazy.mjs`.
 
 use std::io::Write;
 
@@ -263,6 +265,7 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(1000);
+    let out = std::env::args().nth(2).map(std::path::PathBuf::from);
     for audience in [Audience::Citizen, Audience::Staff] {
         let docs = corpus(agencies, audience == Audience::Staff);
         let started = std::time::Instant::now();
@@ -277,6 +280,19 @@ fn main() {
             "{audience:?}: build {:.2} s",
             started.elapsed().as_secs_f64()
         );
+        if let (Some(dir), Audience::Citizen) = (&out, audience) {
+            for (path, script) in &files.files {
+                let path = dir.join(path);
+                let written = path
+                    .parent()
+                    .map_or(Ok(()), std::fs::create_dir_all)
+                    .and_then(|()| std::fs::write(&path, script));
+                if let Err(e) = written {
+                    eprintln!("{}: {e}", path.display());
+                    std::process::exit(1);
+                }
+            }
+        }
         let shards: Vec<&str> = files
             .files
             .iter()

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use crate::index::DisplayEntry;
-use crate::shard::{parse_load_script, Manifest, TermShard, PREFIX_MARK, WEIGHT_SCALE};
+use crate::shard::{parse_load_script, Manifest, Postings, TermShard, PREFIX_MARK, WEIGHT_SCALE};
 use crate::{
     words, DisplayRecord, DocKind, SearchError, SearchFiles, LOAD_FUNCTION, MANIFEST,
     TOKENIZER_VERSION,
@@ -75,6 +75,17 @@ pub struct SearchIndex {
     display: Vec<DisplayEntry>,
 }
 
+/// `[Δpos, w, …]` → (position, weight).
+fn decode(enc: &[u32]) -> Vec<(usize, f64)> {
+    let mut pos = 0usize;
+    enc.chunks(2)
+        .map(|p| {
+            pos += p[0] as usize;
+            (pos, p.get(1).copied().unwrap_or(0) as f64 / WEIGHT_SCALE)
+        })
+        .collect()
+}
+
 fn parse_err(file: &'static str, reason: &str) -> SearchError {
     SearchError::Parse {
         file,
@@ -91,8 +102,13 @@ impl SearchIndex {
     pub fn from_dir(dir: &Path) -> Result<Self, SearchError> {
         let io = |e: std::io::Error| parse_err("search/", &e.to_string());
         let mut scripts = vec![std::fs::read_to_string(dir.join("manifest.js")).map_err(io)?];
-        for sub in ["t", "x", "d"] {
-            for entry in std::fs::read_dir(dir.join(sub)).map_err(io)? {
+        for sub in ["t", "x", "d", "c", "w"] {
+            let sub = dir.join(sub);
+            // Chunks of split lists exist only when some list is long.
+            if !sub.exists() {
+                continue;
+            }
+            for entry in std::fs::read_dir(sub).map_err(io)? {
                 scripts.push(std::fs::read_to_string(entry.map_err(io)?.path()).map_err(io)?);
             }
         }
@@ -105,6 +121,8 @@ impl SearchIndex {
         let mut shards: Vec<TermShard> = Vec::new();
         let mut names: Vec<BTreeMap<String, Vec<u32>>> = Vec::new();
         let mut chunks: Vec<(usize, Vec<DisplayEntry>)> = Vec::new();
+        // (list, chunk) → [Δpos, w, …] of the later chunks of split lists.
+        let mut rests: HashMap<(usize, usize), Vec<u32>> = HashMap::new();
         for js in scripts {
             let (name, json) = parse_load_script(js).ok_or_else(|| {
                 parse_err(
@@ -120,6 +138,14 @@ impl SearchIndex {
                 names.push(serde_json::from_str(&json)?);
             } else if let Some(i) = name.strip_prefix("d/").and_then(|i| i.parse().ok()) {
                 chunks.push((i, serde_json::from_str(&json)?));
+            } else if let Some((i, k)) = name
+                .strip_prefix("c/")
+                .and_then(|r| r.split_once('-'))
+                .and_then(|(i, k)| Some((i.parse().ok()?, k.parse().ok()?)))
+            {
+                rests.insert((i, k), serde_json::from_str(&json)?);
+            } else if name.starts_with("w/") {
+                // The same weights per document, for the browser: the lists here are whole.
             } else {
                 return Err(parse_err("search/*.js", &format!("unknown file {name:?}")));
             }
@@ -152,14 +178,26 @@ impl SearchIndex {
         for shard in shards {
             for (fi, terms) in shard.f.into_iter().enumerate().take(nfields) {
                 for (term, enc) in terms {
-                    let mut pos = 0usize;
-                    let list = enc
-                        .chunks(2)
-                        .map(|p| {
-                            pos += p[0] as usize;
-                            (pos, p.get(1).copied().unwrap_or(0) as f64 / WEIGHT_SCALE)
-                        })
-                        .collect();
+                    let list = match enc {
+                        Postings::Full(enc) => decode(&enc),
+                        Postings::Split(split) => {
+                            let mut list = decode(&split.p);
+                            for k in 1..split.m.len() {
+                                let rest = rests.get(&(split.i, k)).ok_or_else(|| {
+                                    parse_err("search/c/*.js", "a chunk of a split list is missing")
+                                })?;
+                                list.extend(decode(rest));
+                            }
+                            if list.len() != split.n {
+                                return Err(parse_err(
+                                    "search/c/*.js",
+                                    "a split list has not as many postings as it says",
+                                ));
+                            }
+                            list.sort_unstable_by_key(|p| p.0);
+                            list
+                        }
+                    };
                     postings[fi].insert(term, list);
                 }
             }

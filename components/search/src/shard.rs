@@ -32,6 +32,12 @@ pub(crate) const CHUNK: usize = 16;
 const SHARD_BYTES: usize = 12 * 1024;
 /// Names per exact-name shard.
 const NAMES_PER_SHARD: usize = 512;
+/// A list with more postings than this is split by weight (see [`Split`]).
+pub(crate) const SPLIT_OVER: usize = 1024;
+/// Postings in the first chunk of a split list (besides the pinned ones).
+const HEAD: usize = 256;
+/// Each next chunk of a split list holds this many times the previous one.
+const GROWTH: usize = 4;
 const MAX_SHARDS: usize = 1 << 16;
 
 /// Postings weight scale: a posting stores round(tf / √(field length) × 1000), tf =
@@ -96,24 +102,16 @@ impl Inverted {
     /// plus, per field and first character, the prefix entry `c*`: per document
     /// round(1000 × Σ w/1000 × idf²) over the terms starting with c, idf = 1 +
     /// ln(docs ÷ (df + 1)) of each term, so a one-character query scores exactly as
-    /// walking every such term would, from one list.
-    pub fn shards(self, docs: usize) -> (usize, Vec<TermShard>) {
-        let approx: usize = self
-            .fields
-            .iter()
-            .flat_map(|f| f.iter())
-            .map(|(t, p)| t.len() + 6 + p.len() * 7)
-            .sum();
-        let count = approx.div_ceil(SHARD_BYTES).clamp(1, MAX_SHARDS);
-        let nfields = self.fields.len();
-        let mut out: Vec<TermShard> = (0..count)
-            .map(|_| TermShard {
-                f: (0..nfields).map(|_| BTreeMap::new()).collect(),
-            })
-            .collect();
+    /// walking every such term would, from one list. A list longer than
+    /// [`SPLIT_OVER`] is split by weight ([`Split`]); `pinned` documents (topics)
+    /// always sit in its first chunk.
+    pub fn shards(self, docs: usize, pinned: &[bool]) -> Sharded {
         let n = docs as f64;
-        for (fi, field) in self.fields.into_iter().enumerate() {
+        // Per field: key → postings in position order (terms, then prefix entries).
+        let mut lists: Vec<Vec<KeyPostings>> = Vec::with_capacity(self.fields.len());
+        for field in self.fields {
             let mut prefixes: HashMap<char, HashMap<u32, f64>> = HashMap::new();
+            let mut out: Vec<KeyPostings> = Vec::with_capacity(field.len());
             for (term, postings) in field {
                 let Some(first) = term.chars().next() else {
                     continue;
@@ -123,8 +121,7 @@ impl Inverted {
                 for &(pos, w) in &postings {
                     *merged.entry(pos).or_insert(0.0) += w as f64 / WEIGHT_SCALE * idf * idf;
                 }
-                let shard = shard_of(&term, count);
-                out[shard].f[fi].insert(term, delta_code(postings));
+                out.push((term, postings));
             }
             for (first, merged) in prefixes {
                 let mut list: Vec<(u32, u32)> = merged
@@ -132,13 +129,141 @@ impl Inverted {
                     .map(|(pos, s)| (pos, (s * WEIGHT_SCALE).round().max(1.0) as u32))
                     .collect();
                 list.sort_unstable();
-                let key = format!("{first}{PREFIX_MARK}");
-                let shard = shard_of(&key, count);
-                out[shard].f[fi].insert(key, delta_code(list));
+                out.push((format!("{first}{PREFIX_MARK}"), list));
+            }
+            lists.push(out);
+        }
+
+        // Documents holding a split key in any field (the query's coverage weighs a
+        // term by how many documents hold it, which a partly loaded list cannot tell).
+        let mut union: HashMap<&str, Vec<u32>> = HashMap::new();
+        for field in &lists {
+            for (key, postings) in field {
+                if postings.len() > SPLIT_OVER {
+                    union.insert(key.as_str(), Vec::new());
+                }
             }
         }
-        (count, out)
+        for field in &lists {
+            for (key, postings) in field {
+                if let Some(all) = union.get_mut(key.as_str()) {
+                    all.extend(postings.iter().map(|p| p.0));
+                }
+            }
+        }
+        let union: HashMap<String, usize> = union
+            .into_iter()
+            .map(|(k, mut v)| {
+                v.sort_unstable();
+                v.dedup();
+                (k.to_string(), v.len())
+            })
+            .collect();
+
+        let approx: usize = lists
+            .iter()
+            .flatten()
+            .map(|(t, p)| t.len() + 6 + p.len().min(SPLIT_OVER) * 7)
+            .sum();
+        let count = approx.div_ceil(SHARD_BYTES).clamp(1, MAX_SHARDS);
+        let nfields = lists.len();
+        let mut out = Sharded {
+            shards: (0..count)
+                .map(|_| TermShard {
+                    f: (0..nfields).map(|_| BTreeMap::new()).collect(),
+                })
+                .collect(),
+            chunks: Vec::new(),
+            forward: vec![Vec::new(); docs],
+        };
+        for (fi, field) in lists.into_iter().enumerate() {
+            let (mut long, short): (Vec<KeyPostings>, Vec<KeyPostings>) =
+                field.into_iter().partition(|(_, p)| p.len() > SPLIT_OVER);
+            for (key, postings) in short {
+                let shard = shard_of(&key, count);
+                out.shards[shard].f[fi].insert(key, Postings::Full(delta_code(postings)));
+            }
+            // Split lists are numbered in key order: the same input gives the same
+            // files. (Only they are sorted: the few hundred, not every term.)
+            long.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            for (key, postings) in long {
+                let shard = shard_of(&key, count);
+                let entry = match union.get(&key) {
+                    Some(&u) => {
+                        // Lists are numbered as they come, so each document's row
+                        // lists them in increasing order without a sort.
+                        let id = out.chunks.len();
+                        for &(pos, w) in &postings {
+                            if let Some(row) = out.forward.get_mut(pos as usize) {
+                                row.extend([id as u32, w]);
+                            }
+                        }
+                        let (head, rest, max) = split(postings, pinned);
+                        out.chunks.push(rest);
+                        Postings::Split(Split {
+                            n: max.0,
+                            u,
+                            m: max.1,
+                            i: id,
+                            p: head,
+                        })
+                    }
+                    _ => Postings::Full(delta_code(postings)),
+                };
+                out.shards[shard].f[fi].insert(key, entry);
+            }
+        }
+        out
     }
+}
+
+/// A key and its postings `(position, weight)` in position order.
+type KeyPostings = (String, Vec<(u32, u32)>);
+
+/// Cuts a long list into chunks by descending weight: chunk 0 holds the pinned
+/// documents and the [`HEAD`] heaviest others, each next chunk [`GROWTH`] times
+/// as many. Each chunk is stored in position order (delta-coded, it compresses
+/// better). Returns (chunk 0, the other chunks, (length, max weight per chunk)).
+#[allow(clippy::type_complexity)]
+fn split(
+    postings: Vec<(u32, u32)>,
+    pinned: &[bool],
+) -> (Vec<u32>, Vec<Vec<u32>>, (usize, Vec<u32>)) {
+    let n = postings.len();
+    let (mut head, mut others): (Vec<(u32, u32)>, Vec<(u32, u32)>) = postings
+        .into_iter()
+        .partition(|p| pinned.get(p.0 as usize).copied().unwrap_or(false));
+    others.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut max = Vec::new();
+    let mut chunks = Vec::new();
+    let mut size = HEAD;
+    let mut rest = others.into_iter().peekable();
+    let first: Vec<(u32, u32)> = rest.by_ref().take(HEAD).collect();
+    max.push(first.first().map_or(0, |p| p.1));
+    head.extend(first);
+    head.sort_unstable();
+    while rest.peek().is_some() {
+        size *= GROWTH;
+        let mut chunk: Vec<(u32, u32)> = rest.by_ref().take(size).collect();
+        max.push(chunk.first().map_or(0, |p| p.1));
+        chunk.sort_unstable();
+        chunks.push(delta_code(chunk));
+    }
+    (delta_code(head), chunks, (n, max))
+}
+
+/// What [`Inverted::shards`] makes.
+pub(crate) struct Sharded {
+    pub shards: Vec<TermShard>,
+    /// Per split list (by its id): chunks 1, 2, … (`c/{id}-{k}`).
+    pub chunks: Vec<Vec<Vec<u32>>>,
+    /// Per document: `[list number, weight, …]` of the split lists holding it, in
+    /// increasing list number, for `w/{position / CHUNK}` (a list number names both
+    /// key and field), so the browser can tell whether a result holds a common term
+    /// without its whole list. Numbers, not keys: the rows are written for every
+    /// document, and spelling the keys out made them half of the index and most of
+    /// its build time at 10,000 agencies.
+    pub forward: Vec<Vec<u32>>,
 }
 
 fn delta_code(postings: Vec<(u32, u32)>) -> Vec<u32> {
@@ -168,7 +293,34 @@ pub(crate) fn name_shards(
 
 #[derive(Serialize, Deserialize)]
 pub(crate) struct TermShard {
-    pub f: Vec<BTreeMap<String, Vec<u32>>>,
+    pub f: Vec<BTreeMap<String, Postings>>,
+}
+
+/// A key's postings in one field: whole, or split by weight.
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum Postings {
+    /// `[Δpos, w, …]` in position order.
+    Full(Vec<u32>),
+    Split(Split),
+}
+
+/// A long list (a common term such as 相談, a one-character prefix entry): the
+/// heaviest postings here, the rest in chunks `c/{i}-{k}` of ever lighter
+/// postings, so a query loads only as far as its first results can still change.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct Split {
+    /// Postings in all chunks (the idf needs the whole list's length).
+    pub n: usize,
+    /// Documents holding the key in any field.
+    pub u: usize,
+    /// Heaviest weight of each chunk: after chunk k, no unloaded posting weighs
+    /// more than `m[k+1]`.
+    pub m: Vec<u32>,
+    /// Number of the list: its other chunks are `c/{i}-1` … `c/{i}-{m.len()-1}`.
+    pub i: usize,
+    /// Chunk 0, `[Δpos, w, …]` in position order.
+    pub p: Vec<u32>,
 }
 
 /// What ranking needs of every document, a few bytes each, plus where to find the rest.

@@ -341,8 +341,12 @@ fn a_term_lives_in_the_shard_its_hash_names() {
     assert!(shards > 1, "a 400-agency corpus is split, got {shards}");
     for key in ["相談", "相*"] {
         let home = format!("search/t/{}.js", shard_of(key, shards));
-        let needle = format!("\"{key}\":[");
-        for (path, script) in &files.files {
+        let needle = format!("\"{key}\":");
+        for (path, script) in files
+            .files
+            .iter()
+            .filter(|(p, _)| p.starts_with("search/t/"))
+        {
             assert_eq!(
                 script.contains(&needle),
                 *path == home,
@@ -357,6 +361,66 @@ fn a_term_lives_in_the_shard_its_hash_names() {
         ids(&idx, "相").len() > 100,
         "a one-character word reads the prefix entry"
     );
+}
+
+#[test]
+fn a_long_list_is_split_by_weight_and_read_back_whole() {
+    let docs = big_corpus(400);
+    let files = build(&docs, Audience::Citizen).expect("build");
+    let shards = files
+        .files
+        .iter()
+        .filter(|(p, _)| p.starts_with("search/t/"))
+        .count();
+    // 相談 is in all 1,600 titles: more than shard.rs SPLIT_OVER (1,024).
+    let home = files
+        .get(&format!("search/t/{}.js", shard_of("相談", shards)))
+        .expect("home shard");
+    assert!(
+        home.contains("\"相談\":{\"n\":1600,\"u\":1600,"),
+        "split entry"
+    );
+    let chunks: Vec<&str> = files
+        .files
+        .iter()
+        .filter(|(p, _)| p.starts_with("search/c/"))
+        .map(|(p, _)| p.as_str())
+        .collect();
+    assert!(!chunks.is_empty());
+    // Every document has its row of weights in split lists, beside its display row.
+    let rows = files
+        .files
+        .iter()
+        .filter(|(p, _)| p.starts_with("search/w/"))
+        .count();
+    let display = files
+        .files
+        .iter()
+        .filter(|(p, _)| p.starts_with("search/d/"))
+        .count();
+    assert_eq!(rows, display);
+    // Rows name a split list by its number: that of 相談 in titles (field 0) is held,
+    // with a weight, by the first documents (第0相談所 …).
+    let after = &home[home.find("\"相談\":{").expect("相談")..];
+    let number: String = after[after.find("\"i\":").expect("list number") + 4..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let w0 = files.get("search/w/0.js").expect("w/0");
+    let json = &w0[w0.find("JSON.parse('").expect("script") + 12..w0.rfind("'));").expect("end")];
+    let rows: Vec<Vec<u32>> = serde_json::from_str(json).expect("rows");
+    assert_eq!(rows.len(), 16);
+    let number: u32 = number.parse().expect("number");
+    assert!(rows[0]
+        .chunks(2)
+        .any(|p| p[0] == number && p.get(1).is_some_and(|w| *w > 0)));
+    assert!(rows.iter().all(|r| r.chunks(2).is_sorted_by_key(|p| p[0])));
+    // The reader ranks from the whole list; a missing chunk is an error, not fewer hits.
+    let idx = SearchIndex::from_files(&files).expect("parse");
+    assert_eq!(ids(&idx, "相談").len(), 1600);
+    let mut missing = files.clone();
+    missing.files.retain(|(p, _)| p != chunks[0]);
+    assert!(SearchIndex::from_files(&missing).is_err());
 }
 
 fn big_corpus(n: usize) -> Vec<SearchDoc> {

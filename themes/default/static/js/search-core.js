@@ -34,6 +34,14 @@
   var TAIL_WEIGHT = 0.25;
   var PARENT_WEIGHT = 0.25;
   var PREFIX_MARK = '*';
+  /* shard.rs HEAD and GROWTH (a split list's chunk k holds HEAD × GROWTH^k postings),
+   * and rough gzip sizes, to choose between loading w/ chunks and list chunks. */
+  var HEAD = 256;
+  var GROWTH = 4;
+  var LIST_BYTES = 3;
+  var ROW_BYTES = 1500;
+  var ROWS_PER_ROUND = 24;
+  var ROWS_LIMIT = 96;
   var INHERITED = ['topic', 'phone', 'hours', 'contact', 'extension'];
 
   function inRanges(cp, ranges) {
@@ -297,7 +305,12 @@
     var shards = {};   // term shard number → data
     var names = {};    // exact-name shard number → data
     var rows = {};     // chunk number → display rows
-    var postingCache = {};
+    var lists = {};    // field + key → listState
+    var fwd = {};      // chunk number → per document: [split list number, weight, …]
+    var children = null;
+    var maxBoost = 0;
+    /* Topics are never unseen (pinned in the first chunks). */
+    classes.forEach(function (c) { if (c[0] !== 'topic' && c[2] > maxBoost) maxBoost = c[2]; });
 
     function kind(pos) { return classes[cls.charCodeAt(pos) - 65][0]; }
     function boost(pos) { return classes[cls.charCodeAt(pos) - 65][2]; }
@@ -319,27 +332,100 @@
       }));
     }
 
-    /* Decoded postings [pos, weight, pos, weight, …] of a term in field fi, or with
-     * `prefix` of its prefix entry (weights already hold the idf²); null if none. */
-    function list(fi, term, prefix) {
-      var key = prefix ? term + PREFIX_MARK : term;
+    /* A key's postings in field fi (shard.rs `Postings`), null if the field lacks it:
+     * post = [pos, weight, …] loaded so far (weights of a prefix entry hold the idf²),
+     * n = postings in all, u = documents holding the key in any field (split lists),
+     * complete, theta = heaviest weight not loaded yet. A split list loads chunk by
+     * chunk, heaviest first, only as far as the first results can still change. */
+    function listState(fi, key) {
+      var cacheKey = fi + '\u0000' + key;
+      if (Object.prototype.hasOwnProperty.call(lists, cacheKey)) return lists[cacheKey];
       var shard = shards[shardOf(key, manifest.shards)];
       var terms = shard && shard.f && shard.f[fi];
-      if (!terms || !Object.prototype.hasOwnProperty.call(terms, key)) return null;
-      var cacheKey = fi + '\u0000' + key;
-      var out = postingCache[cacheKey];
-      if (!out) {
+      var st = null;
+      if (terms && Object.prototype.hasOwnProperty.call(terms, key)) {
         var enc = terms[key];
-        out = new Array(enc.length);
-        var pos = 0;
-        for (var i = 0; i < enc.length; i += 2) {
-          pos += enc[i];
-          out[i] = pos;
-          out[i + 1] = enc[i + 1] / 1000;
+        st = { key: key, fi: fi, post: [], map: null, loaded: 1, pending: null };
+        if (Array.isArray(enc)) {
+          decodeInto(enc, st);
+          st.n = enc.length / 2;
+          st.m = [0];
+        } else {
+          st.map = new Map();
+          decodeInto(enc.p, st);
+          st.n = enc.n;
+          st.u = enc.u;
+          st.m = enc.m;
+          st.id = enc.i;
         }
-        postingCache[cacheKey] = out;
+        setTheta(st);
       }
-      return out;
+      lists[cacheKey] = st;
+      return st;
+    }
+
+    function decodeInto(enc, st) {
+      var pos = 0;
+      for (var i = 0; i < enc.length; i += 2) {
+        pos += enc[i];
+        st.post.push(pos, enc[i + 1] / 1000);
+        if (st.map) st.map.set(pos, enc[i + 1] / 1000);
+      }
+    }
+
+    function setTheta(st) {
+      st.complete = st.loaded >= st.m.length;
+      st.theta = st.complete ? 0 : st.m[st.loaded] / 1000;
+    }
+
+    /* Loads the next chunk of a split list. */
+    function more(st) {
+      if (st.complete) return Promise.resolve();
+      if (!st.pending) {
+        var name = 'c/' + st.id + '-' + st.loaded;
+        st.pending = Promise.resolve(load(name)).then(function (data) {
+          if (!data) throw new Error('tsunagu search: ' + name + '.js registered nothing');
+          decodeInto(data, st);
+          st.loaded++;
+          setTheta(st);
+          st.pending = null;
+        }, function (err) {
+          st.pending = null;
+          throw err;
+        });
+      }
+      return st.pending;
+    }
+
+    /* Weight of a key's list at pos: > 0 held, 0 not held, -1 not known yet (a
+     * split list's unloaded chunks; the document's w/ chunk not loaded). Topics
+     * always sit in a split list's first chunk. */
+    function weightIn(st, pos) {
+      if (!st.map) {
+        st.map = new Map();
+        for (var i = 0; i < st.post.length; i += 2) st.map.set(st.post[i], st.post[i + 1]);
+      }
+      var w = st.map.get(pos);
+      if (w !== undefined) return w;
+      if (st.complete || kind(pos) === 'topic') return 0;
+      var f = fwd[Math.floor(pos / manifest.chunk)];
+      if (!Array.isArray(f)) return -1;
+      return rowWeight(f[pos % manifest.chunk], st.id) / 1000;
+    }
+
+    /* A document's weight × 1000 in split list `id`, from its w/ row [list number,
+     * weight, …] (increasing list numbers); 0 if it is not in the list. */
+    function rowWeight(row, id) {
+      if (!row) return 0;
+      for (var j = 0; j < row.length && row[j] <= id; j += 2) if (row[j] === id) return row[j + 1];
+      return 0;
+    }
+
+    /* Decoded postings of a term in field fi, or with `prefix` of its prefix entry;
+     * null if none. Whole lists only (rank() runs once every list it reads is whole). */
+    function list(fi, term, prefix) {
+      var st = listState(fi, prefix ? term + PREFIX_MARK : term);
+      return st ? st.post : null;
     }
 
     function parse(query) {
@@ -524,6 +610,392 @@
       return holders || {};
     }
 
+    /* The first `limit` hits, proven from what is loaded so far, or what to load
+     * next. Exactly rank()'s result (the same sums in the same order) for the
+     * documents it returns; a split list's unloaded part is bounded by its theta,
+     * a document's unknown weights are read from its w/ chunk. Returns {hits} or
+     * {rows: [w/ chunk numbers], lists: [list states to load further]}. */
+    function attempt(q, limit) {
+      var terms = q.terms;
+      var nt = terms.length;
+      if (!nt) return { hits: [] };
+      var per = terms.map(function (t) {
+        var key = t.prefix ? t.term + PREFIX_MARK : t.term;
+        return fields.map(function (field, fi) { return listState(fi, key); });
+      });
+      var open = [];
+      per.forEach(function (ls) { ls.forEach(function (st) { if (st && !st.complete) open.push(st); }); });
+
+      var ks = per.map(function (ls, ti) {
+        return ls.map(function (st, fi) {
+          if (!st) return 0;
+          var idf = 1 + Math.log(n / (st.n + 1));
+          return (terms[ti].prefix ? 1 : idf * idf) * (FIELD_BOOST[fields[fi]] || 1);
+        });
+      });
+      var weights = per.map(function (ls) {
+        var u = -1;
+        ls.forEach(function (st) { if (st && st.u !== undefined) u = st.u; });
+        if (u < 0) {
+          var seen = new Set();
+          ls.forEach(function (st) { if (st) for (var i = 0; i < st.post.length; i += 2) seen.add(st.post[i]); });
+          u = seen.size;
+        }
+        return u > 0 ? Math.log(1 + n / u) : 0;
+      });
+      var units = q.units.map(function (u) {
+        var known = 0;
+        u.ids.forEach(function (i) { known += weights[i]; });
+        return { ids: u.ids, w: u.w, known: known };
+      }).filter(function (u) { return u.known > 0; });
+      if (units.every(function (u) { return u.w < 1; })) return { hits: [] };
+      var total = 0;
+      units.forEach(function (u) { total += u.w; });
+      if (total <= 0) return { hits: [] };
+      function coverOf(covered) {
+        var weight = 0;
+        var held = [];
+        units.forEach(function (u, ui) {
+          var h = 0;
+          u.ids.forEach(function (i) { if (covered[i]) h += weights[i]; });
+          weight += u.w * h / u.known;
+          if (h / u.known >= 0.5) held.push(ui);
+        });
+        return { c: weight / total, held: held };
+      }
+      var titleFi = fields.indexOf('title');
+      var needed = [];
+      units.forEach(function (u) {
+        if (u.w >= 1) u.ids.forEach(function (i) { if (needed.indexOf(i) < 0) needed.push(i); });
+      });
+
+      /* Term ti is bit ti % 30 of word ti < 30 ? 0 : 1 (60 terms at most). */
+      function bit(ti, word) { return (ti < 30) === (word === 0) ? 1 << (ti % 30) : 0; }
+      var openLo = 0, openHi = 0, openTitleLo = 0, openTitleHi = 0, needLo = 0, needHi = 0;
+      var thetaAll = 0;
+      per.forEach(function (ls, ti) {
+        ls.forEach(function (st, fi) {
+          if (!st || st.complete) return;
+          openLo |= bit(ti, 0);
+          openHi |= bit(ti, 1);
+          if (fi === titleFi) {
+            openTitleLo |= bit(ti, 0);
+            openTitleHi |= bit(ti, 1);
+          }
+          thetaAll += st.theta * ks[ti][fi];
+        });
+      });
+      needed.forEach(function (ti) {
+        needLo |= bit(ti, 0);
+        needHi |= bit(ti, 1);
+      });
+      /* Per document: the score of what it is known to hold (rank()'s order of sums),
+       * which terms (K) and title terms (TK) it holds, and how many open lists hold
+       * it and their theta sum (what it can no longer gain from them). */
+      var sK = new Float64Array(n);
+      var Klo = new Int32Array(n), Khi = new Int32Array(n), TKlo = new Int32Array(n), TKhi = new Int32Array(n);
+      var openIn = new Uint8Array(n);
+      var openGone = new Float64Array(n);
+      var touched = [];
+      var fwdDocs = [];
+      Object.keys(fwd).forEach(function (c) {
+        if (!Array.isArray(fwd[c])) return;
+        for (var i = 0; i < fwd[c].length; i++) if (fwd[c][i]) fwdDocs.push(Number(c) * manifest.chunk + i);
+      });
+      function add(pos, w, k, ti, fi, st) {
+        if (!Klo[pos] && !Khi[pos]) touched.push(pos);
+        sK[pos] += w * k;
+        Klo[pos] |= bit(ti, 0);
+        Khi[pos] |= bit(ti, 1);
+        if (fi === titleFi) {
+          TKlo[pos] |= bit(ti, 0);
+          TKhi[pos] |= bit(ti, 1);
+        }
+        if (!st.complete) {
+          openIn[pos]++;
+          openGone[pos] += st.theta * k;
+        }
+      }
+      per.forEach(function (ls, ti) {
+        ls.forEach(function (st, fi) {
+          if (!st) return;
+          var k = ks[ti][fi];
+          var post = st.post;
+          for (var i = 0; i < post.length; i += 2) add(post[i], post[i + 1], k, ti, fi, st);
+          if (st.complete) return;
+          /* Held per the w/ chunks, not in the loaded part of the list. */
+          fwdDocs.forEach(function (pos) {
+            var w = rowWeight(fwd[Math.floor(pos / manifest.chunk)][pos % manifest.chunk], st.id);
+            if (w && !st.map.has(pos)) add(pos, w / 1000, k, ti, fi, st);
+          });
+        });
+      });
+      var openCount = 0;
+      per.forEach(function (ls) { ls.forEach(function (st) { if (st && !st.complete) openCount++; }); });
+      function settled(pos) {
+        return openCount === 0 || openIn[pos] === openCount || kind(pos) === 'topic' ||
+          Array.isArray(fwd[Math.floor(pos / manifest.chunk)]);
+      }
+      var covers = new Map();
+      function coverMask(lo, hi) {
+        var key = hi ? lo + ':' + hi : lo;
+        var c = covers.get(key);
+        if (c) return c;
+        var covered = [];
+        for (var ti = 0; ti < nt; ti++) covered[ti] = ((ti < 30 ? lo : hi) >> (ti % 30)) & 1;
+        c = coverOf(covered);
+        covers.set(key, c);
+        return c;
+      }
+      function judge(pos) {
+        var kl = Klo[pos], kh = Khi[pos];
+        var ex = settled(pos);
+        var ul = ex ? 0 : openLo & ~kl, uh = ex ? 0 : openHi & ~kh;
+        var su = ex ? 0 : thetaAll - openGone[pos];
+        var p = parent(pos);
+        var pkl = 0, pkh = 0, pul = 0, puh = 0, psK = 0, psU = 0, pex = true;
+        if (p !== undefined && p !== pos) {
+          pkl = Klo[p];
+          pkh = Khi[p];
+          pex = settled(p);
+          if (!pex) {
+            pul = openLo & ~pkl;
+            puh = openHi & ~pkh;
+            psU = thetaAll - openGone[p];
+          }
+          psK = sK[p];
+        }
+        var certain = ((pkl & ~kl & ~ul) | (pkh & ~kh & ~uh)) !== 0;
+        var possible = (((pkl | pul) & ~kl) | ((pkh | puh) & ~kh)) !== 0;
+        var cl = coverMask(kl | pkl, kh | pkh);
+        var exact = ex && pex;
+        var title = needed.length > 0 && (TKlo[pos] & needLo) === needLo && (TKhi[pos] & needHi) === needHi;
+        var tul = ex ? 0 : openTitleLo & ~TKlo[pos], tuh = ex ? 0 : openTitleHi & ~TKhi[pos];
+        var maybeTitle = needed.length > 0 && ((TKlo[pos] | tul) & needLo) === needLo && ((TKhi[pos] | tuh) & needHi) === needHi;
+        var score = sK[pos];
+        if (certain) score += PARENT_WEIGHT * psK;
+        var any = (kl | kh) !== 0;
+        return {
+          pos: pos, exact: exact, any: any, maybe: any || (ul | uh) !== 0,
+          c: cl.c, held: cl.held, cHi: exact ? cl.c : coverMask(kl | ul | pkl | pul, kh | uh | pkh | puh).c,
+          score: score, scoreHi: sK[pos] + su + (possible ? PARENT_WEIGHT * (psK + psU) : 0),
+          title: title, maybeTitle: maybeTitle
+        };
+      }
+
+      /* Every document whose rank can be told: those seen in a loaded list, the
+       * children of those (a matter inherits its agency's words), the rows of loaded
+       * w/ chunks, the names typed exactly and the ★ desks of the topics. */
+      if (!children) {
+        children = new Map();
+        for (var i = 0; i < n; i++) {
+          if (!up[i]) continue;
+          var pa = i - up[i];
+          if (!children.has(pa)) children.set(pa, []);
+          children.get(pa).push(i);
+        }
+      }
+      var inUni = new Uint8Array(n);
+      var uni = [];
+      function enter(pos) {
+        if (pos < n && !inUni[pos]) {
+          inUni[pos] = 1;
+          uni.push(pos);
+        }
+      }
+      touched.forEach(enter);
+      fwdDocs.forEach(enter);
+      var exactNames = {};
+      if (q.compact) {
+        var xs = names[shardOf(q.compact, manifest.names)];
+        (xs && Object.prototype.hasOwnProperty.call(xs, q.compact) ? xs[q.compact] : []).forEach(function (pos) {
+          exactNames[pos] = true;
+          enter(pos);
+        });
+      }
+      touched.forEach(function (pos) {
+        if (openCount) (children.get(pos) || []).forEach(enter);
+        (cardStars[pos] || []).forEach(enter);
+      });
+
+      /* A document in no loaded list (nor its parent) holds at most the keys of open
+       * lists: bound its rank over each set of them it could hold (few terms are open). */
+      var openTerms = [];
+      per.forEach(function (ls, ti) {
+        if (ls.some(function (st) { return st && !st.complete; })) openTerms.push(ti);
+      });
+      var unseen = [];
+      var I = [];
+      for (var mask = 1; mask < (1 << Math.min(openTerms.length, 10)); mask++) {
+        var has = [];
+        var sum = 0;
+        openTerms.forEach(function (ti, b) {
+          if (openTerms.length > 10 || (mask >> b) & 1) {
+            has[ti] = true;
+            per[ti].forEach(function (st, fi) { if (st && !st.complete) sum += st.theta * ks[ti][fi]; });
+          }
+        });
+        if (openTerms.length > 10) mask = 1 << 30;
+        var cover = coverOf(has).c;
+        var titled = needed.length > 0 && needed.every(function (i) {
+          var st = per[i][titleFi];
+          return has[i] && st && !st.complete;
+        });
+        unseen.push({ cover: cover, score: sum * (1 + PARENT_WEIGHT) * maxBoost * cover * cover, tier: titled ? 1 : 0 });
+        if (cover > (I.cover || 0)) I = { cover: cover };
+      }
+      var unseenCover = I.cover || 0;
+      var judged = [];
+      var isJudged = new Uint8Array(n);
+      var bestLo = 0;
+      var bestHi = unseenCover;
+      uni.forEach(function (pos) {
+        var j = judge(pos);
+        if (!j.maybe) return;
+        if (j.any && j.c > bestLo) bestLo = j.c;
+        if (j.cHi > bestHi) bestHi = j.cHi;
+        judged.push(j);
+        isJudged[j.pos] = 1;
+      });
+      var doubt = {};
+      function resolve(j) {
+        doubt[Math.floor(j.pos / manifest.chunk)] = true;
+        var p = parent(j.pos);
+        if (p !== undefined) doubt[Math.floor(p / manifest.chunk)] = true;
+      }
+      if (bestLo < bestHi) {
+        judged.forEach(function (j) { if (!j.exact && j.cHi > bestLo) resolve(j); });
+        return plan(doubt, open, Object.keys(doubt).length);
+      }
+      var best = bestLo;
+      function keptBy(c, pos) {
+        var relative = kind(pos) === 'topic' ? 0 : RELATIVE_COVERAGE;
+        return c >= MIN_COVERAGE && c >= relative * best;
+      }
+      /* Topic cards, as rank() (topics are always known: pinned in first chunks). */
+      var topicCands = judged.filter(function (j) {
+        return kind(j.pos) === 'topic' && j.any && keptBy(j.c, j.pos) && j.c >= TOPIC_COVERAGE * best;
+      }).map(function (j) {
+        return { exact: !!exactNames[j.pos], rank: j.score * boost(j.pos) * j.c * j.c, pos: j.pos, held: j.held };
+      });
+      topicCands.sort(function (a, b) {
+        return (Number(b.exact) - Number(a.exact)) || (b.rank - a.rank) || (a.pos - b.pos);
+      });
+      var union = {};
+      var isCard = {};
+      var stars = {};
+      topicCands.forEach(function (t) {
+        if (t.held.some(function (u) { return !union[u]; })) {
+          t.held.forEach(function (u) { union[u] = true; });
+          isCard[t.pos] = true;
+          (cardStars[t.pos] || []).forEach(function (pos) { stars[pos] = true; });
+        }
+      });
+      /* The best `limit` of the documents whose rank is known, in order; `count` of them all. */
+      var known = [];
+      var count = 0;
+      function before(a, b) {
+        return a.tier > b.tier || (a.tier === b.tier && (a.score > b.score || (a.score === b.score && a.pos < b.pos)));
+      }
+      function offer(pos, tier, coverage, score) {
+        count++;
+        if (known.length >= limit) {
+          var l = known[known.length - 1];
+          if (!(tier > l.tier || (tier === l.tier && (score > l.score || (score === l.score && pos < l.pos))))) return;
+        }
+        var h = { pos: pos, tier: tier, coverage: coverage, score: score, doc: null };
+        var lo = 0;
+        var hi = known.length;
+        while (lo < hi) {
+          var mid = (lo + hi) >> 1;
+          if (before(known[mid], h)) lo = mid + 1;
+          else hi = mid;
+        }
+        known.splice(lo, 0, h);
+        if (known.length > limit) known.pop();
+      }
+      var pending = [];
+      var atLeast = 0;
+      for (var ji = 0; ji < judged.length; ji++) {
+        var j = judged[ji];
+        var pos = j.pos;
+        if (j.exact) {
+          if (j.any && keptBy(j.c, pos)) {
+            offer(pos, exactNames[pos] ? 4 : isCard[pos] ? 3 : stars[pos] ? 2 : j.title ? 1 : 0, j.c,
+              j.score * boost(pos) * j.c * j.c);
+          } else if (stars[pos]) {
+            offer(pos, 2, 0, 0);
+          }
+          continue;
+        }
+        if (!stars[pos] && !keptBy(j.cHi, pos)) continue;
+        var lo = null;
+        if (j.any && keptBy(j.c, pos)) {
+          atLeast++;
+          lo = {
+            pos: pos, tier: exactNames[pos] ? 4 : stars[pos] ? 2 : j.title ? 1 : 0,
+            score: j.score * boost(pos) * j.c * j.c
+          };
+        } else if (stars[pos]) {
+          lo = { pos: pos, tier: 2, score: 0 };
+        }
+        pending.push({
+          j: j,
+          lo: lo,
+          tier: exactNames[pos] ? 4 : stars[pos] ? 2 : j.maybeTitle ? 1 : 0,
+          score: j.scoreHi * boost(pos) * j.cHi * j.cHi
+        });
+      }
+      /* Stars not otherwise kept are listed too (rank() adds them with score 0). */
+      Object.keys(stars).forEach(function (k) {
+        if (!isJudged[Number(k)]) offer(Number(k), 2, 0, 0);
+      });
+      unseen = unseen.filter(function (u) { return u.cover >= MIN_COVERAGE && u.cover >= RELATIVE_COVERAGE * best; });
+      var unseenKept = unseen.length > 0;
+      /* The limit-th best of what is surely listed (known ranks, and the least the
+       * documents in doubt will rank): anything ranking below it is out. */
+      var floor = known.slice(0, limit);
+      pending.forEach(function (p) { if (p.lo) floor.push(p.lo); });
+      floor.sort(function (a, b) {
+        return (b.tier - a.tier) || (b.score - a.score) || (a.pos - b.pos);
+      });
+      var blocking;
+      var unseenBlocks;
+      if (floor.length >= limit) {
+        var last = floor[limit - 1];
+        var after = function (tier, score, pos) {
+          return tier < last.tier || (tier === last.tier && (score < last.score || (score === last.score && pos > last.pos)));
+        };
+        blocking = pending.filter(function (p) { return !after(p.tier, p.score, p.j.pos); });
+        unseenBlocks = unseen.some(function (u) { return !after(u.tier, u.score, Infinity); });
+      } else {
+        blocking = pending;
+        unseenBlocks = unseenKept;
+      }
+      if (!blocking.length && !unseenBlocks) {
+        var hits = known;
+        hits.total = count + atLeast;
+        hits.exact = !pending.length && !unseenKept;
+        return { hits: hits };
+      }
+      blocking.sort(function (a, b) { return (b.tier - a.tier) || (b.score - a.score); });
+      /* The ones ranking highest at most first: resolving them raises the floor. */
+      for (var bi = 0; bi < blocking.length && Object.keys(doubt).length < ROWS_PER_ROUND; bi++) resolve(blocking[bi].j);
+      return plan(doubt, open, blocking.length);
+    }
+
+    /* What to load next: the w/ chunks of the documents in doubt, unless the next
+     * chunks of the open lists cost less (or the doubt is about unseen documents). */
+    function plan(rows, open, doubts) {
+      var wanted = Object.keys(rows).filter(function (c) { return !Array.isArray(fwd[c]); });
+      var listBytes = 0;
+      open.forEach(function (st) { listBytes += LIST_BYTES * Math.pow(GROWTH, st.loaded) * HEAD; });
+      /* Resolving the documents in doubt first raises the floor (and may prove the
+       * unseen out); when very many are in doubt, the lists' next chunks cost less. */
+      if (!wanted.length || Math.min(doubts, ROWS_LIMIT) * ROW_BYTES > listBytes) return { rows: [], lists: open };
+      return { rows: wanted, lists: [] };
+    }
+
     /* Display rows of these positions (and of their parents, whose fields a matter
      * inherits), loading the chunks they are in. */
     function docsAt(positions) {
@@ -555,20 +1027,44 @@
       return d;
     }
 
-    /* Runs a query: loads the term shards it needs, ranks, then loads the display rows
-     * of the first `shown` hits (30 by default; Infinity for all). Resolves to hits,
-     * best first, each {pos, tier, coverage, score, doc} (doc null past `shown`). */
+    /* Runs a query: loads the term shards it needs (and of a common term's split
+     * list only the chunks the first results depend on), ranks, then loads the display
+     * rows of the first `shown` hits (30 by default; Infinity for all). Resolves to hits,
+     * best first, each {pos, tier, coverage, score, doc}. `hits.total` is the number of
+     * hits, or with `hits.exact` false at least that many (a common term's list was not
+     * read to its end: only the first `shown`, proven, are returned). */
     function search(query, shown) {
       var q = parse(query);
       var limit = shown === undefined ? 30 : shown;
-      return Promise.all([ensure(q.shards, shards), ensure(q.names, names)]).then(function () {
-        var hits = rank(q);
+      function step() {
+        var r = limit === Infinity ? null : attempt(q, limit);
+        if (r && r.hits) return r.hits;
+        var lists = r ? r.lists : openLists(q);
+        if (!r && !lists.length) return rank(q);
+        return Promise.all(lists.map(more).concat([ensure(r ? r.rows.map(function (c) { return 'w/' + c; }) : [], fwd)])).then(step);
+      }
+      return Promise.all([ensure(q.shards, shards), ensure(q.names, names)]).then(step).then(function (hits) {
+        if (hits.total === undefined) {
+          hits.total = hits.length;
+          hits.exact = true;
+        }
         var first = hits.slice(0, limit);
         return docsAt(first.map(function (h) { return h.pos; })).then(function (docs) {
           first.forEach(function (h, i) { h.doc = docs[i]; });
           return hits;
         });
       });
+    }
+
+    function openLists(q) {
+      var out = [];
+      q.terms.forEach(function (t) {
+        fields.forEach(function (field, fi) {
+          var st = listState(fi, t.prefix ? t.term + PREFIX_MARK : t.term);
+          if (st && !st.complete) out.push(st);
+        });
+      });
+      return out;
     }
 
     /* Where to start when nothing matches: the ★ desks (agencies), in site order. */

@@ -348,9 +348,12 @@
         frag.appendChild(li);
       });
       list.appendChild(frag);
-      status.textContent = '「' + query + '」の検索結果は' + hits.length + '件です。' +
+      /* A query holding a common word reads its list only as far as the first rows
+       * need, so it knows the count only as "at least" (search-core.js `search`). */
+      var count = hits.total === undefined ? hits.length : hits.total;
+      status.textContent = '「' + query + '」の検索結果は' + count + '件' + (hits.exact === false ? '以上' : '') + 'です。' +
         (filtered ? '今開いている窓口だけを表示しています。' : '') +
-        (hits.length > shown.length ? '上位' + shown.length + '件を表示しています。' : '');
+        (count > shown.length ? '上位' + shown.length + '件を表示しています。' : '');
       input.setAttribute('aria-expanded', 'true');
     }
 
