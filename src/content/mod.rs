@@ -53,15 +53,7 @@ struct Reader<'a> {
 }
 
 pub fn load(root: &Path) -> Loaded {
-    let mut r = Reader {
-        root,
-        site: root
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(root),
-        diagnostics: Diagnostics::default(),
-        sources: Sources::default(),
-    };
+    let mut r = Reader::new(root);
     let settings = r.read_required::<Sourced<SiteSettings>>("site.toml");
     let topics = r.read_required::<Vec<Sourced<Topic>>>("topics.toml");
     let agencies = r.read_dir::<Agency>(AGENCIES_DIR);
@@ -121,15 +113,7 @@ pub fn reload_record(
     if path.extension().and_then(|x| x.to_str()) != Some("toml") {
         return false;
     }
-    let mut r = Reader {
-        root,
-        site: root
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(root),
-        diagnostics: Diagnostics::default(),
-        sources: Sources::default(),
-    };
+    let mut r = Reader::new(root);
     match dir {
         AGENCIES_DIR => r.replace(&mut content.agencies, path, sources),
         PROGRAMS_DIR => r.replace(&mut content.programs, path, sources),
@@ -191,7 +175,19 @@ impl Required for Vec<Sourced<Topic>> {
     }
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    fn new(root: &'a Path) -> Self {
+        Reader {
+            root,
+            site: root
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(root),
+            diagnostics: Diagnostics::default(),
+            sources: Sources::default(),
+        }
+    }
+
     fn read_required<T: Required>(&mut self, name: &str) -> Option<T> {
         let path = self.root.join(name);
         if std::fs::symlink_metadata(&path).is_err() {

@@ -426,27 +426,46 @@ impl<'a> Renderer<'a> {
         fill: impl Fn(&mut Fill),
     ) -> Result<(), RenderError> {
         self.listed(path);
-        if let Some(inc) = self.incremental {
-            let mut h = PrintHasher::new(template);
-            h.value("path", path);
-            h.bytes(&self.base_print.to_le_bytes());
-            fill(&mut Fill::Hash(&mut h, &self.memo));
-            if inc.unchanged(path, h.finish()) {
-                return Ok(());
-            }
+        if self.unchanged(path, path, template, &fill) {
+            return Ok(());
         }
-        let mut ctx = self.base.clone();
-        ctx.insert("root", &paths::root_prefix(path));
-        ctx.insert("path", path);
+        let mut ctx = self.context(path);
         ctx.insert("canonical", &format!("{}{}", self.base_url, path));
         fill(&mut Fill::Context(&mut ctx));
-        let html = self.theme.tera.render(template, &ctx).map_err(|e| {
+        let html = self.tera(template, &ctx)?;
+        self.hand_over(path, html.into_bytes())
+    }
+
+    /// Whether the file `out`, rendered from `template` with links as on
+    /// the page at `links`, is as last rendered (always `false` outside an
+    /// incremental render). Records its fingerprint for the next render.
+    fn unchanged(&self, out: &str, links: &str, template: &str, fill: &impl Fn(&mut Fill)) -> bool {
+        let Some(inc) = self.incremental else {
+            return false;
+        };
+        let mut h = PrintHasher::new(template);
+        h.value("out", out);
+        h.value("links", links);
+        h.bytes(&self.base_print.to_le_bytes());
+        fill(&mut Fill::Hash(&mut h, &self.memo));
+        inc.unchanged(out, h.finish())
+    }
+
+    /// `site` and the variables that follow from the page at `links`.
+    fn context(&self, links: &str) -> Context {
+        let mut ctx = self.base.clone();
+        ctx.insert("root", &paths::root_prefix(links));
+        ctx.insert("path", links);
+        ctx
+    }
+
+    fn tera(&self, template: &str, ctx: &Context) -> Result<String, RenderError> {
+        self.theme.tera.render(template, ctx).map_err(|e| {
             // A missing template has no file: point at where it belongs.
             let origin = self.theme.template_origins.get(template);
             let file = origin.unwrap_or(&self.theme.templates_dir);
             RenderError::template(template, &e).in_file(Some(file))
-        })?;
-        self.hand_over(path, html.into_bytes())
+        })
     }
 
     /// Counts `path` as an HTML page of the site (for the sitemap).
@@ -477,25 +496,12 @@ impl<'a> Renderer<'a> {
         wrap: impl FnOnce(&str) -> String,
         fill: impl Fn(&mut Fill),
     ) -> Result<(), RenderError> {
-        if let Some(inc) = self.incremental {
-            let mut h = PrintHasher::new(template);
-            h.value("out", out);
-            h.value("links", links);
-            h.bytes(&self.base_print.to_le_bytes());
-            fill(&mut Fill::Hash(&mut h, &self.memo));
-            if inc.unchanged(out, h.finish()) {
-                return Ok(());
-            }
+        if self.unchanged(out, links, template, &fill) {
+            return Ok(());
         }
-        let mut ctx = self.base.clone();
-        ctx.insert("root", &paths::root_prefix(links));
-        ctx.insert("path", links);
+        let mut ctx = self.context(links);
         fill(&mut Fill::Context(&mut ctx));
-        let html = self.theme.tera.render(template, &ctx).map_err(|e| {
-            let origin = self.theme.template_origins.get(template);
-            let file = origin.unwrap_or(&self.theme.templates_dir);
-            RenderError::template(template, &e).in_file(Some(file))
-        })?;
+        let html = self.tera(template, &ctx)?;
         self.hand_over(out, wrap(&html).into_bytes())
     }
 

@@ -302,6 +302,25 @@
     var up = manifest.up;
     var cardStars = {};
     manifest.cards.forEach(function (c) { cardStars[c[0]] = c[1]; });
+
+    /* Topic cards, best first: a topic is a card when it holds a query word no
+       better card holds; its ★ desks are marked. Both rankings use this. */
+    function pickCards(topicCands) {
+      topicCands.sort(function (a, b) {
+        return (Number(b.exact) - Number(a.exact)) || (b.rank - a.rank) || (a.pos - b.pos);
+      });
+      var union = {};
+      var isCard = {};
+      var stars = {};
+      topicCands.forEach(function (t) {
+        if (t.held.some(function (u) { return !union[u]; })) {
+          t.held.forEach(function (u) { union[u] = true; });
+          isCard[t.pos] = true;
+          (cardStars[t.pos] || []).forEach(function (pos) { stars[pos] = true; });
+        }
+      });
+      return { isCard: isCard, stars: stars };
+    }
     var shards = {};   // term shard number → data
     var names = {};    // exact-name shard number → data
     var rows = {};     // chunk number → display rows
@@ -553,19 +572,9 @@
           pos: c.pos, held: c.held
         };
       });
-      topicCands.sort(function (a, b) {
-        return (Number(b.exact) - Number(a.exact)) || (b.rank - a.rank) || (a.pos - b.pos);
-      });
-      var union = {};
-      var isCard = {};
-      var stars = {};
-      topicCands.forEach(function (t) {
-        if (t.held.some(function (u) { return !union[u]; })) {
-          t.held.forEach(function (u) { union[u] = true; });
-          isCard[t.pos] = true;
-          (cardStars[t.pos] || []).forEach(function (pos) { stars[pos] = true; });
-        }
-      });
+      var picked = pickCards(topicCands);
+      var isCard = picked.isCard;
+      var stars = picked.stars;
       /* A card's ★ desks are listed even when the worry's words are not in their records. */
       var keptPos = {};
       kept.forEach(function (k) { keptPos[k.pos] = true; });
@@ -878,19 +887,9 @@
       }).map(function (j) {
         return { exact: !!exactNames[j.pos], rank: j.score * boost(j.pos) * j.c * j.c, pos: j.pos, held: j.held };
       });
-      topicCands.sort(function (a, b) {
-        return (Number(b.exact) - Number(a.exact)) || (b.rank - a.rank) || (a.pos - b.pos);
-      });
-      var union = {};
-      var isCard = {};
-      var stars = {};
-      topicCands.forEach(function (t) {
-        if (t.held.some(function (u) { return !union[u]; })) {
-          t.held.forEach(function (u) { union[u] = true; });
-          isCard[t.pos] = true;
-          (cardStars[t.pos] || []).forEach(function (pos) { stars[pos] = true; });
-        }
-      });
+      var picked = pickCards(topicCands);
+      var isCard = picked.isCard;
+      var stars = picked.stars;
       /* The best `limit` of the documents whose rank is known, in order; `count` of them all. */
       var known = [];
       var count = 0;
