@@ -218,6 +218,31 @@ fn record_edits_render_what_a_full_build_renders() {
     assert!(changed > 0, "the JSON-LD changed");
     assert_as_full_build(root, &served, "closed days");
 
+    // Editors and `sed -i` save through a scratch file renamed over the
+    // record; the scratch file is gone by the time the save is read.
+    set(a, "summary", "summary = \"名前を変えて保存\"");
+    let scratch = root.join("content/agencies/sedX1y2Z3");
+    let saved = vec![a.clone(), scratch];
+    let (changed, incremental) = step(&mut preview, &mut served, Step::Records(&saved));
+    assert!(incremental, "a vanished scratch file is not a removed record");
+    assert!(changed > 0);
+    assert_as_full_build(root, &served, "saved through a scratch file");
+
+    // A second step dropped before its files were served (the next save
+    // came first) leaves the fingerprints as they were: the next one makes
+    // what both edits changed.
+    set(a, "summary", "summary = \"すぐに次の保存\"");
+    assert!(matches!(
+        preview.update(Step::Records(&one(a)), today()),
+        Outcome::Built { .. }
+    ));
+    let cancelled = std::sync::atomic::AtomicBool::new(true);
+    let later = preview.later().expect("a good build has a second step");
+    assert!(later.run(&cancelled).is_none(), "a cancelled step makes nothing");
+    set(a, "summary", "summary = \"その次の保存\"");
+    step(&mut preview, &mut served, Step::Records(&one(a)));
+    assert_as_full_build(root, &served, "second step dropped");
+
     // A syntax error needs the full read to be reported as check reports it.
     std::fs::write(b, "name = \n").expect("write");
     assert!(matches!(

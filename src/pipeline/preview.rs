@@ -11,8 +11,10 @@
 //! topics.toml, a new or removed file, a syntax error) reads everything
 //! again; a template or static file change renders every page again.
 //!
-//! The search index and the open-data files are made in a second step
-//! ([`Preview::search_index`]), so that the pages can be shown first.
+//! The search index, the open-data files and a large plan's per-topic
+//! files are made in a second step ([`Preview::later`]), so that the pages
+//! can be shown first. That step owns what it needs and may run on another
+//! thread, to be cancelled when the next save arrives.
 
 use super::{theme_source, CONTENT_DIR, TREES};
 use crate::content;
@@ -27,6 +29,8 @@ use crate::timing::stage;
 use crate::validate;
 use chrono::NaiveDate;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// What changed since the last build.
 #[derive(Debug, Clone, Copy)]
@@ -79,13 +83,75 @@ struct Current {
 
 struct LoadedTheme {
     source: ThemeSource,
-    theme: Theme,
+    /// Shared with a [`Later`] step still running.
+    theme: Arc<Theme>,
     /// The dot-files of static/ that are left out, reported on every build.
     skipped: Vec<PathBuf>,
 }
 
 /// Both views of the last good build, until their search index is made.
 type Views = Box<(SiteView<Citizen>, SiteView<Staff>)>;
+
+/// The second step of a good build (the search index, the open data and a
+/// large plan's per-topic files), with everything it needs, so that it can
+/// run on another thread while the preview takes the next save.
+pub struct Later {
+    views: Views,
+    theme: Arc<Theme>,
+    /// The fingerprints of this step's files as last made, per tree.
+    prints: [Prints; 2],
+    themes: u64,
+}
+
+/// What a [`Later`] step made.
+pub struct LaterFiles {
+    /// The files that differ from those last made.
+    pub patch: Vec<TreePatch>,
+    /// Hand back with [`Preview::made_later`] once `patch` is served.
+    pub prints: LaterPrints,
+}
+
+/// The fingerprints of the files a [`Later`] step made.
+pub struct LaterPrints {
+    prints: [Prints; 2],
+    /// The theme they were made with (see [`Preview::themes`]).
+    themes: u64,
+}
+
+impl Later {
+    /// Makes the files, or `None` when `cancel` is set on the way (no
+    /// further part is started once it is).
+    pub fn run(self, cancel: &AtomicBool) -> Option<Result<LaterFiles, RenderError>> {
+        let (citizen, staff) = &*self.views;
+        let theme = &*self.theme;
+        let opts = |inc| RenderOptions {
+            part: Part::Later,
+            incremental: Some(inc),
+            cancel: Some(cancel),
+        };
+        let [c_prev, s_prev] = &self.prints;
+        let (c_inc, s_inc) = (Incremental::new(c_prev), Incremental::new(s_prev));
+        let (c_sink, s_sink) = (Memory::default(), Memory::default());
+        let (c, s) = rayon::join(
+            || render::render_site_with(citizen, theme, &c_sink, opts(&c_inc)),
+            || render::render_site_with(staff, theme, &s_sink, opts(&s_inc)),
+        );
+        if cancel.load(Ordering::Relaxed) {
+            return None;
+        }
+        if let Err(e) = c.and(s) {
+            return Some(Err(e));
+        }
+        let [(c, c_patch), (s, s_patch)] = finish([(c_inc, c_sink), (s_inc, s_sink)]);
+        Some(Ok(LaterFiles {
+            patch: vec![c_patch, s_patch],
+            prints: LaterPrints {
+                prints: [c, s],
+                themes: self.themes,
+            },
+        }))
+    }
+}
 
 pub struct Preview {
     root: PathBuf,
@@ -100,6 +166,9 @@ pub struct Preview {
     /// pages, search index.
     prints: [[Prints; 2]; 2],
     pending_search: Option<Views>,
+    /// Counts the themes loaded, so that fingerprints made with an older
+    /// one are not trusted.
+    themes: u64,
 }
 
 const PAGES: usize = 0;
@@ -115,6 +184,7 @@ impl Preview {
             theme: None,
             prints: Default::default(),
             pending_search: None,
+            themes: 0,
         }
     }
 
@@ -179,28 +249,46 @@ impl Preview {
         }
     }
 
-    /// The search index and open data of the last good build, when they
-    /// are still to be made: the files that differ from those last made.
-    pub fn search_index(&mut self) -> Option<Result<Vec<TreePatch>, RenderError>> {
+    /// The second step of the last good build, when it is still to be
+    /// made. Its files must be served before its fingerprints are handed
+    /// back with [`Preview::made_later`]; a step that is dropped instead
+    /// leaves the fingerprints as they were.
+    pub fn later(&mut self) -> Option<Later> {
         let views = self.pending_search.take()?;
-        let theme = &self.theme.as_ref()?.theme;
-        let (citizen, staff) = &*views;
-        let opts = |inc| RenderOptions {
-            part: Part::Later,
-            incremental: Some(inc),
-        };
-        let [c_prev, s_prev] = [&self.prints[0][SEARCH], &self.prints[1][SEARCH]];
-        let (c_inc, s_inc) = (Incremental::new(c_prev), Incremental::new(s_prev));
-        let (c_sink, s_sink) = (Memory::default(), Memory::default());
-        let (c, s) = rayon::join(
-            || render::render_site_with(citizen, theme, &c_sink, opts(&c_inc)),
-            || render::render_site_with(staff, theme, &s_sink, opts(&s_inc)),
-        );
-        if let Err(e) = c.and(s) {
-            return Some(Err(e));
+        let theme = Arc::clone(&self.theme.as_ref()?.theme);
+        Some(Later {
+            views,
+            theme,
+            prints: [
+                self.prints[0][SEARCH].clone(),
+                self.prints[1][SEARCH].clone(),
+            ],
+            themes: self.themes,
+        })
+    }
+
+    /// Keeps the fingerprints of a [`Later`] step whose files are served.
+    pub fn made_later(&mut self, made: LaterPrints) {
+        for (tree, prints) in self.prints.iter_mut().zip(made.prints) {
+            tree[SEARCH] = if made.themes == self.themes {
+                prints
+            } else {
+                prints.invalidated()
+            };
         }
-        let done = finish([(c_inc, c_sink), (s_inc, s_sink)]);
-        Some(Ok(self.commit(SEARCH, done)))
+    }
+
+    /// The second step made at once, on this thread: the files that differ
+    /// from those last made.
+    pub fn search_index(&mut self) -> Option<Result<Vec<TreePatch>, RenderError>> {
+        let never = AtomicBool::new(false);
+        match self.later()?.run(&never)? {
+            Ok(made) => {
+                self.made_later(made.prints);
+                Some(Ok(made.patch))
+            }
+            Err(e) => Some(Err(e)),
+        }
     }
 
     /// Puts the records of `paths` in place of their old versions; `false`
@@ -212,8 +300,12 @@ impl Preview {
         let dir = self.root.join(CONTENT_DIR);
         // A file that had a warning when last read may have lost it.
         let warned = |p: &PathBuf| current.load_diagnostics.iter().any(|d| d.file == *p);
+        // Editors and `sed -i` save by writing a scratch file and renaming
+        // it over the record: gone by now, and never read.
+        let scratch = |p: &PathBuf| !warned(p) && self.sources.get(p).is_none() && !p.exists();
+        let records: Vec<&PathBuf> = paths.iter().filter(|p| !scratch(p)).collect();
         !paths.is_empty()
-            && paths.iter().all(|p| {
+            && records.into_iter().all(|p| {
                 !warned(p)
                     && content::reload_record(&dir, &mut current.content, &mut self.sources, p)
             })
@@ -241,11 +333,12 @@ impl Preview {
         let skipped = std::mem::take(&mut theme.skipped);
         self.theme = Some(LoadedTheme {
             source,
-            theme,
+            theme: Arc::new(theme),
             skipped,
         });
-        for tree in &mut self.prints {
-            tree[PAGES] = tree[PAGES].invalidated();
+        self.themes += 1;
+        for tree in self.prints.iter_mut().flatten() {
+            *tree = tree.invalidated();
         }
         Ok(())
     }
@@ -266,6 +359,7 @@ impl Preview {
         let opts = |inc| RenderOptions {
             part: Part::Pages,
             incremental: Some(inc),
+            cancel: None,
         };
         let root = &self.root;
         let sources = &self.sources;

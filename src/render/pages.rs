@@ -8,6 +8,7 @@ use crate::site::{pager, Audience, SiteView};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use tera::Context;
 
@@ -100,6 +101,9 @@ pub struct RenderOptions<'a> {
     pub part: Part,
     /// Renders only the files whose fingerprint differs from the last render.
     pub incremental: Option<&'a Incremental<'a>>,
+    /// Once set, no further job starts: the result is about to be thrown
+    /// away (the preview's later step, after a new save).
+    pub cancel: Option<&'a AtomicBool>,
 }
 
 impl Default for RenderOptions<'_> {
@@ -107,6 +111,7 @@ impl Default for RenderOptions<'_> {
         RenderOptions {
             part: Part::All,
             incremental: None,
+            cancel: None,
         }
     }
 }
@@ -307,9 +312,13 @@ pub fn render_site_with<A: Audience>(
             r.listed(page);
         }
     }
+    let cancelled = || opts.cancel.is_some_and(|c| c.load(Ordering::Relaxed));
     jobs.par_iter()
         .filter(|(name, _)| wanted(name))
         .try_for_each(|(name, job)| {
+            if cancelled() {
+                return Ok(());
+            }
             crate::timing::stage(&format!("{name} ({})", A::NAME), || job(&r))
         })?;
     if opts.part == Part::Later {

@@ -6,6 +6,7 @@
 
 mod host;
 mod http;
+mod later;
 mod overlay;
 mod rebuild;
 mod reload;
@@ -103,11 +104,20 @@ pub fn run(opts: Options) -> Result<(), ServeError> {
     let hosts = Arc::new(host::Hosts::new(addr.ip()));
     std::thread::spawn(move || server::serve(listener, for_server, hosts));
     announce(addr);
-    search_index(&mut builder, &state);
+    let background = later::Background::new();
+    let mut later = start_later(&mut builder, &background, &state, &root);
 
     while let Some(change) = watch.next() {
+        if let Some(running) = &later {
+            running.cancel();
+        }
         on_change(&mut builder, &state, &change);
-        search_index(&mut builder, &state);
+        // Its files are served (and their fingerprints must be kept) only
+        // when it ended before the save.
+        if let Some(made) = later.take().and_then(later::Running::join) {
+            builder.made_later(made);
+        }
+        later = start_later(&mut builder, &background, &state, &root);
     }
     Ok(())
 }
@@ -219,12 +229,15 @@ fn on_change(builder: &mut Builder, state: &State, change: &Change) {
     }
 }
 
-/// Makes the search index of the build just shown and adds it without
-/// reloading open tabs: the pages come first, the index a moment later.
-fn search_index(builder: &mut Builder, state: &State) {
-    match builder.search_index() {
-        Some(Ok(patch)) => state.refresh(patch),
-        Some(Err(overlay)) => state.fail(overlay),
-        None => {}
-    }
+/// Starts the second step of the build just shown: its files are added
+/// without reloading open tabs (the pages come first, the index a moment
+/// later).
+fn start_later(
+    builder: &mut Builder,
+    background: &later::Background,
+    state: &Arc<State>,
+    root: &std::path::Path,
+) -> Option<later::Running> {
+    let step = builder.later()?;
+    Some(background.start(step, Arc::clone(state), root.to_path_buf()))
 }

@@ -3,9 +3,10 @@
 use super::overlay;
 use super::watch::{Change, Scope};
 use crate::diagnostics::{self, Diagnostics, Severity, Sources};
-use crate::pipeline::preview::{Outcome, Preview, Step, TreePatch};
+use crate::pipeline::preview::{Later, LaterPrints, Outcome, Preview, Step, TreePatch};
+use crate::render::RenderError;
 use chrono::NaiveDate;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub struct Builder {
     root: PathBuf,
@@ -65,22 +66,15 @@ impl Builder {
         }
     }
 
-    /// The search index of the last good build, when it is still to be made.
-    pub fn search_index(&mut self) -> Option<Result<Vec<TreePatch>, Failure>> {
-        match self.preview.search_index()? {
-            Ok(patch) => Some(Ok(patch)),
-            Err(e) => {
-                eprintln!(
-                    "{}",
-                    crate::messages::Msg::CliError {
-                        detail: e.to_string().into()
-                    }
-                );
-                Some(Err(overlay::render(&[overlay::from_render_error(
-                    &e, &self.root,
-                )])))
-            }
-        }
+    /// The second step of the last good build (search index, open data,
+    /// plan data), when it is still to be made.
+    pub fn later(&mut self) -> Option<Later> {
+        self.preview.later()
+    }
+
+    /// Keeps the fingerprints of a second step whose files are served.
+    pub fn made_later(&mut self, made: LaterPrints) {
+        self.preview.made_later(made);
     }
 
     fn failure(&mut self, d: &Diagnostics) -> Failure {
@@ -119,6 +113,17 @@ impl Builder {
             self.warnings_shown = text;
         }
     }
+}
+
+/// What a failed second step shows; the terminal gets the message too.
+pub fn later_failure(e: &RenderError, root: &Path) -> Failure {
+    eprintln!(
+        "{}",
+        crate::messages::Msg::CliError {
+            detail: e.to_string().into()
+        }
+    );
+    overlay::render(&[overlay::from_render_error(e, root)])
 }
 
 fn only_errors(d: &Diagnostics) -> Diagnostics {

@@ -4,6 +4,7 @@
 use super::reload::{Event, Hub};
 use crate::pipeline::preview::TreePatch;
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 
 /// The files of one tree as served. The bytes are shared, so that a patch
@@ -74,13 +75,10 @@ impl State {
     /// Serves the last good build with `patch` applied from now on, and
     /// reloads open tabs.
     pub fn publish(&self, patch: Vec<TreePatch>) {
-        let trees = self.patched(patch);
-        let n = self
-            .builds
-            .fetch_add(1, std::sync::atomic::Ordering::SeqCst)
-            + 1;
+        let n = self.builds.fetch_add(1, Ordering::SeqCst) + 1;
         {
             let mut s = self.write();
+            let trees = patched(&s, patch);
             s.trees = Some(Arc::new(trees));
             s.version = format!("{}-{n}", self.run_id);
             s.overlay = None;
@@ -88,32 +86,30 @@ impl State {
         self.hub.broadcast(&Event::Reload);
     }
 
-    /// Applies `patch` without telling open tabs: files no page shows by
-    /// itself (the search index, made after the pages).
-    pub fn refresh(&self, patch: Vec<TreePatch>) {
-        let trees = self.patched(patch);
-        self.write().trees = Some(Arc::new(trees));
+    /// Applies `patch` without telling open tabs (files no page shows by
+    /// itself: the search index, made after the pages), unless `cancel` is
+    /// set; whether it did. The flag
+    /// is read under the lock that [`State::publish`] takes: a step that
+    /// is cancelled before a newer build is published never lands after it.
+    pub fn refresh_unless(&self, cancel: &AtomicBool, patch: Vec<TreePatch>) -> bool {
+        let mut s = self.write();
+        if cancel.load(Ordering::SeqCst) {
+            return false;
+        }
+        let trees = patched(&s, patch);
+        s.trees = Some(Arc::new(trees));
+        true
     }
 
-    /// Both trees with `patch` applied. Only the main loop changes the trees,
-    /// so nothing can come between reading and writing them.
-    fn patched(&self, patch: Vec<TreePatch>) -> Served {
-        let mut trees: Served = self.read().trees.as_deref().cloned().unwrap_or_default();
-        for p in patch {
-            let i = match trees.iter().position(|(name, _)| *name == p.tree) {
-                Some(i) => i,
-                None => {
-                    trees.push((p.tree, Tree::new()));
-                    trees.len() - 1
-                }
-            };
-            let files = &mut trees[i].1;
-            for path in p.removed {
-                files.remove(&path);
-            }
-            files.extend(p.changed.into_iter().map(|(k, v)| (k, v.into())));
+    /// [`State::fail`] unless `cancel` is set, read as in
+    /// [`State::refresh_unless`].
+    pub fn fail_unless(&self, cancel: &AtomicBool, overlay: String) {
+        let mut s = self.write();
+        if cancel.load(Ordering::SeqCst) {
+            return;
         }
-        trees
+        s.overlay = Some(overlay.clone());
+        self.hub.broadcast(&Event::Overlay(overlay));
     }
 
     /// Keeps the last good build and shows `overlay` on top of it.
@@ -139,6 +135,27 @@ impl State {
     fn write(&self) -> std::sync::RwLockWriteGuard<'_, Snapshot> {
         self.snapshot.write().unwrap_or_else(|e| e.into_inner())
     }
+}
+
+/// The trees of `s` with `patch` applied; the caller holds the write lock,
+/// so nothing can come between reading and writing them.
+fn patched(s: &Snapshot, patch: Vec<TreePatch>) -> Served {
+    let mut trees: Served = s.trees.as_deref().cloned().unwrap_or_default();
+    for p in patch {
+        let i = match trees.iter().position(|(name, _)| *name == p.tree) {
+            Some(i) => i,
+            None => {
+                trees.push((p.tree, Tree::new()));
+                trees.len() - 1
+            }
+        };
+        let files = &mut trees[i].1;
+        for path in p.removed {
+            files.remove(&path);
+        }
+        files.extend(p.changed.into_iter().map(|(k, v)| (k, v.into())));
+    }
+    trees
 }
 
 #[cfg(test)]
@@ -177,8 +194,11 @@ mod tests {
         };
         state.publish(patch(&[("a.html", "a"), ("b.html", "b")], &[]));
         let before = state.snapshot().version;
-        state.refresh(patch(&[("search/x.js", "x")], &[]));
+        let cancel = AtomicBool::new(false);
+        assert!(state.refresh_unless(&cancel, patch(&[("search/x.js", "x")], &[])));
         assert_eq!(state.snapshot().version, before, "no reload for the index");
+        cancel.store(true, Ordering::SeqCst);
+        assert!(!state.refresh_unless(&cancel, patch(&[("search/x.js", "stale")], &[])));
         state.publish(patch(&[("a.html", "A")], &["b.html"]));
         let snap = state.snapshot();
         let files = &snap.trees.as_ref().unwrap()[0].1;
