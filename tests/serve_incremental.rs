@@ -224,7 +224,10 @@ fn record_edits_render_what_a_full_build_renders() {
     let scratch = root.join("content/agencies/sedX1y2Z3");
     let saved = vec![a.clone(), scratch];
     let (changed, incremental) = step(&mut preview, &mut served, Step::Records(&saved));
-    assert!(incremental, "a vanished scratch file is not a removed record");
+    assert!(
+        incremental,
+        "a vanished scratch file is not a removed record"
+    );
     assert!(changed > 0);
     assert_as_full_build(root, &served, "saved through a scratch file");
 
@@ -238,7 +241,10 @@ fn record_edits_render_what_a_full_build_renders() {
     ));
     let cancelled = std::sync::atomic::AtomicBool::new(true);
     let later = preview.later().expect("a good build has a second step");
-    assert!(later.run(&cancelled).is_none(), "a cancelled step makes nothing");
+    assert!(
+        later.run(&cancelled).is_none(),
+        "a cancelled step makes nothing"
+    );
     set(a, "summary", "summary = \"その次の保存\"");
     step(&mut preview, &mut served, Step::Records(&one(a)));
     assert_as_full_build(root, &served, "second step dropped");

@@ -175,7 +175,12 @@ fn address<T>(value: &T) -> usize {
     value as *const T as usize
 }
 
-/// Hashes serialised values without building them in memory. XXH3 is a
+thread_local! {
+    /// The serialised value being hashed, kept for the next one.
+    static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Hashes serialised values without building them as a tree. XXH3 is a
 /// checksum hash: fast on the many small writes of a serialiser (SipHash,
 /// the std default, made fingerprinting cost as much as rendering), with
 /// 64-bit prints that do not collide by chance.
@@ -192,11 +197,21 @@ impl PrintHasher {
     pub fn value<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) {
         self.0.update(key.as_bytes());
         self.0.update(&[0xff]);
-        // A value that cannot be serialised cannot be rendered either (the
-        // render fails on it); hashing a mark keeps the page "changed".
-        if serde_json::to_writer(&mut *self, value).is_err() {
-            self.0.update(&u64::MAX.to_le_bytes());
-        }
+        // Serialised into a buffer and hashed at once: a serialiser makes
+        // many writes of a few bytes, and each update of the hash state
+        // costs more than copying them.
+        SCRATCH.with_borrow_mut(|buf| {
+            buf.clear();
+            // A value that cannot be serialised cannot be rendered either
+            // (the render fails on it); hashing a mark keeps the page
+            // "changed".
+            let written = crate::site::brief::in_brief(|| serde_json::to_writer(&mut *buf, value));
+            if written.is_ok() {
+                self.0.update(buf);
+            } else {
+                self.0.update(&u64::MAX.to_le_bytes());
+            }
+        });
         self.0.update(&[0xfe]);
     }
 
@@ -214,17 +229,6 @@ impl PrintHasher {
 
     pub fn finish(&self) -> u64 {
         self.0.digest()
-    }
-}
-
-impl std::io::Write for PrintHasher {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.update(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }
 

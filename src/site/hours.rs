@@ -59,7 +59,7 @@ impl HoursContext {
     }
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Clone)]
 pub struct HoursView {
     /// As written, e.g. 「平日 8:30~17:15」.
     pub text: String,
@@ -68,10 +68,26 @@ pub struct HoursView {
     pub key: Option<String>,
     /// 月…日, 祝日: one row each.
     pub table: Vec<DayRow>,
-    #[serde(skip)]
+    /// The open-now badge's data (not in a page's context).
     pub json: Option<String>,
-    #[serde(skip)]
     pub weekly: Option<WeeklyHours>,
+    /// Stands for the table in a fingerprint.
+    print: u64,
+}
+
+impl Serialize for HoursView {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("HoursView", 3)?;
+        st.serialize_field("text", &self.text)?;
+        st.serialize_field("key", &self.key)?;
+        if super::brief::is_brief() {
+            st.serialize_field("table", &self.print)?;
+        } else {
+            st.serialize_field("table", &self.table)?;
+        }
+        st.end()
+    }
 }
 
 #[derive(Serialize, Clone)]
@@ -121,10 +137,22 @@ fn compute(spec: &HoursSpec, closures: Option<&ClosureConfig>, ctx: &HoursContex
     HoursView {
         text: spec.text().to_string(),
         key,
+        print: table_print(&table),
         table,
         json,
         weekly,
     }
+}
+
+fn table_print(table: &[DayRow]) -> u64 {
+    let mut bytes = Vec::new();
+    for row in table {
+        bytes.extend_from_slice(row.day.as_bytes());
+        bytes.push(0xff);
+        bytes.extend_from_slice(row.hours.as_bytes());
+        bytes.push(0xfe);
+    }
+    fnv1a(&bytes)
 }
 
 fn timetable(w: &WeeklyHours) -> Vec<DayRow> {
@@ -216,4 +244,39 @@ pub fn sessions(
 
 fn weekday_ja(d: Weekday) -> &'static str {
     ["月", "火", "水", "木", "金", "土", "日"][d.num_days_from_monday() as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view(hours: &str) -> HoursView {
+        let table = vec![DayRow {
+            day: "月曜",
+            hours: hours.to_string(),
+        }];
+        HoursView {
+            text: "平日".into(),
+            key: Some("hours-1".into()),
+            print: table_print(&table),
+            table,
+            json: None,
+            weekly: None,
+        }
+    }
+
+    #[test]
+    fn in_brief_a_table_counts_by_its_print_and_still_tells_tables_apart() {
+        let (a, b) = (view("9:00～17:00"), view("9:00～12:00"));
+        let json = |v: &HoursView| serde_json::to_string(v).expect("json");
+        let brief = |v: &HoursView| super::super::brief::in_brief(|| json(v));
+        assert!(json(&a).contains("9:00～17:00"), "pages get the table");
+        assert!(!brief(&a).contains("月曜"), "a fingerprint gets its print");
+        assert_ne!(brief(&a), brief(&b));
+        assert_eq!(brief(&a), brief(&view("9:00～17:00")));
+        assert!(
+            !super::super::brief::is_brief(),
+            "the mode ends with the call"
+        );
+    }
 }

@@ -5,6 +5,7 @@
 mod agencies;
 mod areas;
 mod audience;
+pub mod brief;
 pub mod hours;
 mod lines;
 mod meetings;
