@@ -4,7 +4,9 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::shard::{load_script, name_shards, Inverted, Manifest, CHUNK, MANIFEST, SEARCH_DIR};
+use crate::shard::{
+    load_script, name_shards, Inverted, Manifest, CHUNK, DESKS, MANIFEST, SEARCH_DIR,
+};
 use crate::{
     words, Audience, DisplayRecord, DocKind, SearchDoc, SearchError, SearchFiles, TOKENIZER_VERSION,
 };
@@ -25,6 +27,17 @@ pub(crate) struct DisplayEntry {
     pub parent: Option<usize>,
     #[serde(flatten)]
     pub display: DisplayRecord,
+}
+
+/// A ★ desk as the no-results list shows it (`search/s.js`, in site order).
+#[derive(Serialize)]
+struct Desk<'a> {
+    url: &'a str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    phone: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hours: Option<&'a str>,
 }
 
 fn is_one(b: &f64) -> bool {
@@ -102,7 +115,23 @@ pub fn build(docs: &[SearchDoc], audience: Audience) -> Result<SearchFiles, Sear
         });
     }
 
-    let manifest_body = manifest(&entries, audience, fields);
+    let (manifest_body, starred) = manifest(&entries, audience, fields);
+    // The ★ desks listed when nothing matches, in one small file: read from the
+    // display chunks they were scattered over hundreds of them (400 KiB gzip at
+    // 10,000 agencies) for a query finding nothing.
+    let desks: Vec<Desk> = starred
+        .iter()
+        .map(|&pos| {
+            let e = &entries[pos];
+            Desk {
+                url: &e.url,
+                title: &e.title,
+                phone: e.display.phone.as_deref(),
+                hours: e.display.hours.as_deref(),
+            }
+        })
+        .collect();
+    let desks_json = serde_json::to_string(&desks)?;
     drop_inherited(&mut entries);
     let pinned: Vec<bool> = docs.iter().map(|d| d.kind == DocKind::Topic).collect();
     let sharded = inverted.shards(docs.len(), &pinned);
@@ -120,6 +149,7 @@ pub fn build(docs: &[SearchDoc], audience: Audience) -> Result<SearchFiles, Sear
         files.push((format!("{SEARCH_DIR}/{name}.js"), script));
     };
     push(MANIFEST.to_string(), serde_json::to_string(&manifest)?);
+    push(DESKS.to_string(), desks_json);
     for (i, shard) in sharded.shards.iter().enumerate() {
         push(format!("t/{i}"), serde_json::to_string(shard)?);
     }
@@ -149,8 +179,13 @@ pub fn build(docs: &[SearchDoc], audience: Audience) -> Result<SearchFiles, Sear
 }
 
 /// The per-document facts ranking needs (before `drop_inherited`, so a matter's
-/// topic is its own or its agency's, as the reader sees it).
-fn manifest(entries: &[DisplayEntry], audience: Audience, fields: Vec<String>) -> Manifest {
+/// topic is its own or its agency's, as the reader sees it),
+/// and the ★ agencies, shown when nothing matches.
+fn manifest(
+    entries: &[DisplayEntry],
+    audience: Audience,
+    fields: Vec<String>,
+) -> (Manifest, Vec<usize>) {
     let mut classes: Vec<(DocKind, bool, f64)> = Vec::new();
     let mut class = String::with_capacity(entries.len());
     let mut up = Vec::with_capacity(entries.len());
@@ -195,7 +230,7 @@ fn manifest(entries: &[DisplayEntry], audience: Audience, fields: Vec<String>) -
             cards.entry(tpos).or_default().push(pos);
         }
     }
-    Manifest {
+    let manifest = Manifest {
         tokenizer: TOKENIZER_VERSION.to_string(),
         audience,
         fields,
@@ -207,8 +242,8 @@ fn manifest(entries: &[DisplayEntry], audience: Audience, fields: Vec<String>) -
         class,
         up,
         cards: cards.into_iter().collect(),
-        starred,
-    }
+    };
+    (manifest, starred)
 }
 
 /// The keywords plus the kana reading of the title and of every keyword written with

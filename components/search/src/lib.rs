@@ -117,11 +117,16 @@ pub struct SearchDoc {
     pub boost: f64,
 }
 
+/// Display chunks and the ★ desks: what result rows show, not what ranks them.
+fn is_display(path: &str) -> bool {
+    path.starts_with("search/d/") || path == "search/s.js"
+}
+
 /// The generated scripts.
 #[derive(Debug, Clone)]
 pub struct SearchFiles {
     /// (path relative to the site root, script): [`MANIFEST_PATH`], term shards
-    /// `search/t/N.js`, display chunks `search/d/N.js`.
+    /// `search/t/N.js`, display chunks `search/d/N.js`, the ★ desks `search/s.js`, …
     pub files: Vec<(String, String)>,
     pub tokenizer_version: String,
     pub audience: Audience,
@@ -141,16 +146,16 @@ impl SearchFiles {
     pub fn index_text(&self) -> String {
         self.files
             .iter()
-            .filter(|(p, _)| !p.starts_with("search/d/"))
+            .filter(|(p, _)| !is_display(p))
             .map(|(_, s)| s.as_str())
             .collect()
     }
 
-    /// Display chunks, concatenated.
+    /// Display chunks and the ★ desks, concatenated.
     pub fn display_text(&self) -> String {
         self.files
             .iter()
-            .filter(|(p, _)| p.starts_with("search/d/"))
+            .filter(|(p, _)| is_display(p))
             .map(|(_, s)| s.as_str())
             .collect()
     }

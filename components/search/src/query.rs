@@ -8,7 +8,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use crate::index::DisplayEntry;
-use crate::shard::{parse_load_script, Manifest, Postings, TermShard, PREFIX_MARK, WEIGHT_SCALE};
+use crate::shard::{
+    parse_load_script, Manifest, Postings, TermShard, DESKS, PREFIX_MARK, WEIGHT_SCALE,
+};
 use crate::{
     words, DisplayRecord, DocKind, SearchError, SearchFiles, LOAD_FUNCTION, MANIFEST,
     TOKENIZER_VERSION,
@@ -144,8 +146,9 @@ impl SearchIndex {
                 .and_then(|(i, k)| Some((i.parse().ok()?, k.parse().ok()?)))
             {
                 rests.insert((i, k), serde_json::from_str(&json)?);
-            } else if name.starts_with("w/") {
-                // The same weights per document, for the browser: the lists here are whole.
+            } else if name.starts_with("w/") || name == DESKS {
+                // The same weights per document, for the browser: the lists here are
+                // whole; the ★ desks are display rows the chunks hold too.
             } else {
                 return Err(parse_err("search/*.js", &format!("unknown file {name:?}")));
             }

@@ -23,6 +23,8 @@ pub const LOAD_FUNCTION: &str = "TsunaguSearchLoad";
 pub const SEARCH_DIR: &str = "search";
 /// Name of the manifest (loaded first; `search/manifest.js`).
 pub const MANIFEST: &str = "manifest";
+/// Name of the file of the ★ desks listed when nothing matches (`search/s.js`).
+pub const DESKS: &str = "s";
 
 /// Display rows per chunk: 30 result rows touch up to 30 chunks, so chunks stay
 /// small; a matter sits next to its agency, whose fields it inherits.
@@ -345,8 +347,6 @@ pub(crate) struct Manifest {
     pub up: Vec<i64>,
     /// Per topic position: its ★ matters (listed with the topic card).
     pub cards: Vec<(usize, Vec<usize>)>,
-    /// ★ agencies, shown when nothing matches.
-    pub starred: Vec<usize>,
 }
 
 /// `TsunaguSearchLoad("name",JSON.parse('…'));` — see [`crate::as_script`] for why
