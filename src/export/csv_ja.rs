@@ -43,7 +43,7 @@ pub fn csv_ja<A: Audience>(view: &SiteView<A>) -> Result<Vec<u8>, ExportError> {
             let (days, open, close) = m
                 .hours
                 .as_ref()
-                .and_then(|h| h.weekly.as_ref())
+                .and_then(|h| h.weekly.as_deref())
                 .map(simple_week)
                 .unwrap_or_default();
             let phones: Vec<&str> = m.phones.iter().map(|p| p.number.as_str()).collect();

@@ -166,7 +166,7 @@ fn service<A: Audience>(
         "description": m.description,
         "status": hsds_status(a.lifecycle),
         "phones": phones(&m.phones, &key, ids, staff.extension.as_deref()),
-        "schedules": m.hours.as_ref().map(|h| schedules(&h.text, h.weekly.as_ref(), &id, &key, ids)).unwrap_or_default(),
+        "schedules": m.hours.as_ref().map(|h| schedules(&h.text, h.weekly.as_deref(), &id, &key, ids)).unwrap_or_default(),
         "service_at_locations": at.iter().map(|loc| json!({
             "id": ids.id("service_at_location", &format!("{key}@{loc}")),
             "service_id": id,

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use tera::Context;
 
 /// What every page gets as `site`: small, so rendering stays linear in the
@@ -639,7 +639,7 @@ impl<'a> Renderer<'a> {
     /// so the page stays the same size whatever the directory's.
     fn plan<A: Audience>(&self, view: &SiteView<A>) -> Result<(), RenderError> {
         if plan_inline(view) {
-            let hours: BTreeMap<&String, &String> = view
+            let hours: BTreeMap<&String, &Arc<str>> = view
                 .topics
                 .iter()
                 .flat_map(|t| &t.hours_data)
@@ -692,7 +692,7 @@ impl<'a> Renderer<'a> {
             let hours = || {
                 let mut hours: BTreeMap<&str, &str> = page.hours_data.clone();
                 for a in &agencies {
-                    hours.extend(a.hours_data.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+                    hours.extend(a.hours_data.iter().map(|(k, v)| (k.as_str(), &**v)));
                 }
                 hours
             };

@@ -10,6 +10,7 @@ use crate::model;
 use crate::routes::paths;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 #[derive(Serialize, Clone)]
 #[serde(bound(serialize = ""))]
@@ -43,7 +44,7 @@ pub struct AgencyView<A: Audience> {
     pub email: Option<String>,
     pub website: Option<String>,
     pub hours: Option<HoursView>,
-    pub hours_data: BTreeMap<String, String>,
+    pub hours_data: BTreeMap<String, Arc<str>>,
     /// The agency's own closed days, on top of the site's: for the special
     /// opening hours in its JSON-LD.
     #[serde(skip)]
@@ -228,6 +229,6 @@ pub(super) fn agency_view<A: Audience>(
     }
 }
 
-pub(super) fn hours_entry(h: &HoursView) -> Option<(String, String)> {
+pub(super) fn hours_entry(h: &HoursView) -> Option<(String, Arc<str>)> {
     Some((h.key.clone()?, h.json.clone()?))
 }

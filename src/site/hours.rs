@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::Arc;
 use tsunagu_hours::{Calendar, ClosureConfig, Schedule, WeeklyHours};
 
 /// What building hours needs: the build date (so output is reproducible)
@@ -67,10 +68,11 @@ pub struct HoursView {
     /// for the open-now badge; absent when the text could not be understood.
     pub key: Option<String>,
     /// 月…日, 祝日: one row each.
-    pub table: Vec<DayRow>,
+    /// Shared: the same few tables stand on thousands of desks.
+    pub table: Arc<[DayRow]>,
     /// The open-now badge's data (not in a page's context).
-    pub json: Option<String>,
-    pub weekly: Option<WeeklyHours>,
+    pub json: Option<Arc<str>>,
+    pub weekly: Option<Arc<WeeklyHours>>,
     /// Stands for the table in a fingerprint.
     print: u64,
 }
@@ -84,7 +86,7 @@ impl Serialize for HoursView {
         if super::brief::is_brief() {
             st.serialize_field("table", &self.print)?;
         } else {
-            st.serialize_field("table", &self.table)?;
+            st.serialize_field("table", &self.table[..])?;
         }
         st.end()
     }
@@ -111,7 +113,12 @@ pub fn hours_view(
     closures: Option<&ClosureConfig>,
     ctx: &HoursContext,
 ) -> HoursView {
-    let key = format!("{spec:?}{closures:?}");
+    // The text is the spec in nearly every record; the table form and a
+    // desk's own closed days are rare enough to key by their whole value.
+    let key = match (spec, closures) {
+        (HoursSpec::Text(t), None) => t.clone(),
+        _ => format!("\0{spec:?}{closures:?}"),
+    };
     if let Some(v) = ctx.cache.borrow().get(&key) {
         return v.clone();
     }
@@ -128,17 +135,18 @@ fn compute(spec: &HoursSpec, closures: Option<&ClosureConfig>, ctx: &HoursContex
             let json = tsunagu_hours::browser_json(w, &calendar, ctx.today, ctx.until);
             (
                 Some(format!("hours-{:016x}", fnv1a(json.as_bytes()))),
-                Some(json),
+                Some(json.into()),
                 timetable(w),
             )
         }
         None => (None, None, Vec::new()),
     };
+    let weekly = weekly.map(Arc::new);
     HoursView {
         text: spec.text().to_string(),
         key,
         print: table_print(&table),
-        table,
+        table: table.into(),
         json,
         weekly,
     }
@@ -259,7 +267,7 @@ mod tests {
             text: "平日".into(),
             key: Some("hours-1".into()),
             print: table_print(&table),
-            table,
+            table: table.into(),
             json: None,
             weekly: None,
         }

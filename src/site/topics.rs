@@ -10,6 +10,7 @@ use crate::model::{self, Content};
 use crate::routes::paths;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 #[derive(Serialize, Clone)]
 #[serde(bound(serialize = ""))]
@@ -29,7 +30,7 @@ pub struct TopicView<A: Audience> {
     /// Fallback lines serving this topic (crisis lines first).
     pub lines: Vec<LineView>,
     /// Open-now data for the hours on this page, by key.
-    pub hours_data: BTreeMap<String, String>,
+    pub hours_data: BTreeMap<String, Arc<str>>,
 }
 
 /// One row of a topic page: a matter and the agency that handles it.
@@ -158,7 +159,7 @@ impl<A: Audience> TopicView<A> {
             .iter()
             .filter_map(|e| e.matter.hours.as_ref()?.key.as_deref())
             .filter_map(|k| self.hours_data.get_key_value(k))
-            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .map(|(k, v)| (k.as_str(), &**v))
             .collect();
         TopicPageView {
             id: &self.id,
