@@ -20,7 +20,7 @@
   }
 
   function clear(node) {
-    while (node.firstChild) node.removeChild(node.firstChild);
+    node.textContent = ''; // one removal of all children, not one per child
   }
 
   function loadScript(src) {
