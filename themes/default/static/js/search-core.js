@@ -301,7 +301,11 @@
     var cls = manifest['class'];
     var up = manifest.up;
     var cardStars = {};
-    manifest.cards.forEach(function (c) { cardStars[c[0]] = c[1]; });
+    var starPos = new Uint8Array(manifest.docs); // ★ desk of some topic card
+    manifest.cards.forEach(function (c) {
+      cardStars[c[0]] = c[1];
+      c[1].forEach(function (pos) { starPos[pos] = 1; });
+    });
 
     /* Topic cards, best first: a topic is a card when it holds a query word no
        better card holds; its ★ desks are marked. Both rankings use this. */
@@ -922,17 +926,59 @@
         if (cover > (I.cover || 0)) I = { cover: cover };
       }
       var unseenCover = I.cover || 0;
+      /* judge()'s coverages alone, without building its record: most documents a
+       * common word touches cover too little of the query to be listed. */
+      var qc = 0, qcHi = 0, qany = false, qmaybe = false, qexact = false;
+      function quick(pos) {
+        var kl = Klo[pos], kh = Khi[pos];
+        var ex = settled(pos);
+        var ul = ex ? 0 : openLo & ~kl, uh = ex ? 0 : openHi & ~kh;
+        var p = parent(pos);
+        var pkl = 0, pkh = 0, pul = 0, puh = 0, pex = true;
+        if (p !== undefined && p !== pos) {
+          pkl = Klo[p];
+          pkh = Khi[p];
+          pex = settled(p);
+          if (!pex) {
+            pul = openLo & ~pkl;
+            puh = openHi & ~pkh;
+          }
+        }
+        qexact = ex && pex;
+        qc = coverMask(kl | pkl, kh | pkh).c;
+        qcHi = qexact ? qc : coverMask(kl | ul | pkl | pul, kh | uh | pkh | puh).c;
+        qany = (kl | kh) !== 0;
+        qmaybe = qany || (ul | uh) !== 0;
+      }
       var judged = [];
+      var lowPos = []; // not judged: below MIN_COVERAGE even at best, not exact
+      var lowHi = [];
       var bestLo = 0;
       var bestHi = unseenCover;
-      uni.forEach(function (pos) {
-        var j = judge(pos);
-        if (!j.maybe) return;
+      for (var ui = 0; ui < uni.length; ui++) {
+        var upos = uni[ui];
+        /* Neither a topic (a card) nor a ★ desk of one, and not listed however its
+         * unknown weights turn out: it only moves the coverage bounds. */
+        if (!starPos[upos] && kind(upos) !== 'topic') {
+          quick(upos);
+          if (!qmaybe) continue;
+          if (qcHi < MIN_COVERAGE) {
+            if (qany && qc > bestLo) bestLo = qc;
+            if (qcHi > bestHi) bestHi = qcHi;
+            if (!qexact) {
+              lowPos.push(upos);
+              lowHi.push(qcHi);
+            }
+            continue;
+          }
+        }
+        var j = judge(upos);
+        if (!j.maybe) continue;
         if (j.any && j.c > bestLo) bestLo = j.c;
         if (j.cHi > bestHi) bestHi = j.cHi;
         judged.push(j);
         isJudged[j.pos] = 1;
-      });
+      }
       var doubt = {};
       function resolve(j) {
         doubt[Math.floor(j.pos / manifest.chunk)] = true;
@@ -941,6 +987,7 @@
       }
       if (bestLo < bestHi) {
         judged.forEach(function (j) { if (!j.exact && j.cHi > bestLo) resolve(j); });
+        lowPos.forEach(function (pos, i) { if (lowHi[i] > bestLo) resolve({ pos: pos }); });
         return plan(doubt, open, Object.keys(doubt).length);
       }
       var best = bestLo;
