@@ -301,7 +301,11 @@
     var cls = manifest['class'];
     var up = manifest.up;
     var cardStars = {};
-    manifest.cards.forEach(function (c) { cardStars[c[0]] = c[1]; });
+    var starPos = new Uint8Array(manifest.docs); // ★ desk of some topic card
+    manifest.cards.forEach(function (c) {
+      cardStars[c[0]] = c[1];
+      c[1].forEach(function (pos) { starPos[pos] = 1; });
+    });
 
     /* Topic cards, best first: a topic is a card when it holds a query word no
        better card holds; its ★ desks are marked. Both rankings use this. */
@@ -327,6 +331,7 @@
     var lists = {};    // field + key → listState
     var fwd = {};      // chunk number → per document: [split list number, weight, …]
     var children = null;
+    var holders = new Map(); // term key → documents holding it, when all its lists are whole
     var maxBoost = 0;
     /* Topics are never unseen (pinned in the first chunks). */
     classes.forEach(function (c) { if (c[0] !== 'topic' && c[2] > maxBoost) maxBoost = c[2]; });
@@ -438,6 +443,32 @@
       if (!row) return 0;
       for (var j = 0; j < row.length && row[j] <= id; j += 2) if (row[j] === id) return row[j + 1];
       return 0;
+    }
+
+    /* The loaded w/ rows by split list: list number → [pos, weight × 1000, …], in
+     * the order of the chunks' numbers then positions. Rebuilt only when a w/ chunk
+     * has loaded since, not per query. */
+    var fwdIndex = null;
+    var fwdIndexed = -1;
+    function fwdByList() {
+      var keys = Object.keys(fwd).filter(function (c) { return Array.isArray(fwd[c]); });
+      if (fwdIndex && keys.length === fwdIndexed) return fwdIndex;
+      fwdIndex = new Map();
+      fwdIndexed = keys.length;
+      keys.forEach(function (c) {
+        var chunk = fwd[c];
+        for (var i = 0; i < chunk.length; i++) {
+          var r = chunk[i];
+          if (!r) continue;
+          var pos = Number(c) * manifest.chunk + i;
+          for (var j = 0; j < r.length; j += 2) {
+            var l = fwdIndex.get(r[j]);
+            if (!l) fwdIndex.set(r[j], l = []);
+            l.push(pos, r[j + 1]);
+          }
+        }
+      });
+      return fwdIndex;
     }
 
     /* Decoded postings of a term in field fi, or with `prefix` of its prefix entry;
@@ -619,6 +650,37 @@
       return holders || {};
     }
 
+    /* attempt()'s per-document arrays, kept between calls (a query touches a few
+     * thousand of the documents): each call first zeroes what the last one wrote,
+     * at the positions it listed in `touched` and `uni`. */
+    var scratchArrays = null;
+    function scratch() {
+      var a = scratchArrays;
+      if (!a) {
+        a = scratchArrays = {
+          sK: new Float64Array(n), Klo: new Int32Array(n), Khi: new Int32Array(n),
+          TKlo: new Int32Array(n), TKhi: new Int32Array(n), openIn: new Uint8Array(n),
+          openGone: new Float64Array(n), inUni: new Uint8Array(n), isJudged: new Uint8Array(n),
+          touched: [], uni: []
+        };
+        return a;
+      }
+      for (var i = 0; i < a.touched.length; i++) {
+        var p = a.touched[i];
+        a.sK[p] = 0;
+        a.Klo[p] = a.Khi[p] = a.TKlo[p] = a.TKhi[p] = 0;
+        a.openIn[p] = 0;
+        a.openGone[p] = 0;
+      }
+      for (var u = 0; u < a.uni.length; u++) {
+        a.inUni[a.uni[u]] = 0;
+        a.isJudged[a.uni[u]] = 0;
+      }
+      a.touched.length = 0;
+      a.uni.length = 0;
+      return a;
+    }
+
     /* The first `limit` hits, proven from what is loaded so far, or what to load
      * next. Exactly rank()'s result (the same sums in the same order) for the
      * documents it returns; a split list's unloaded part is bounded by its theta,
@@ -642,13 +704,19 @@
           return (terms[ti].prefix ? 1 : idf * idf) * (FIELD_BOOST[fields[fi]] || 1);
         });
       });
-      var weights = per.map(function (ls) {
+      var weights = per.map(function (ls, ti) {
         var u = -1;
         ls.forEach(function (st) { if (st && st.u !== undefined) u = st.u; });
         if (u < 0) {
-          var seen = new Set();
-          ls.forEach(function (st) { if (st) for (var i = 0; i < st.post.length; i += 2) seen.add(st.post[i]); });
-          u = seen.size;
+          /* Whole lists only (a split list carries u): counted once per load. */
+          var key = (terms[ti].prefix ? '1' : '0') + terms[ti].term;
+          u = holders.get(key);
+          if (u === undefined) {
+            var seen = new Set();
+            ls.forEach(function (st) { if (st) for (var i = 0; i < st.post.length; i += 2) seen.add(st.post[i]); });
+            u = seen.size;
+            holders.set(key, u);
+          }
         }
         return u > 0 ? Math.log(1 + n / u) : 0;
       });
@@ -701,42 +769,44 @@
       /* Per document: the score of what it is known to hold (rank()'s order of sums),
        * which terms (K) and title terms (TK) it holds, and how many open lists hold
        * it and their theta sum (what it can no longer gain from them). */
-      var sK = new Float64Array(n);
-      var Klo = new Int32Array(n), Khi = new Int32Array(n), TKlo = new Int32Array(n), TKhi = new Int32Array(n);
-      var openIn = new Uint8Array(n);
-      var openGone = new Float64Array(n);
-      var touched = [];
-      var fwdDocs = [];
-      Object.keys(fwd).forEach(function (c) {
-        if (!Array.isArray(fwd[c])) return;
-        for (var i = 0; i < fwd[c].length; i++) if (fwd[c][i]) fwdDocs.push(Number(c) * manifest.chunk + i);
-      });
-      function add(pos, w, k, ti, fi, st) {
-        if (!Klo[pos] && !Khi[pos]) touched.push(pos);
-        sK[pos] += w * k;
-        Klo[pos] |= bit(ti, 0);
-        Khi[pos] |= bit(ti, 1);
-        if (fi === titleFi) {
-          TKlo[pos] |= bit(ti, 0);
-          TKhi[pos] |= bit(ti, 1);
-        }
-        if (!st.complete) {
-          openIn[pos]++;
-          openGone[pos] += st.theta * k;
-        }
-      }
+      var sc = scratch();
+      var sK = sc.sK, Klo = sc.Klo, Khi = sc.Khi, TKlo = sc.TKlo, TKhi = sc.TKhi;
+      var openIn = sc.openIn, openGone = sc.openGone, inUni = sc.inUni, isJudged = sc.isJudged;
+      var touched = sc.touched;
+      var uni = sc.uni;
+      var byList = fwdByList();
       per.forEach(function (ls, ti) {
+        var lo = bit(ti, 0), hi = bit(ti, 1);
         ls.forEach(function (st, fi) {
           if (!st) return;
           var k = ks[ti][fi];
+          var isTitle = fi === titleFi;
+          var open = !st.complete;
+          var gone = open ? st.theta * k : 0;
+          function add(pos, w) {
+            if (!Klo[pos] && !Khi[pos]) touched.push(pos);
+            sK[pos] += w * k;
+            Klo[pos] |= lo;
+            Khi[pos] |= hi;
+            if (isTitle) {
+              TKlo[pos] |= lo;
+              TKhi[pos] |= hi;
+            }
+            if (open) {
+              openIn[pos]++;
+              openGone[pos] += gone;
+            }
+          }
           var post = st.post;
-          for (var i = 0; i < post.length; i += 2) add(post[i], post[i + 1], k, ti, fi, st);
-          if (st.complete) return;
+          for (var i = 0; i < post.length; i += 2) add(post[i], post[i + 1]);
+          if (!open) return;
           /* Held per the w/ chunks, not in the loaded part of the list. */
-          fwdDocs.forEach(function (pos) {
-            var w = rowWeight(fwd[Math.floor(pos / manifest.chunk)][pos % manifest.chunk], st.id);
-            if (w && !st.map.has(pos)) add(pos, w / 1000, k, ti, fi, st);
-          });
+          var held = byList.get(st.id);
+          if (held) {
+            for (var h = 0; h < held.length; h += 2) {
+              if (held[h + 1] && !st.map.has(held[h])) add(held[h], held[h + 1] / 1000);
+            }
+          }
         });
       });
       var openCount = 0;
@@ -804,16 +874,15 @@
           children.get(pa).push(i);
         }
       }
-      var inUni = new Uint8Array(n);
-      var uni = [];
       function enter(pos) {
         if (pos < n && !inUni[pos]) {
           inUni[pos] = 1;
           uni.push(pos);
         }
       }
+      /* (A document of a loaded w/ chunk holding no query term is not judged: it is
+       * settled and holds nothing.) */
       touched.forEach(enter);
-      fwdDocs.forEach(enter);
       var exactNames = {};
       if (q.compact) {
         var xs = names[shardOf(q.compact, manifest.names)];
@@ -822,10 +891,13 @@
           enter(pos);
         });
       }
-      touched.forEach(function (pos) {
-        if (openCount) (children.get(pos) || []).forEach(enter);
-        (cardStars[pos] || []).forEach(enter);
-      });
+      for (var ti2 = 0; ti2 < touched.length; ti2++) {
+        var tp = touched[ti2];
+        var kids = openCount ? children.get(tp) : undefined;
+        if (kids) for (var ki = 0; ki < kids.length; ki++) enter(kids[ki]);
+        var cs = cardStars[tp];
+        if (cs) for (var ci = 0; ci < cs.length; ci++) enter(cs[ci]);
+      }
 
       /* A document in no loaded list (nor its parent) holds at most the keys of open
        * lists: bound its rank over each set of them it could hold (few terms are open). */
@@ -854,18 +926,59 @@
         if (cover > (I.cover || 0)) I = { cover: cover };
       }
       var unseenCover = I.cover || 0;
+      /* judge()'s coverages alone, without building its record: most documents a
+       * common word touches cover too little of the query to be listed. */
+      var qc = 0, qcHi = 0, qany = false, qmaybe = false, qexact = false;
+      function quick(pos) {
+        var kl = Klo[pos], kh = Khi[pos];
+        var ex = settled(pos);
+        var ul = ex ? 0 : openLo & ~kl, uh = ex ? 0 : openHi & ~kh;
+        var p = parent(pos);
+        var pkl = 0, pkh = 0, pul = 0, puh = 0, pex = true;
+        if (p !== undefined && p !== pos) {
+          pkl = Klo[p];
+          pkh = Khi[p];
+          pex = settled(p);
+          if (!pex) {
+            pul = openLo & ~pkl;
+            puh = openHi & ~pkh;
+          }
+        }
+        qexact = ex && pex;
+        qc = coverMask(kl | pkl, kh | pkh).c;
+        qcHi = qexact ? qc : coverMask(kl | ul | pkl | pul, kh | uh | pkh | puh).c;
+        qany = (kl | kh) !== 0;
+        qmaybe = qany || (ul | uh) !== 0;
+      }
       var judged = [];
-      var isJudged = new Uint8Array(n);
+      var lowPos = []; // not judged: below MIN_COVERAGE even at best, not exact
+      var lowHi = [];
       var bestLo = 0;
       var bestHi = unseenCover;
-      uni.forEach(function (pos) {
-        var j = judge(pos);
-        if (!j.maybe) return;
+      for (var ui = 0; ui < uni.length; ui++) {
+        var upos = uni[ui];
+        /* Neither a topic (a card) nor a ★ desk of one, and not listed however its
+         * unknown weights turn out: it only moves the coverage bounds. */
+        if (!starPos[upos] && kind(upos) !== 'topic') {
+          quick(upos);
+          if (!qmaybe) continue;
+          if (qcHi < MIN_COVERAGE) {
+            if (qany && qc > bestLo) bestLo = qc;
+            if (qcHi > bestHi) bestHi = qcHi;
+            if (!qexact) {
+              lowPos.push(upos);
+              lowHi.push(qcHi);
+            }
+            continue;
+          }
+        }
+        var j = judge(upos);
+        if (!j.maybe) continue;
         if (j.any && j.c > bestLo) bestLo = j.c;
         if (j.cHi > bestHi) bestHi = j.cHi;
         judged.push(j);
         isJudged[j.pos] = 1;
-      });
+      }
       var doubt = {};
       function resolve(j) {
         doubt[Math.floor(j.pos / manifest.chunk)] = true;
@@ -874,6 +987,7 @@
       }
       if (bestLo < bestHi) {
         judged.forEach(function (j) { if (!j.exact && j.cHi > bestLo) resolve(j); });
+        lowPos.forEach(function (pos, i) { if (lowHi[i] > bestLo) resolve({ pos: pos }); });
         return plan(doubt, open, Object.keys(doubt).length);
       }
       var best = bestLo;

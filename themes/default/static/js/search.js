@@ -20,7 +20,7 @@
   }
 
   function clear(node) {
-    while (node.firstChild) node.removeChild(node.firstChild);
+    node.textContent = ''; // one removal of all children, not one per child
   }
 
   function loadScript(src) {
@@ -191,39 +191,48 @@
     }
 
     /* Never a dead end: when nothing matches, the ★ desks (the ones to call when
-     * unsure) with their numbers, and the topic list. */
+     * unsure) with their numbers, and the topic list. The block is built once and
+     * only its first line changes per query: a large site has hundreds of ★ desks,
+     * and rebuilding (and laying out) their list on every search cost the most of
+     * an empty search's time (benches/search/latency.mjs, 10,000 agencies). */
+    var emptyLead = null;
+    var emptyDesks = null;
     function showEmpty(query, desks) {
-      clear(empty);
-      var p = el('p', '', '「' + query + '」に当てはまるものは見つかりませんでした。');
-      var hint = el('p', '', 'どこに相談したらよいかわからないときは、まず次の窓口に電話してください。窓口どうしでつなぎます。');
-      empty.appendChild(p);
-      empty.appendChild(hint);
-      if (desks.length) {
-        var ul = el('ul', 'search-empty-desks');
-        desks.forEach(function (d) {
-          var item = el('li');
-          var a = el('a', '', d.title + ' ★');
-          a.href = base + d.url;
-          item.appendChild(a);
-          if (d.phone) {
-            /* Not an option of the result list, so the number can be a link
-             * a phone dials (tel: keeps digits, + and #). */
-            item.appendChild(document.createTextNode(' 電話：'));
-            var tel = el('a', 'tel', d.phone);
-            tel.href = 'tel:' + d.phone.replace(/[^0-9+#]/g, '').replace('#', '%23');
-            item.appendChild(tel);
-          }
-          if (d.hours) item.appendChild(document.createTextNode(' 受付：' + d.hours));
-          ul.appendChild(item);
-        });
-        empty.appendChild(ul);
+      if (!emptyLead) {
+        emptyLead = el('p');
+        empty.appendChild(emptyLead);
+        empty.appendChild(el('p', '', 'どこに相談したらよいかわからないときは、まず次の窓口に電話してください。窓口どうしでつなぎます。'));
+        var link = el('a', 'search-empty-link', '相談項目の一覧から探す');
+        link.href = topicsHref;
+        var p2 = el('p');
+        p2.appendChild(link);
+        empty.appendChild(p2);
       }
-      var link = el('a', 'search-empty-link', '相談項目の一覧から探す');
-      link.href = topicsHref;
-      var p2 = el('p');
-      p2.appendChild(link);
-      empty.appendChild(p2);
+      emptyLead.textContent = '「' + query + '」に当てはまるものは見つかりませんでした。';
+      if (desks.length && emptyDesks === null) emptyDesks = deskList(desks);
+      if (emptyDesks && !emptyDesks.parentNode) empty.insertBefore(emptyDesks, emptyLead.nextSibling.nextSibling);
       empty.hidden = false;
+    }
+
+    function deskList(desks) {
+      var ul = el('ul', 'search-empty-desks');
+      desks.forEach(function (d) {
+        var item = el('li');
+        var a = el('a', '', d.title + ' ★');
+        a.href = base + d.url;
+        item.appendChild(a);
+        if (d.phone) {
+          /* Not an option of the result list, so the number can be a link
+           * a phone dials (tel: keeps digits, + and #). */
+          item.appendChild(document.createTextNode(' 電話：'));
+          var tel = el('a', 'tel', d.phone);
+          tel.href = 'tel:' + d.phone.replace(/[^0-9+#]/g, '').replace('#', '%23');
+          item.appendChild(tel);
+        }
+        if (d.hours) item.appendChild(document.createTextNode(' 受付：' + d.hours));
+        ul.appendChild(item);
+      });
+      return ul;
     }
 
     /* A worry naming two topics or more (「介護と借金」): one household plan for
