@@ -30,7 +30,7 @@ use crate::validate;
 use chrono::NaiveDate;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// What changed since the last build.
 #[derive(Debug, Clone, Copy)]
@@ -98,29 +98,56 @@ type Views = Box<(SiteView<Citizen>, SiteView<Staff>)>;
 pub struct Later {
     views: Views,
     theme: Arc<Theme>,
-    /// The fingerprints of this step's files as last made, per tree.
+    served: Served,
+    themes: u64,
+}
+
+/// The fingerprints of the second step's files as served, per tree, and
+/// the theme they were made with (see [`Preview::themes`]); shared with
+/// the steps, which may end after the preview has moved on.
+#[derive(Default)]
+struct ServedLater {
     prints: [Prints; 2],
     themes: u64,
 }
 
+type Served = Arc<Mutex<ServedLater>>;
+
+fn lock(served: &Served) -> std::sync::MutexGuard<'_, ServedLater> {
+    served.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// What a [`Later`] step made.
 pub struct LaterFiles {
-    /// The files that differ from those last made.
+    /// The files that differ from those last served.
     pub patch: Vec<TreePatch>,
-    /// Hand back with [`Preview::made_later`] once `patch` is served.
+    /// Kept with [`LaterPrints::keep`] once `patch` is served.
     pub prints: LaterPrints,
 }
 
 /// The fingerprints of the files a [`Later`] step made.
 pub struct LaterPrints {
     prints: [Prints; 2],
-    /// The theme they were made with (see [`Preview::themes`]).
     themes: u64,
+    served: Served,
+}
+
+impl LaterPrints {
+    /// Records that the step's files are now served: the next step makes
+    /// what differs from them.
+    pub fn keep(self) {
+        let mut served = lock(&self.served);
+        let same_theme = served.themes == self.themes;
+        served.prints = self
+            .prints
+            .map(|p| if same_theme { p } else { p.invalidated() });
+    }
 }
 
 impl Later {
     /// Makes the files, or `None` when `cancel` is set on the way (no
-    /// further part is started once it is).
+    /// further part is started once it is). The step before it must have
+    /// ended: this one makes what differs from the files then served.
     pub fn run(self, cancel: &AtomicBool) -> Option<Result<LaterFiles, RenderError>> {
         let (citizen, staff) = &*self.views;
         let theme = &*self.theme;
@@ -129,7 +156,8 @@ impl Later {
             incremental: Some(inc),
             cancel: Some(cancel),
         };
-        let [c_prev, s_prev] = &self.prints;
+        let [c_prev, s_prev] = lock(&self.served).prints.clone();
+        let (c_prev, s_prev) = (&c_prev, &s_prev);
         let (c_inc, s_inc) = (Incremental::new(c_prev), Incremental::new(s_prev));
         let (c_sink, s_sink) = (Memory::default(), Memory::default());
         let (c, s) = rayon::join(
@@ -148,6 +176,7 @@ impl Later {
             prints: LaterPrints {
                 prints: [c, s],
                 themes: self.themes,
+                served: self.served,
             },
         }))
     }
@@ -162,17 +191,16 @@ pub struct Preview {
     /// The text of every file read, for diagnostics.
     sources: Sources,
     theme: Option<LoadedTheme>,
-    /// Fingerprints of the last good build, per tree ([`TREES`] order):
-    /// pages, search index.
-    prints: [[Prints; 2]; 2],
+    /// Fingerprints of the last good build's pages, per tree ([`TREES`]
+    /// order).
+    prints: [Prints; 2],
+    /// Those of the second step's files.
+    served_later: Served,
     pending_search: Option<Views>,
     /// Counts the themes loaded, so that fingerprints made with an older
     /// one are not trusted.
     themes: u64,
 }
-
-const PAGES: usize = 0;
-const SEARCH: usize = 1;
 
 impl Preview {
     pub fn new(root: PathBuf) -> Self {
@@ -183,6 +211,7 @@ impl Preview {
             sources: Sources::default(),
             theme: None,
             prints: Default::default(),
+            served_later: Served::default(),
             pending_search: None,
             themes: 0,
         }
@@ -250,32 +279,18 @@ impl Preview {
     }
 
     /// The second step of the last good build, when it is still to be
-    /// made. Its files must be served before its fingerprints are handed
-    /// back with [`Preview::made_later`]; a step that is dropped instead
-    /// leaves the fingerprints as they were.
+    /// made. Its files must be served before its fingerprints are kept
+    /// ([`LaterPrints::keep`]); a step that is dropped instead leaves the
+    /// fingerprints as they were.
     pub fn later(&mut self) -> Option<Later> {
         let views = self.pending_search.take()?;
         let theme = Arc::clone(&self.theme.as_ref()?.theme);
         Some(Later {
             views,
             theme,
-            prints: [
-                self.prints[0][SEARCH].clone(),
-                self.prints[1][SEARCH].clone(),
-            ],
+            served: Arc::clone(&self.served_later),
             themes: self.themes,
         })
-    }
-
-    /// Keeps the fingerprints of a [`Later`] step whose files are served.
-    pub fn made_later(&mut self, made: LaterPrints) {
-        for (tree, prints) in self.prints.iter_mut().zip(made.prints) {
-            tree[SEARCH] = if made.themes == self.themes {
-                prints
-            } else {
-                prints.invalidated()
-            };
-        }
     }
 
     /// The second step made at once, on this thread: the files that differ
@@ -284,7 +299,7 @@ impl Preview {
         let never = AtomicBool::new(false);
         match self.later()?.run(&never)? {
             Ok(made) => {
-                self.made_later(made.prints);
+                made.prints.keep();
                 Some(Ok(made.patch))
             }
             Err(e) => Some(Err(e)),
@@ -337,9 +352,12 @@ impl Preview {
             skipped,
         });
         self.themes += 1;
-        for tree in self.prints.iter_mut().flatten() {
+        for tree in &mut self.prints {
             *tree = tree.invalidated();
         }
+        let mut later = lock(&self.served_later);
+        later.prints = later.prints.each_ref().map(Prints::invalidated);
+        later.themes = self.themes;
         Ok(())
     }
 
@@ -353,7 +371,7 @@ impl Preview {
             || stage("view (citizen)", || build_view::<Citizen>(content, today)),
             || stage("view (staff)", || build_view::<Staff>(content, today)),
         );
-        let [c_prev, s_prev] = [&self.prints[0][PAGES], &self.prints[1][PAGES]];
+        let [c_prev, s_prev] = &self.prints;
         let (c_inc, s_inc) = (Incremental::new(c_prev), Incremental::new(s_prev));
         let (c_sink, s_sink) = (Memory::default(), Memory::default());
         let opts = |inc| RenderOptions {
@@ -379,16 +397,16 @@ impl Preview {
         );
         c.and(s)?;
         let done = finish([(c_inc, c_sink), (s_inc, s_sink)]);
-        let patch = self.commit(PAGES, done);
+        let patch = self.commit(done);
         self.pending_search = Some(Box::new((citizen, staff)));
         Ok(patch)
     }
 
-    /// Keeps the fingerprints of a successful render of `part`.
-    fn commit(&mut self, part: usize, done: [(Prints, TreePatch); 2]) -> Vec<TreePatch> {
+    /// Keeps the fingerprints of a successful render of the pages.
+    fn commit(&mut self, done: [(Prints, TreePatch); 2]) -> Vec<TreePatch> {
         let mut patch = Vec::new();
         for (i, (prints, p)) in done.into_iter().enumerate() {
-            self.prints[i][part] = prints;
+            self.prints[i] = prints;
             patch.push(p);
         }
         patch

@@ -5,7 +5,7 @@
 
 use super::rebuild;
 use super::state::State;
-use crate::pipeline::preview::{Later, LaterPrints};
+use crate::pipeline::preview::Later;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -20,7 +20,7 @@ pub struct Background {
 /// A second step under way.
 pub struct Running {
     cancel: Arc<AtomicBool>,
-    handle: JoinHandle<Option<LaterPrints>>,
+    handle: JoinHandle<()>,
 }
 
 impl Background {
@@ -34,29 +34,41 @@ impl Background {
         Background { pool }
     }
 
-    /// Makes `later` on the background threads and serves its files when
-    /// done, unless cancelled first.
-    pub fn start(&self, later: Later, state: Arc<State>, root: PathBuf) -> Running {
+    /// Makes `later` on the background threads once `before` (cancelled by
+    /// now) has ended, and serves its files when done, unless cancelled
+    /// first. The caller goes back to watching at once.
+    pub fn start(
+        &self,
+        later: Later,
+        before: Option<Running>,
+        state: Arc<State>,
+        root: PathBuf,
+    ) -> Running {
         let cancel = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&cancel);
         let pool = self.pool.clone();
         let handle = std::thread::spawn(move || {
+            // It ends at its next part at the latest; its files, if they
+            // were served, are what this step must differ from.
+            if let Some(before) = before {
+                let _ = before.handle.join();
+            }
             let made = match &pool {
                 Some(pool) => pool.install(|| later.run(&flag)),
                 // Without a pool of its own the step shares the pages'.
                 None => later.run(&flag),
             };
-            match made? {
-                Ok(made) => state
-                    .refresh_unless(&flag, made.patch)
-                    .then_some(made.prints),
-                Err(e) => {
-                    // A step about to be dropped has nothing to report.
-                    if !flag.load(Ordering::SeqCst) {
-                        state.fail_unless(&flag, rebuild::later_failure(&e, &root));
+            match made {
+                Some(Ok(made)) => {
+                    if state.refresh_unless(&flag, made.patch) {
+                        made.prints.keep();
                     }
-                    None
                 }
+                // A step about to be dropped has nothing to report.
+                Some(Err(e)) if !flag.load(Ordering::SeqCst) => {
+                    state.fail_unless(&flag, rebuild::later_failure(&e, &root));
+                }
+                Some(Err(_)) | None => {}
             }
         });
         Running { cancel, handle }
@@ -68,12 +80,6 @@ impl Running {
     /// served if they are not yet.
     pub fn cancel(&self) {
         self.cancel.store(true, Ordering::SeqCst);
-    }
-
-    /// Waits for the step to end: the fingerprints of its files when they
-    /// are served.
-    pub fn join(self) -> Option<LaterPrints> {
-        self.handle.join().ok().flatten()
     }
 }
 

@@ -105,19 +105,21 @@ pub fn run(opts: Options) -> Result<(), ServeError> {
     std::thread::spawn(move || server::serve(listener, for_server, hosts));
     announce(addr);
     let background = later::Background::new();
-    let mut later = start_later(&mut builder, &background, &state, &root);
+    let mut later = builder
+        .later()
+        .map(|step| background.start(step, None, Arc::clone(&state), root.clone()));
 
     while let Some(change) = watch.next() {
         if let Some(running) = &later {
             running.cancel();
         }
         on_change(&mut builder, &state, &change);
-        // Its files are served (and their fingerprints must be kept) only
-        // when it ended before the save.
-        if let Some(made) = later.take().and_then(later::Running::join) {
-            builder.made_later(made);
+        // A failed build has no second step; the cancelled one is kept, to
+        // be waited for by the next.
+        if let Some(step) = builder.later() {
+            let before = later.take();
+            later = Some(background.start(step, before, Arc::clone(&state), root.clone()));
         }
-        later = start_later(&mut builder, &background, &state, &root);
     }
     Ok(())
 }
@@ -227,17 +229,4 @@ fn on_change(builder: &mut Builder, state: &State, change: &Change) {
             );
         }
     }
-}
-
-/// Starts the second step of the build just shown: its files are added
-/// without reloading open tabs (the pages come first, the index a moment
-/// later).
-fn start_later(
-    builder: &mut Builder,
-    background: &later::Background,
-    state: &Arc<State>,
-    root: &std::path::Path,
-) -> Option<later::Running> {
-    let step = builder.later()?;
-    Some(background.start(step, Arc::clone(state), root.to_path_buf()))
 }

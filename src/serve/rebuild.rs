@@ -3,7 +3,7 @@
 use super::overlay;
 use super::watch::{Change, Scope};
 use crate::diagnostics::{self, Diagnostics, Severity, Sources};
-use crate::pipeline::preview::{Later, LaterPrints, Outcome, Preview, Step, TreePatch};
+use crate::pipeline::preview::{Later, Outcome, Preview, Step, TreePatch};
 use crate::render::RenderError;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -70,11 +70,6 @@ impl Builder {
     /// plan data), when it is still to be made.
     pub fn later(&mut self) -> Option<Later> {
         self.preview.later()
-    }
-
-    /// Keeps the fingerprints of a second step whose files are served.
-    pub fn made_later(&mut self, made: LaterPrints) {
-        self.preview.made_later(made);
     }
 
     fn failure(&mut self, d: &Diagnostics) -> Failure {
