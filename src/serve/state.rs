@@ -114,8 +114,7 @@ impl State {
 
     /// Keeps the last good build and shows `overlay` on top of it.
     pub fn fail(&self, overlay: String) {
-        self.write().overlay = Some(overlay.clone());
-        self.hub.broadcast(&Event::Overlay(overlay));
+        self.fail_unless(&AtomicBool::new(false), overlay);
     }
 
     /// The event a tab that loaded build `since` needs first, if any.
