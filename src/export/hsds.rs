@@ -7,6 +7,7 @@
 //! standard's tabular data package in `tabular/` ([`super::tabular`]).
 
 use super::ids::Ids;
+use super::tabular::Tabular;
 use super::{ExportError, Files, HSDS_DIR, STAFF_NOTICE};
 use crate::site::{AgencyView, Audience, MatterView, PhoneView, SiteView};
 use serde_json::{json, Map, Value};
@@ -17,83 +18,108 @@ const ICAL_DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 pub fn hsds<A: Audience>(view: &SiteView<A>) -> Result<Files, ExportError> {
     let ids = Ids::new(&format!("{}#{}", view.dates.uid_host, view.municipality));
     let taxonomy = format!("{} 相談項目", view.municipality);
-    let terms: Vec<Value> = view
-        .topics
-        .iter()
-        .map(|t| {
-            json!({
-                "id": ids.id("taxonomy_term", &t.id),
-                "code": t.id,
-                "name": t.label,
-                "description": t.description,
-                "taxonomy": taxonomy,
-                "language": "ja",
-            })
-        })
-        .collect();
-    let mut organizations = Vec::new();
-    let mut locations = Vec::new();
-    let mut services = Vec::new();
+    let mut tabular = Tabular::new()?;
+    let mut terms = PrettyArray::default();
+    for t in &view.topics {
+        let term = json!({
+            "id": ids.id("taxonomy_term", &t.id),
+            "code": t.id,
+            "name": t.label,
+            "description": t.description,
+            "taxonomy": taxonomy,
+            "language": "ja",
+        });
+        tabular.term(&term)?;
+        terms.push(&term)?;
+    }
+    let mut organizations = PrettyArray::default();
+    let mut locations = PrettyArray::default();
+    let mut services = PrettyArray::default();
     for a in &view.agencies {
         let org_id = ids.id("organization", &a.id);
-        organizations.push(organization(a, &org_id, &ids));
-        let main = a.address.as_ref().map(|addr| {
-            let id = ids.id("location", &a.id);
-            locations.push(location(
-                &id,
-                &org_id,
-                &a.name,
-                addr,
-                &view.municipality,
-                &ids,
-            ));
-            id
-        });
-        let offices: Vec<String> = a
-            .offices
-            .iter()
-            .enumerate()
-            .filter_map(|(i, o)| {
-                let addr = o.address.as_ref()?;
+        let org = organization(a, &org_id, &ids);
+        tabular.organization(&org)?;
+        organizations.push(&org)?;
+        let mut locate = |id: String, name: &str, addr: &str| {
+            let l = location(&id, &org_id, name, addr, &view.municipality, &ids);
+            tabular.location(&l)?;
+            locations.push(&l)?;
+            Ok::<_, ExportError>(id)
+        };
+        let main = match &a.address {
+            Some(addr) => Some(locate(ids.id("location", &a.id), &a.name, addr)?),
+            None => None,
+        };
+        let mut offices: Vec<String> = Vec::new();
+        for (i, o) in a.offices.iter().enumerate() {
+            if let Some(addr) = &o.address {
                 let id = ids.id("location", &format!("{}/office/{i}", a.id));
-                let name = format!("{} {}", a.name, o.name);
-                locations.push(location(
-                    &id,
-                    &org_id,
-                    &name,
-                    addr,
-                    &view.municipality,
-                    &ids,
-                ));
-                Some(id)
-            })
-            .collect();
+                offices.push(locate(id, &format!("{} {}", a.name, o.name), addr)?);
+            }
+        }
         for (i, m) in a.matters.iter().enumerate() {
             // A <別紙> row is answered at the offices, not at the head office.
             let at: Vec<&String> = match (&m.separate_sheet, &main) {
                 (Some(_), _) | (None, None) => offices.iter().collect(),
                 (None, Some(main)) => vec![main],
             };
-            services.push(service::<A>(a, m, i, &org_id, &at, &ids));
+            let s = service::<A>(a, m, i, &org_id, &at, &ids);
+            tabular.service(&s)?;
+            services.push(&s)?;
         }
     }
     let license = view
         .open_data
         .as_ref()
         .map(|o| (o.license.as_str(), o.license_url.as_deref()));
-    let mut files =
-        super::tabular::tabular(&organizations, &services, &locations, &terms, license)?;
+    let mut files = tabular.finish(license)?;
     for (name, list) in [
         ("organizations.json", organizations),
         ("services.json", services),
         ("locations.json", locations),
         ("taxonomy_terms.json", terms),
     ] {
-        let mut bytes = serde_json::to_vec_pretty(&Value::Array(list))?;
-        bytes.push(b'\n');
-        files.insert(format!("{HSDS_DIR}/{name}"), bytes);
+        files.insert(format!("{HSDS_DIR}/{name}"), list.finish());
     }
     Ok(files)
+}
+
+/// A JSON array written one element at a time: byte for byte what
+/// `serde_json::to_vec_pretty` makes of the whole array, and a newline.
+#[derive(Default)]
+struct PrettyArray {
+    bytes: Vec<u8>,
+    one: Vec<u8>,
+}
+
+impl PrettyArray {
+    fn push(&mut self, v: &Value) -> Result<(), serde_json::Error> {
+        self.one.clear();
+        serde_json::to_writer_pretty(&mut self.one, v)?;
+        let sep: &[u8] = if self.bytes.is_empty() {
+            b"[\n  "
+        } else {
+            b",\n  "
+        };
+        self.bytes.extend_from_slice(sep);
+        // Pretty JSON has a newline only between tokens (strings escape
+        // theirs), so indenting each line nests the element one level.
+        for line in self.one.split_inclusive(|&b| b == b'\n') {
+            self.bytes.extend_from_slice(line);
+            if line.ends_with(b"\n") {
+                self.bytes.extend_from_slice(b"  ");
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Vec<u8> {
+        if self.bytes.is_empty() {
+            return b"[]\n".to_vec();
+        }
+        self.bytes.extend_from_slice(b"\n]\n");
+        self.bytes
+    }
 }
 
 fn organization<A: Audience>(a: &AgencyView<A>, id: &str, ids: &Ids) -> Value {

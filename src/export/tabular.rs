@@ -5,50 +5,91 @@
 //! tables, columns and keys are those of the standard's own data package
 //! (`hsds-3.0/datapackage.json`); every table is written, empty ones with
 //! their header only, so that every foreign key names a table that exists.
+//!
+//! Rows are written as the objects are made, one agency at a time, so the
+//! export never holds the whole directory as JSON values: at 100,000
+//! agencies those were gigabytes.
 
 use super::{ExportError, Files, HSDS_TABULAR_DIR};
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 const DATAPACKAGE: &str = include_str!("hsds-3.0/datapackage.json");
 
-/// Rows per table (by resource name, e.g. `phone`).
-#[derive(Default)]
-struct Tables(BTreeMap<&'static str, Vec<Map<String, Value>>>);
+/// Which kind of object a row came from. A table's rows are in this order
+/// (the organizations' phones before the services' phones), whatever the
+/// order the agencies were visited in.
+#[derive(Clone, Copy)]
+enum From {
+    Organization = 0,
+    Service = 1,
+    Location = 2,
+    Term = 3,
+}
 
-impl Tables {
-    fn add(&mut self, table: &'static str, row: &Value, parent: Option<(&str, &Value)>) {
-        let Value::Object(o) = row else { return };
-        let mut row = o.clone();
-        if let Some((key, id)) = parent {
-            row.entry(key).or_insert_with(|| id.clone());
-        }
-        self.0.entry(table).or_default().push(row);
-    }
+struct Table {
+    path: String,
+    fields: Vec<String>,
+    /// The rows so far, one CSV body per [`From`].
+    rows: [Option<csv::Writer<Vec<u8>>>; 4],
+}
+
+/// The tabular package being written.
+pub struct Tabular {
+    package: Value,
+    tables: Vec<Table>,
+    by_name: HashMap<String, usize>,
 }
 
 fn list<'a>(o: &'a Value, key: &str) -> impl Iterator<Item = &'a Value> {
     o.get(key).and_then(Value::as_array).into_iter().flatten()
 }
 
-/// The tabular package for the HSDS objects of one export. `license` is
-/// the site's open-data licence, when it declares one.
-pub fn tabular(
-    organizations: &[Value],
-    services: &[Value],
-    locations: &[Value],
-    terms: &[Value],
-    license: Option<(&str, Option<&str>)>,
-) -> Result<Files, ExportError> {
-    let mut t = Tables::default();
-    for o in organizations {
-        t.add("organization", o, None);
-        for p in list(o, "phones") {
-            t.add("phone", p, Some(("organization_id", &o["id"])));
+impl Tabular {
+    pub fn new() -> Result<Self, ExportError> {
+        let package: Value = serde_json::from_str(DATAPACKAGE)?;
+        let mut tables = Vec::new();
+        let mut by_name = HashMap::new();
+        for r in package["resources"].as_array().into_iter().flatten() {
+            let (Some(name), Some(path)) = (r["name"].as_str(), r["path"].as_str()) else {
+                continue;
+            };
+            let fields = r["schema"]["fields"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|f| f["name"].as_str().map(str::to_string))
+                .collect();
+            by_name.insert(name.to_string(), tables.len());
+            tables.push(Table {
+                path: path.to_string(),
+                fields,
+                rows: Default::default(),
+            });
         }
+        Ok(Tabular {
+            package,
+            tables,
+            by_name,
+        })
     }
-    for s in services {
-        t.add("service", s, None);
+
+    pub fn organization(&mut self, o: &Value) -> Result<(), ExportError> {
+        self.row(From::Organization, "organization", o, None)?;
+        for p in list(o, "phones") {
+            self.row(
+                From::Organization,
+                "phone",
+                p,
+                Some(("organization_id", &o["id"])),
+            )?;
+        }
+        Ok(())
+    }
+
+    pub fn service(&mut self, s: &Value) -> Result<(), ExportError> {
+        self.row(From::Service, "service", s, None)?;
         for (key, table) in [
             ("phones", "phone"),
             ("schedules", "schedule"),
@@ -56,79 +97,108 @@ pub fn tabular(
             ("contacts", "contact"),
         ] {
             for x in list(s, key) {
-                t.add(table, x, Some(("service_id", &s["id"])));
+                self.row(From::Service, table, x, Some(("service_id", &s["id"])))?;
             }
         }
         for a in list(s, "attributes") {
-            t.add("attribute", a, None);
+            self.row(From::Service, "attribute", a, None)?;
         }
+        Ok(())
     }
-    for l in locations {
-        t.add("location", l, None);
+
+    pub fn location(&mut self, l: &Value) -> Result<(), ExportError> {
+        self.row(From::Location, "location", l, None)?;
         for a in list(l, "addresses") {
-            t.add("address", a, Some(("location_id", &l["id"])));
+            self.row(
+                From::Location,
+                "address",
+                a,
+                Some(("location_id", &l["id"])),
+            )?;
         }
+        Ok(())
     }
-    for term in terms {
-        t.add("taxonomy_term", term, None);
+
+    pub fn term(&mut self, t: &Value) -> Result<(), ExportError> {
+        self.row(From::Term, "taxonomy_term", t, None)
     }
-    let mut package: Value = serde_json::from_str(DATAPACKAGE)?;
-    let mut files = Files::new();
-    if let Some(resources) = package["resources"].as_array() {
-        for r in resources {
-            let (Some(name), Some(path)) = (r["name"].as_str(), r["path"].as_str()) else {
-                continue;
-            };
-            let fields: Vec<&str> = r["schema"]["fields"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|f| f["name"].as_str())
-                .collect();
-            let rows = t.0.get(name).map(Vec::as_slice).unwrap_or_default();
-            files.insert(format!("{HSDS_TABULAR_DIR}/{path}"), csv(&fields, rows)?);
-        }
+
+    /// One row: each column's value (numbers as written, text as is,
+    /// anything absent empty); a nested object gets its parent's key.
+    fn row(
+        &mut self,
+        from: From,
+        table: &str,
+        row: &Value,
+        parent: Option<(&str, &Value)>,
+    ) -> Result<(), ExportError> {
+        let (Value::Object(o), Some(&i)) = (row, self.by_name.get(table)) else {
+            return Ok(());
+        };
+        let t = &mut self.tables[i];
+        let w = t.rows[from as usize].get_or_insert_with(|| csv::Writer::from_writer(Vec::new()));
+        w.write_record(t.fields.iter().map(|f| {
+            let v = o.get(f).or(match parent {
+                Some((key, id)) if key == f => Some(id),
+                _ => None,
+            });
+            cell(v)
+        }))?;
+        Ok(())
     }
-    package["name"] = "tsunagu-soudan-kikan".into();
-    package["title"] = "相談機関一覧（Open Referral HSDS 3.0 表形式）".into();
-    match license {
-        Some((name, url)) => {
-            let mut l = Map::new();
-            l.insert("title".into(), name.into());
-            if let Some(u) = url {
-                l.insert("path".into(), u.into());
+
+    /// Every table's CSV and the `datapackage.json`. `license` is the
+    /// site's open-data licence, when it declares one.
+    pub fn finish(self, license: Option<(&str, Option<&str>)>) -> Result<Files, ExportError> {
+        let mut files = Files::new();
+        for t in self.tables {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            w.write_record(&t.fields)?;
+            let mut bytes = into_bytes(w)?;
+            for body in t.rows.into_iter().flatten() {
+                bytes.extend(into_bytes(body)?);
             }
-            package["licenses"] = Value::Array(vec![Value::Object(l)]);
+            files.insert(format!("{HSDS_TABULAR_DIR}/{}", t.path), bytes);
         }
-        None => {
-            if let Value::Object(p) = &mut package {
-                p.remove("licenses");
+        let mut package = self.package;
+        package["name"] = "tsunagu-soudan-kikan".into();
+        package["title"] = "相談機関一覧（Open Referral HSDS 3.0 表形式）".into();
+        match license {
+            Some((name, url)) => {
+                let mut l = Map::new();
+                l.insert("title".into(), name.into());
+                if let Some(u) = url {
+                    l.insert("path".into(), u.into());
+                }
+                package["licenses"] = Value::Array(vec![Value::Object(l)]);
+            }
+            None => {
+                if let Value::Object(p) = &mut package {
+                    p.remove("licenses");
+                }
             }
         }
+        // The standard's own licence is the schema's, not the data's.
+        if let Value::Object(p) = &mut package {
+            p.remove("license");
+        }
+        let mut bytes = serde_json::to_vec_pretty(&package)?;
+        bytes.push(b'\n');
+        files.insert(format!("{HSDS_TABULAR_DIR}/datapackage.json"), bytes);
+        Ok(files)
     }
-    // The standard's own licence is the schema's, not the data's.
-    if let Value::Object(p) = &mut package {
-        p.remove("license");
-    }
-    let mut bytes = serde_json::to_vec_pretty(&package)?;
-    bytes.push(b'\n');
-    files.insert(format!("{HSDS_TABULAR_DIR}/datapackage.json"), bytes);
-    Ok(files)
 }
 
-/// One table: the header, then each row's value per column (numbers as
-/// written, text as is, anything absent empty).
-fn csv(fields: &[&str], rows: &[Map<String, Value>]) -> Result<Vec<u8>, ExportError> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(fields)?;
-    for row in rows {
-        w.write_record(fields.iter().map(|f| match row.get(*f) {
-            Some(Value::String(s)) => s.clone(),
-            Some(Value::Number(n)) => n.to_string(),
-            Some(Value::Bool(b)) => b.to_string(),
-            _ => String::new(),
-        }))?;
+fn cell(v: Option<&Value>) -> Cow<'_, [u8]> {
+    match v {
+        Some(Value::String(s)) => Cow::Borrowed(s.as_bytes()),
+        Some(Value::Number(n)) => Cow::Owned(n.to_string().into_bytes()),
+        Some(Value::Bool(b)) => Cow::Owned(b.to_string().into_bytes()),
+        _ => Cow::Borrowed(b""),
     }
+}
+
+fn into_bytes(w: csv::Writer<Vec<u8>>) -> Result<Vec<u8>, ExportError> {
     w.into_inner()
         .map_err(|e| ExportError::Csv(e.into_error().into()))
 }
