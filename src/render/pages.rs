@@ -290,15 +290,7 @@ pub fn render_site_with<A: Audience>(
         (OPEN_DATA_JOB, Box::new(|r| r.open_data(view))),
         (
             SEARCH_JOB,
-            Box::new(|r| {
-                let files = crate::timing::stage(&format!("search index ({})", A::NAME), || {
-                    super::search::search_files(view)
-                })?;
-                for (path, bytes) in files {
-                    r.put(&path, bytes)?;
-                }
-                Ok(())
-            }),
+            Box::new(|r| super::search::search_files(view, |path, bytes| r.put(&path, bytes))),
         ),
     ];
     let wanted = |name: &str| match opts.part {

@@ -1,22 +1,23 @@
 //! The search index of one audience, built from that audience's view: the
 //! citizen index can only hold what the citizen view has.
 
-use super::Files;
 use crate::site::{Audience, SiteView};
 use std::collections::BTreeMap;
 use tsunagu_search::{DisplayRecord, DocKind, SearchDoc, SearchError};
 
-pub fn search_files<A: Audience>(view: &SiteView<A>) -> Result<Files, SearchError> {
-    let files = tsunagu_search::build(&docs(view), A::SEARCH)?;
-    let mut out = Files::new();
-    for (path, script) in files.files {
-        out.insert(path, script.into_bytes());
-    }
-    out.insert(
+/// Hands every search file of the view to `emit` (path relative to the site
+/// root, bytes) as it is made.
+pub fn search_files<A: Audience, E: From<SearchError>>(
+    view: &SiteView<A>,
+    mut emit: impl FnMut(String, Vec<u8>) -> Result<(), E>,
+) -> Result<(), E> {
+    tsunagu_search::build_into(&docs(view), A::SEARCH, |path, script| {
+        emit(path, script.into_bytes())
+    })?;
+    emit(
         tsunagu_search::HOURS_PATH.to_string(),
         hours_js(view).into_bytes(),
-    );
-    Ok(out)
+    )
 }
 
 /// The open-now data of every agency and matter, by the key their display

@@ -51,6 +51,27 @@ fn one() -> f64 {
 /// Builds the search files of one audience: a pure function of the documents, so
 /// each site's index can be built on its own thread.
 pub fn build(docs: &[SearchDoc], audience: Audience) -> Result<SearchFiles, SearchError> {
+    let mut files = Vec::new();
+    build_into(docs, audience, |path, script| {
+        files.push((path, script));
+        Ok::<_, SearchError>(())
+    })?;
+    Ok(SearchFiles {
+        files,
+        tokenizer_version: TOKENIZER_VERSION.to_string(),
+        audience,
+        doc_count: docs.len(),
+    })
+}
+
+/// [`build`], handing each file (path relative to the site root, script) to
+/// `emit` as soon as it is made instead of keeping them all: at 100,000
+/// agencies the scripts are hundreds of megabytes.
+pub fn build_into<E: From<SearchError>>(
+    docs: &[SearchDoc],
+    audience: Audience,
+    mut emit: impl FnMut(String, String) -> Result<(), E>,
+) -> Result<(), E> {
     validate(docs, audience)?;
     let positions: HashMap<&str, usize> = docs
         .iter()
@@ -131,7 +152,7 @@ pub fn build(docs: &[SearchDoc], audience: Audience) -> Result<SearchFiles, Sear
             }
         })
         .collect();
-    let desks_json = serde_json::to_string(&desks)?;
+    let desks_json = to_json(&desks)?;
     drop_inherited(&mut entries);
     let pinned: Vec<bool> = docs.iter().map(|d| d.kind == DocKind::Topic).collect();
     let sharded = inverted.shards(docs.len(), &pinned);
@@ -143,39 +164,36 @@ pub fn build(docs: &[SearchDoc], audience: Audience) -> Result<SearchFiles, Sear
         ..manifest_body
     };
 
-    let mut files = Vec::with_capacity(shard_count + 2 * entries.len() / CHUNK + 2);
     let mut push = |name: String, json: String| {
         let script = load_script(&name, &json);
-        files.push((format!("{SEARCH_DIR}/{name}.js"), script));
+        emit(format!("{SEARCH_DIR}/{name}.js"), script)
     };
-    push(MANIFEST.to_string(), serde_json::to_string(&manifest)?);
-    push(DESKS.to_string(), desks_json);
+    push(MANIFEST.to_string(), to_json(&manifest)?)?;
+    push(DESKS.to_string(), desks_json)?;
     for (i, shard) in sharded.shards.iter().enumerate() {
-        push(format!("t/{i}"), serde_json::to_string(shard)?);
+        push(format!("t/{i}"), to_json(shard)?)?;
     }
     for (i, chunks) in sharded.chunks.iter().enumerate() {
         for (k, chunk) in chunks.iter().enumerate() {
-            push(format!("c/{i}-{}", k + 1), serde_json::to_string(chunk)?);
+            push(format!("c/{i}-{}", k + 1), to_json(chunk)?)?;
         }
     }
     if !sharded.chunks.is_empty() {
         for (i, chunk) in sharded.forward.chunks(CHUNK).enumerate() {
-            push(format!("w/{i}"), serde_json::to_string(chunk)?);
+            push(format!("w/{i}"), to_json(chunk)?)?;
         }
     }
     for (i, shard) in names.iter().enumerate() {
-        push(format!("x/{i}"), serde_json::to_string(shard)?);
+        push(format!("x/{i}"), to_json(shard)?)?;
     }
     for (i, chunk) in entries.chunks(CHUNK).enumerate() {
-        push(format!("d/{i}"), serde_json::to_string(chunk)?);
+        push(format!("d/{i}"), to_json(chunk)?)?;
     }
+    Ok(())
+}
 
-    Ok(SearchFiles {
-        files,
-        tokenizer_version: TOKENIZER_VERSION.to_string(),
-        audience,
-        doc_count: docs.len(),
-    })
+fn to_json<T: serde::Serialize + ?Sized>(v: &T) -> Result<String, SearchError> {
+    Ok(serde_json::to_string(v)?)
 }
 
 /// The per-document facts ranking needs (before `drop_inherited`, so a matter's

@@ -17,7 +17,7 @@ mod shard;
 mod tokenize;
 
 pub use error::SearchError;
-pub use index::{as_script, build};
+pub use index::{as_script, build, build_into};
 pub use normalize::{normalize, words};
 pub use query::{Hit, SearchIndex};
 pub use readings::reading;
