@@ -485,27 +485,6 @@ impl<'a> Renderer<'a> {
         has.then_some(crate::export::PAGE)
     }
 
-    /// Renders `template` as if it were the page at `links` (for its
-    /// relative links) into the file `out`, which `wrap` makes of the HTML
-    /// (a script that carries it, say). Like [`Renderer::render`], skipped
-    /// when its fingerprint is as last rendered.
-    fn render_into(
-        &self,
-        out: &str,
-        links: &str,
-        template: &str,
-        wrap: impl FnOnce(&str) -> String,
-        fill: impl Fn(&mut Fill),
-    ) -> Result<(), RenderError> {
-        if self.unchanged(out, links, template, &fill) {
-            return Ok(());
-        }
-        let mut ctx = self.context(links);
-        fill(&mut Fill::Context(&mut ctx));
-        let html = self.tera(template, &ctx)?;
-        self.hand_over(out, wrap(&html).into_bytes())
-    }
-
     /// Hands a finished file to the sink, unless it is as last rendered.
     fn put(&self, path: &str, bytes: Vec<u8>) -> Result<(), RenderError> {
         if let Some(inc) = self.incremental {
@@ -688,17 +667,33 @@ impl<'a> Renderer<'a> {
                 }
                 hours
             };
-            self.render_into(
-                &paths::plan_topic_data(&t.id),
-                paths::PLAN,
-                "plan-topic.html",
-                |html| plan_topic_js(&t.id, html),
-                |c| {
-                    c.insert("topic", &page);
-                    c.agencies("agencies", agencies.iter().copied());
-                    c.lazy("hours_data", |_, _| {}, hours);
-                },
-            )
+            let out = paths::plan_topic_data(&t.id);
+            let fill = |c: &mut Fill| {
+                c.insert("topic", &page);
+                c.agencies("agencies", agencies.iter().copied());
+                c.lazy("hours_data", |_, _| {}, hours);
+            };
+            if self.unchanged(&out, paths::PLAN, "plan-topic.html", &fill) {
+                return Ok(());
+            }
+            // Rendered a few hundred desks at a time: one context of every
+            // desk of a large topic was the peak memory of a build.
+            let list = agencies
+                .chunks(PLAN_AGENCY_CHUNK)
+                .map(|chunk| {
+                    let mut ctx = self.context(paths::PLAN);
+                    ctx.insert("agencies", chunk);
+                    self.tera("plan-agencies.html", &ctx)
+                })
+                .collect::<Result<String, _>>()?;
+            let mut ctx = self.context(paths::PLAN);
+            ctx.insert("topic", &page);
+            ctx.insert("agencies_html", &list);
+            drop(list);
+            ctx.insert("hours_data", &hours());
+            let html = self.tera("plan-topic.html", &ctx)?;
+            drop(ctx);
+            self.hand_over(&out, plan_topic_js(&t.id, &html).into_bytes())
         })
     }
 
@@ -941,6 +936,9 @@ struct TopicLink {
 /// A topic's part of the household plan as a script: the HTML is a string
 /// that plan.js finds under the topic's id once the script has run.
 /// Whether the household plan holds every topic's desks on its page.
+/// Desks per rendering of plan-agencies.html.
+const PLAN_AGENCY_CHUNK: usize = 256;
+
 fn plan_inline<A: Audience>(view: &SiteView<A>) -> bool {
     let rows: usize = view.topics.iter().map(|t| t.entries.len()).sum();
     rows <= pager::PLAN_INLINE_ROWS
