@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use tera::Context;
 
 /// What every page gets as `site`: small, so rendering stays linear in the
@@ -644,6 +644,18 @@ impl<'a> Renderer<'a> {
         if plan_inline(view) {
             return Ok(());
         }
+        // A desk's item is the same in every topic it handles (about four
+        // each): made once, when a topic first needs it.
+        let items: Vec<OnceLock<String>> = view.agencies.iter().map(|_| OnceLock::new()).collect();
+        let item = |i: usize| -> Result<&str, RenderError> {
+            if let Some(html) = items[i].get() {
+                return Ok(html);
+            }
+            let mut ctx = self.context(paths::PLAN);
+            ctx.insert("agencies", &[&view.agencies[i]]);
+            let html = self.tera("plan-agencies.html", &ctx)?;
+            Ok(items[i].get_or_init(|| html))
+        };
         view.topics.par_iter().try_for_each(|t| {
             // The rows of the topic's own page 1 (★ first), and every desk
             // handling it: the desks covering several ticked topics are
@@ -653,11 +665,10 @@ impl<'a> Renderer<'a> {
                 .next()
                 .unwrap_or(0..0);
             let page = t.page(first);
-            let agencies: Vec<_> = view
-                .agencies
-                .iter()
-                .filter(|a| a.topics.iter().any(|x| x.id == t.id))
+            let at: Vec<usize> = (0..view.agencies.len())
+                .filter(|&i| view.agencies[i].topics.iter().any(|x| x.id == t.id))
                 .collect();
+            let agencies: Vec<_> = at.iter().map(|&i| &view.agencies[i]).collect();
             // The topic's and its agencies' hours: in a fingerprint, `page`
             // and `agencies` stand for them.
             let hours = || {
@@ -676,16 +687,9 @@ impl<'a> Renderer<'a> {
             if self.unchanged(&out, paths::PLAN, "plan-topic.html", &fill) {
                 return Ok(());
             }
-            // Rendered a few hundred desks at a time: one context of every
-            // desk of a large topic was the peak memory of a build.
-            let list = agencies
-                .chunks(PLAN_AGENCY_CHUNK)
-                .map(|chunk| {
-                    let mut ctx = self.context(paths::PLAN);
-                    ctx.insert("agencies", chunk);
-                    self.tera("plan-agencies.html", &ctx)
-                })
-                .collect::<Result<String, _>>()?;
+            // Desk by desk: one context of every desk of a large topic was
+            // the peak memory of a build.
+            let list = at.iter().map(|&i| item(i)).collect::<Result<String, _>>()?;
             let mut ctx = self.context(paths::PLAN);
             ctx.insert("topic", &page);
             ctx.insert("agencies_html", &list);
@@ -936,9 +940,6 @@ struct TopicLink {
 /// A topic's part of the household plan as a script: the HTML is a string
 /// that plan.js finds under the topic's id once the script has run.
 /// Whether the household plan holds every topic's desks on its page.
-/// Desks per rendering of plan-agencies.html.
-const PLAN_AGENCY_CHUNK: usize = 256;
-
 fn plan_inline<A: Audience>(view: &SiteView<A>) -> bool {
     let rows: usize = view.topics.iter().map(|t| t.entries.len()).sum();
     rows <= pager::PLAN_INLINE_ROWS
