@@ -14,6 +14,7 @@ use crate::model::{
     Agency, AreaFile, Content, Line, LineFile, Meeting, Page, PageMeta, Program, Resource, Roster,
     Sheet, SiteSettings, Sourced, Topic, TopicFile, TownFile,
 };
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
 
@@ -422,10 +423,31 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn read_dir<T: placeholder::Record>(&mut self, dir: &str) -> Vec<Sourced<T>> {
-        self.files_in(dir, "toml")
-            .into_iter()
-            .filter_map(|p| self.read_record(p))
+    /// Every record file of `dir`, read and parsed on all cores (at 10,000
+    /// agencies reading one after the other was half a second of a build in
+    /// which the other cores waited); diagnostics and sources in file order.
+    fn read_dir<T: placeholder::Record + Send>(&mut self, dir: &str) -> Vec<Sourced<T>> {
+        let (root, site) = (self.root, self.site);
+        let read: Vec<_> = self
+            .files_in(dir, "toml")
+            .into_par_iter()
+            .map(|p| {
+                let mut r = Reader {
+                    root,
+                    site,
+                    diagnostics: Diagnostics::default(),
+                    sources: Sources::default(),
+                };
+                let record = r.read_record::<T>(p);
+                (record, r.diagnostics, r.sources)
+            })
+            .collect();
+        read.into_iter()
+            .filter_map(|(record, diagnostics, sources)| {
+                self.diagnostics.extend(diagnostics);
+                self.sources.append(sources);
+                record
+            })
             .collect()
     }
 

@@ -12,6 +12,12 @@ impl Sources {
         self.files.insert(path, text);
     }
 
+    /// Moves every text of `other` in.
+    pub fn append(&mut self, other: Sources) {
+        // One by one: `BTreeMap::append` rebuilds the whole map each call.
+        self.files.extend(other.files);
+    }
+
     /// Takes the text of `path` out.
     pub fn take(&mut self, path: &Path) -> Option<String> {
         self.files.remove(path)
