@@ -18,6 +18,7 @@ mod sheets;
 use crate::diagnostics::{Diagnostics, Sources};
 use crate::model::Content;
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 /// Where a TOML string's text starts in `source` (the whole file), when the
 /// file holds the text verbatim between its quotes; `None` when escapes
@@ -49,19 +50,33 @@ pub(crate) fn text_start(
 /// Validates `content` as of `today` (passed in so that tests are stable);
 /// `sources` is the text of every file, to point inside strings.
 pub fn validate(content: &Content, sources: &Sources, today: NaiveDate) -> Diagnostics {
+    type Check<'a> = &'a (dyn Fn(&mut Diagnostics) + Sync);
+    let checks: [Check; 12] = [
+        &|d| ids::check(content, d),
+        &|d| addresses::check(content, d),
+        &|d| references::check(content, d),
+        &|d| areas::check(content, today, d),
+        &|d| sheets::check(content, d),
+        &|d| phones::check(content, d),
+        &|d| dates::check(content, today, d),
+        &|d| links::check(content, sources, d),
+        &|d| lines::check(content, today, d),
+        &|d| remarks::check(content, sources, d),
+        &|d| resources::check(content, sources, d),
+        &|d| hours::check(content, sources, today, d),
+    ];
+    // The checks read the content and nothing else: they run side by side,
+    // and their diagnostics are kept in this order.
+    let found: Vec<Diagnostics> = checks
+        .par_iter()
+        .map(|check| {
+            let mut d = Diagnostics::default();
+            check(&mut d);
+            d
+        })
+        .collect();
     let mut d = Diagnostics::default();
-    ids::check(content, &mut d);
-    addresses::check(content, &mut d);
-    references::check(content, &mut d);
-    areas::check(content, today, &mut d);
-    sheets::check(content, &mut d);
-    phones::check(content, &mut d);
-    dates::check(content, today, &mut d);
-    links::check(content, sources, &mut d);
-    lines::check(content, today, &mut d);
-    remarks::check(content, sources, &mut d);
-    resources::check(content, sources, &mut d);
-    hours::check(content, sources, today, &mut d);
+    found.into_iter().for_each(|f| d.extend(f));
     d
 }
 
