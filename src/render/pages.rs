@@ -157,7 +157,15 @@ pub fn render_site_with<A: Audience>(
     let r = Renderer::new(theme, meta(view), sink, opts.incremental, memo);
     let feed = calendar::feed(&view.programs, &view.dates);
     let feed = &feed;
+    // The jobs that run on one thread come first, so they start first and
+    // the jobs that split into many (pages) fill the other cores around them:
+    // started last, the search index ran alone at the end of each site.
     let jobs: Vec<Job> = vec![
+        (OPEN_DATA_JOB, Box::new(|r| r.open_data(view))),
+        (
+            SEARCH_JOB,
+            Box::new(|r| super::search::search_files(view, |path, bytes| r.put(&path, bytes))),
+        ),
         (
             "home, search, 404",
             Box::new(|r| {
@@ -286,11 +294,6 @@ pub fn render_site_with<A: Audience>(
                 r.meetings(view)?;
                 r.lookup(view)
             }),
-        ),
-        (OPEN_DATA_JOB, Box::new(|r| r.open_data(view))),
-        (
-            SEARCH_JOB,
-            Box::new(|r| super::search::search_files(view, |path, bytes| r.put(&path, bytes))),
         ),
     ];
     let wanted = |name: &str| match opts.part {
