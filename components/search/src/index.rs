@@ -2,10 +2,12 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::shard::{
-    load_script, name_shards, Inverted, Manifest, CHUNK, DESKS, MANIFEST, SEARCH_DIR,
+    load_script, name_shards, weigh, Inverted, Manifest, Weighed, CHUNK, DESKS, MANIFEST,
+    SEARCH_DIR,
 };
 use crate::{
     words, Audience, DisplayRecord, DocKind, SearchDoc, SearchError, SearchFiles, TOKENIZER_VERSION,
@@ -64,6 +66,28 @@ pub fn build(docs: &[SearchDoc], audience: Audience) -> Result<SearchFiles, Sear
     })
 }
 
+/// Documents read and tokenized side by side before they are added.
+const WEIGH_BLOCK: usize = 4096;
+
+/// One document's fields, as the index reads them, tokenized and weighed.
+fn weigh_doc(doc: &SearchDoc, audience: Audience) -> Weighed {
+    // A record with a written reading (topics, agencies) needs no dictionary
+    // reading of its name, and a child (a matter) is read through its parent:
+    // reading every matter's description doubled the size of a large index.
+    let keywords = if doc.parent.is_some() {
+        doc.keywords.join("\n")
+    } else if doc.display.reading.is_some() {
+        with_readings("", &doc.keywords)
+    } else {
+        with_readings(&doc.title, &doc.keywords)
+    };
+    let mut texts = vec![doc.title.as_str(), keywords.as_str(), doc.body.as_str()];
+    if audience == Audience::Staff {
+        texts.push(doc.staff_text.as_deref().unwrap_or(""));
+    }
+    weigh(&texts)
+}
+
 /// [`build`], handing each file (path relative to the site root, script) to
 /// `emit` as soon as it is made instead of keeping them all: at 100,000
 /// agencies the scripts are hundreds of megabytes.
@@ -86,22 +110,17 @@ pub fn build_into<E: From<SearchError>>(
     let mut inverted = Inverted::new(fields.len());
     let mut exact: HashMap<String, Vec<u32>> = HashMap::new();
     let mut entries = Vec::with_capacity(docs.len());
+    // Reading and tokenizing are pure and most of the work: done on all
+    // cores a block at a time (all at once would hold every document's
+    // terms), then added in position order.
+    let mut weighed: Vec<Weighed> = Vec::new();
     for (position, doc) in docs.iter().enumerate() {
-        // A record with a written reading (topics, agencies) needs no dictionary
-        // reading of its name, and a child (a matter) is read through its parent:
-        // reading every matter's description doubled the size of a large index.
-        let keywords = if doc.parent.is_some() {
-            doc.keywords.join("\n")
-        } else if doc.display.reading.is_some() {
-            with_readings("", &doc.keywords)
-        } else {
-            with_readings(&doc.title, &doc.keywords)
-        };
-        let mut texts = vec![doc.title.as_str(), keywords.as_str(), doc.body.as_str()];
-        if audience == Audience::Staff {
-            texts.push(doc.staff_text.as_deref().unwrap_or(""));
+        if position % WEIGH_BLOCK == 0 {
+            let block = &docs[position..docs.len().min(position + WEIGH_BLOCK)];
+            weighed = block.par_iter().map(|d| weigh_doc(d, audience)).collect();
+            weighed.reverse();
         }
-        inverted.add(position as u32, &texts);
+        inverted.add_weighed(position as u32, weighed.pop().unwrap_or_default());
         // Typing a name or its reading exactly ranks it first: the browser finds
         // these by key instead of reading every title.
         for name in std::iter::once(&doc.title).chain(doc.display.reading.as_ref()) {

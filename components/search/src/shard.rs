@@ -78,23 +78,11 @@ impl Inverted {
         }
     }
 
-    /// Adds one document's fields; positions must come in increasing order.
-    pub fn add(&mut self, pos: u32, texts: &[&str]) {
-        let mut counts: HashMap<String, u32> = HashMap::new();
-        for (field, text) in self.fields.iter_mut().zip(texts) {
-            let tokens = tokenize(text);
-            if tokens.is_empty() {
-                continue;
-            }
-            let len = (tokens.len() as f64).max(1.0).sqrt();
-            counts.clear();
-            for t in tokens {
-                *counts.entry(t).or_insert(0) += 1;
-            }
-            for (token, count) in counts.drain() {
-                let w = ((count as f64).sqrt() / len * WEIGHT_SCALE)
-                    .round()
-                    .max(1.0) as u32;
+    /// Adds what [`weigh`] made of one document's fields; positions must
+    /// come in increasing order.
+    pub fn add_weighed(&mut self, pos: u32, weighed: Weighed) {
+        for (field, terms) in self.fields.iter_mut().zip(weighed) {
+            for (token, w) in terms {
                 field.entry(token).or_default().push((pos, w));
             }
         }
@@ -371,4 +359,36 @@ pub(crate) fn parse_load_script(js: &str) -> Option<(String, String)> {
         .trim_end()
         .strip_suffix("'));")?;
     Some((name.to_string(), crate::index::unescape(body)?))
+}
+
+/// Per field, each term of a document and its weight.
+pub type Weighed = Vec<Vec<(String, u32)>>;
+
+/// Tokenizes and weighs one document's fields: the costly part of adding a
+/// document, which needs nothing but the text and so runs on any thread.
+pub fn weigh(texts: &[&str]) -> Weighed {
+    let mut counts: HashMap<String, u32> = HashMap::new();
+    texts
+        .iter()
+        .map(|text| {
+            let tokens = tokenize(text);
+            if tokens.is_empty() {
+                return Vec::new();
+            }
+            let len = (tokens.len() as f64).max(1.0).sqrt();
+            counts.clear();
+            for t in tokens {
+                *counts.entry(t).or_insert(0) += 1;
+            }
+            counts
+                .drain()
+                .map(|(token, count)| {
+                    let w = ((count as f64).sqrt() / len * WEIGHT_SCALE)
+                        .round()
+                        .max(1.0) as u32;
+                    (token, w)
+                })
+                .collect()
+        })
+        .collect()
 }
