@@ -152,7 +152,8 @@ fn matter_view<A: Audience>(m: &model::Matter, a: &model::Agency, idx: &Index) -
 pub(super) fn agency_view<A: Audience>(
     a: &model::Agency,
     idx: &Index,
-    programs: &[ProgramView<A>],
+    // The programs this agency organises.
+    programs: &[&ProgramView<A>],
 ) -> AgencyView<A> {
     let id = a.id.get_ref();
     let mut topic_ids: Vec<&str> = Vec::new();
@@ -220,11 +221,7 @@ pub(super) fn agency_view<A: Audience>(
             .collect(),
         topics: topic_ids.iter().map(|t| idx.topic_ref(t)).collect(),
         matters,
-        programs: programs
-            .iter()
-            .filter(|p| p.organiser.as_ref().is_some_and(|o| &o.id == id))
-            .map(program_ref)
-            .collect(),
+        programs: programs.iter().map(|p| program_ref(p)).collect(),
         staff: A::agency(a),
     }
 }

@@ -9,7 +9,7 @@ use super::Audience;
 use crate::model::{self, Content};
 use crate::routes::paths;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 #[derive(Serialize, Clone)]
@@ -61,6 +61,9 @@ pub(super) fn topic_views<A: Audience>(
 ) -> Vec<TopicView<A>> {
     let mut topics: Vec<&model::Topic> = content.topics.iter().map(|t| &t.value).collect();
     topics.sort_by_key(|t| t.order);
+    // Found by key: scans of every agency per row were quadratic.
+    let by_id: HashMap<&str, &AgencyView<A>> =
+        agencies.iter().map(|a| (a.id.as_str(), a)).collect();
     topics
         .into_iter()
         .map(|t| {
@@ -87,13 +90,12 @@ pub(super) fn topic_views<A: Audience>(
                 })
                 .collect();
             entries.sort_by_key(|e| (!e.matter.star, e.matter.no.unwrap_or(u32::MAX)));
-            let mut shown: Vec<String> = Vec::new();
+            let mut shown: HashSet<String> = HashSet::new();
             for e in entries.iter_mut().filter(|e| e.group) {
-                if shown.contains(&e.agency.id) {
+                if !shown.insert(e.agency.id.clone()) {
                     continue;
                 }
-                shown.push(e.agency.id.clone());
-                if let Some(a) = agencies.iter().find(|a| a.id == e.agency.id) {
+                if let Some(a) = by_id.get(e.agency.id.as_str()) {
                     e.offices = a.offices.clone();
                 }
             }

@@ -19,6 +19,7 @@ use super::topics::{topic_views, TopicView};
 use crate::model::{self, Content};
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::collections::HashMap;
 
 #[derive(Serialize, Clone)]
 #[serde(bound(serialize = ""))]
@@ -107,10 +108,21 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
         .map(|(i, p)| program_view::<A>(&p.value, i, &idx, &targets))
         .collect();
     programs.sort_by(|a, b| a.reading.cmp(&b.reading));
+    // By organiser, found by key: a scan of every program per agency was
+    // quadratic (seconds at 100,000 agencies).
+    let mut organised: HashMap<&str, Vec<&ProgramView<A>>> = HashMap::new();
+    for p in &programs {
+        if let Some(o) = &p.organiser {
+            organised.entry(o.id.as_str()).or_default().push(p);
+        }
+    }
     let agencies: Vec<AgencyView<A>> = sorted_by_reading(&content.agencies, |a| &a.reading)
         .into_iter()
         .filter(|a| A::shows(a.status))
-        .map(|a| agency_view::<A>(a, &idx, &programs))
+        .map(|a| {
+            let own = organised.get(a.id.get_ref().as_str());
+            agency_view::<A>(a, &idx, own.map_or(&[], Vec::as_slice))
+        })
         .collect();
     let mut resources: Vec<ResourceView<A>> = content
         .resources
