@@ -339,3 +339,38 @@ fn obj(v: Value) -> Map<String, Value> {
         _ => Map::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::PrettyArray;
+    use serde_json::{json, Value};
+
+    /// The file written element by element is the file `to_vec_pretty`
+    /// makes of the whole array, and a newline.
+    fn same_as_whole(list: Vec<Value>) {
+        let mut a = PrettyArray::default();
+        for v in &list {
+            a.push(v).expect("serialise");
+        }
+        let mut whole = serde_json::to_vec_pretty(&Value::Array(list)).expect("serialise");
+        whole.push(b'\n');
+        assert_eq!(
+            String::from_utf8(a.finish()).expect("utf-8"),
+            String::from_utf8(whole).expect("utf-8")
+        );
+    }
+
+    #[test]
+    fn an_array_written_element_by_element_is_the_pretty_array() {
+        same_as_whole(vec![]);
+        same_as_whole(vec![json!({})]);
+        same_as_whole(vec![json!([])]);
+        same_as_whole(vec![
+            json!({ "id": "a", "phones": [{ "number": "086-803-1234" }], "n": 1 }),
+            // A newline inside a string is escaped, so it is not indented.
+            json!({ "description": "一行目\n二行目", "empty": [], "nested": { "x": [1, 2] } }),
+            json!("text"),
+            json!(null),
+        ]);
+    }
+}
