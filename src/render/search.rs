@@ -11,7 +11,7 @@ pub fn search_files<A: Audience, E: From<SearchError>>(
     view: &SiteView<A>,
     mut emit: impl FnMut(String, Vec<u8>) -> Result<(), E>,
 ) -> Result<(), E> {
-    tsunagu_search::build_into(&docs(view), A::SEARCH, |path, script| {
+    tsunagu_search::build_into(docs(view), A::SEARCH, |path, script| {
         emit(path, script.into_bytes())
     })?;
     emit(

@@ -66,7 +66,9 @@ pub struct AgencyView<A: Audience> {
     pub lifecycle: model::Status,
     pub offices: Vec<OfficeView>,
     pub topics: Vec<TopicRef>,
-    pub matters: Vec<MatterView<A>>,
+    /// Shared with the rows of the topic pages (a copy per row held a
+    /// second directory in memory).
+    pub matters: Vec<Arc<MatterView<A>>>,
     pub programs: Vec<ProgramRef>,
     pub staff: A::AgencyExtra,
 }
@@ -166,10 +168,10 @@ pub(super) fn agency_view<A: Audience>(
         .hours
         .as_ref()
         .map(|h| hours_view(h.get_ref(), a.closures.as_ref(), &idx.hours));
-    let matters: Vec<MatterView<A>> = a
+    let matters: Vec<Arc<MatterView<A>>> = a
         .matters
         .iter()
-        .map(|m| matter_view::<A>(m, a, idx))
+        .map(|m| Arc::new(matter_view::<A>(m, a, idx)))
         .collect();
     AgencyView {
         id: id.clone(),

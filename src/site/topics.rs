@@ -37,12 +37,13 @@ pub struct TopicView<A: Audience> {
 #[derive(Serialize, Clone)]
 #[serde(bound(serialize = ""))]
 pub struct TopicEntry<A: Audience> {
-    pub agency: AgencyRef,
+    /// One per agency, shared by its rows in every topic.
+    pub agency: Arc<AgencyRef>,
     pub address: Option<String>,
     /// 「2022年4月1日」 when the agency's entry is older than the site's
     /// `stale_after_days`.
     pub stale_since: Option<String>,
-    pub matter: MatterView<A>,
+    pub matter: Arc<MatterView<A>>,
     /// The agency's status when it is not open (「開設予定」 …).
     pub status: Option<String>,
     /// The district offices of a group (各福祉事務所 …), on the group's first
@@ -64,18 +65,23 @@ pub(super) fn topic_views<A: Audience>(
     // Found by key: scans of every agency per row were quadratic.
     let by_id: HashMap<&str, &AgencyView<A>> =
         agencies.iter().map(|a| (a.id.as_str(), a)).collect();
+    let refs: Vec<Arc<AgencyRef>> = agencies
+        .iter()
+        .map(|a| Arc::new(idx.agency_ref(&a.id)))
+        .collect();
     topics
         .into_iter()
         .map(|t| {
             let id = t.id.get_ref();
             let mut entries: Vec<TopicEntry<A>> = agencies
                 .iter()
-                .flat_map(|a| {
+                .zip(&refs)
+                .flat_map(|(a, agency)| {
                     a.matters
                         .iter()
                         .filter(|m| &m.topic.id == id)
                         .map(move |m| TopicEntry {
-                            agency: idx.agency_ref(&a.id),
+                            agency: agency.clone(),
                             // A <別紙> row is not at the agency's address.
                             address: match m.separate_sheet {
                                 Some(_) => None,

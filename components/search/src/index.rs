@@ -54,7 +54,7 @@ fn one() -> f64 {
 /// each site's index can be built on its own thread.
 pub fn build(docs: &[SearchDoc], audience: Audience) -> Result<SearchFiles, SearchError> {
     let mut files = Vec::new();
-    build_into(docs, audience, |path, script| {
+    build_into(docs.to_vec(), audience, |path, script| {
         files.push((path, script));
         Ok::<_, SearchError>(())
     })?;
@@ -90,18 +90,16 @@ fn weigh_doc(doc: &SearchDoc, audience: Audience) -> Weighed {
 
 /// [`build`], handing each file (path relative to the site root, script) to
 /// `emit` as soon as it is made instead of keeping them all: at 100,000
-/// agencies the scripts are hundreds of megabytes.
+/// agencies the scripts are hundreds of megabytes. Takes the documents so
+/// that each one's text is freed once indexed and its display fields move
+/// into the display rows instead of being copied.
 pub fn build_into<E: From<SearchError>>(
-    docs: &[SearchDoc],
+    docs: Vec<SearchDoc>,
     audience: Audience,
     mut emit: impl FnMut(String, String) -> Result<(), E>,
 ) -> Result<(), E> {
-    validate(docs, audience)?;
-    let positions: HashMap<&str, usize> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id.as_str(), i))
-        .collect();
+    validate(&docs, audience)?;
+    let parents = parent_positions(&docs)?;
     let mut fields: Vec<String> = FIELDS.iter().map(|f| f.to_string()).collect();
     if audience == Audience::Staff {
         fields.push(STAFF_FIELD.to_string());
@@ -113,46 +111,37 @@ pub fn build_into<E: From<SearchError>>(
     // Reading and tokenizing are pure and most of the work: done on all
     // cores a block at a time (all at once would hold every document's
     // terms), then added in position order.
-    let mut weighed: Vec<Weighed> = Vec::new();
-    for (position, doc) in docs.iter().enumerate() {
-        if position % WEIGH_BLOCK == 0 {
-            let block = &docs[position..docs.len().min(position + WEIGH_BLOCK)];
-            weighed = block.par_iter().map(|d| weigh_doc(d, audience)).collect();
-            weighed.reverse();
+    let mut rest = docs.into_iter();
+    loop {
+        let block: Vec<SearchDoc> = rest.by_ref().take(WEIGH_BLOCK).collect();
+        if block.is_empty() {
+            break;
         }
-        inverted.add_weighed(position as u32, weighed.pop().unwrap_or_default());
-        // Typing a name or its reading exactly ranks it first: the browser finds
-        // these by key instead of reading every title.
-        for name in std::iter::once(&doc.title).chain(doc.display.reading.as_ref()) {
-            let key = words(name).concat();
-            if !key.is_empty() {
-                let list = exact.entry(key).or_default();
-                if list.last() != Some(&(position as u32)) {
-                    list.push(position as u32);
+        let weighed: Vec<Weighed> = block.par_iter().map(|d| weigh_doc(d, audience)).collect();
+        for (doc, weighed) in block.into_iter().zip(weighed) {
+            let position = entries.len();
+            inverted.add_weighed(position as u32, weighed);
+            // Typing a name or its reading exactly ranks it first: the browser
+            // finds these by key instead of reading every title.
+            for name in std::iter::once(&doc.title).chain(doc.display.reading.as_ref()) {
+                let key = words(name).concat();
+                if !key.is_empty() {
+                    let list = exact.entry(key).or_default();
+                    if list.last() != Some(&(position as u32)) {
+                        list.push(position as u32);
+                    }
                 }
             }
+            entries.push(DisplayEntry {
+                id: doc.id,
+                kind: doc.kind,
+                url: doc.url,
+                title: doc.title,
+                boost: doc.boost,
+                parent: parents[position],
+                display: doc.display,
+            });
         }
-        entries.push(DisplayEntry {
-            id: doc.id.clone(),
-            kind: doc.kind,
-            url: doc.url.clone(),
-            title: doc.title.clone(),
-            boost: doc.boost,
-            parent: match &doc.parent {
-                Some(p) => {
-                    Some(
-                        *positions
-                            .get(p.as_str())
-                            .ok_or_else(|| SearchError::UnknownParent {
-                                id: doc.id.clone(),
-                                parent: p.clone(),
-                            })?,
-                    )
-                }
-                None => None,
-            },
-            display: doc.display.clone(),
-        });
     }
 
     let (manifest_body, starred) = manifest(&entries, audience, fields);
@@ -173,8 +162,8 @@ pub fn build_into<E: From<SearchError>>(
         .collect();
     let desks_json = to_json(&desks)?;
     drop_inherited(&mut entries);
-    let pinned: Vec<bool> = docs.iter().map(|d| d.kind == DocKind::Topic).collect();
-    let sharded = inverted.shards(docs.len(), &pinned);
+    let pinned: Vec<bool> = entries.iter().map(|e| e.kind == DocKind::Topic).collect();
+    let sharded = inverted.shards(entries.len(), &pinned);
     let shard_count = sharded.shards.len();
     let (name_count, names) = name_shards(exact);
     let manifest = Manifest {
@@ -209,6 +198,26 @@ pub fn build_into<E: From<SearchError>>(
         push(format!("d/{i}"), to_json(chunk)?)?;
     }
     Ok(())
+}
+
+/// Each document's parent, by position.
+fn parent_positions(docs: &[SearchDoc]) -> Result<Vec<Option<usize>>, SearchError> {
+    let positions: HashMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    docs.iter()
+        .map(|doc| match &doc.parent {
+            Some(p) => positions.get(p.as_str()).copied().map(Some).ok_or_else(|| {
+                SearchError::UnknownParent {
+                    id: doc.id.clone(),
+                    parent: p.clone(),
+                }
+            }),
+            None => Ok(None),
+        })
+        .collect()
 }
 
 fn to_json<T: serde::Serialize + ?Sized>(v: &T) -> Result<String, SearchError> {

@@ -99,29 +99,26 @@ impl Inverted {
         let n = docs as f64;
         // Per field: key → postings in position order (terms, then prefix entries).
         let mut lists: Vec<Vec<KeyPostings>> = Vec::with_capacity(self.fields.len());
+        let mut scores = PrefixScores::new(docs);
         for field in self.fields {
-            let mut prefixes: HashMap<char, HashMap<u32, f64>> = HashMap::new();
-            let mut out: Vec<KeyPostings> = Vec::with_capacity(field.len());
-            for (term, postings) in field {
-                let Some(first) = term.chars().next() else {
+            let mut terms: Vec<KeyPostings> =
+                field.into_iter().filter(|(t, _)| !t.is_empty()).collect();
+            // Sorted, the terms sharing a first character are side by side, and
+            // each prefix entry sums its terms in the same order on every run.
+            terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            let mut prefixes: Vec<KeyPostings> = Vec::new();
+            for group in terms.chunk_by(|a, b| a.0.chars().next() == b.0.chars().next()) {
+                let Some(first) = group[0].0.chars().next() else {
                     continue;
                 };
-                let idf = 1.0 + (n / (postings.len() as f64 + 1.0)).ln();
-                let merged = prefixes.entry(first).or_default();
-                for &(pos, w) in &postings {
-                    *merged.entry(pos).or_insert(0.0) += w as f64 / WEIGHT_SCALE * idf * idf;
+                for (_, postings) in group {
+                    let idf = 1.0 + (n / (postings.len() as f64 + 1.0)).ln();
+                    scores.add(postings, idf);
                 }
-                out.push((term, postings));
+                prefixes.push((format!("{first}{PREFIX_MARK}"), scores.take()));
             }
-            for (first, merged) in prefixes {
-                let mut list: Vec<(u32, u32)> = merged
-                    .into_iter()
-                    .map(|(pos, s)| (pos, (s * WEIGHT_SCALE).round().max(1.0) as u32))
-                    .collect();
-                list.sort_unstable();
-                out.push((format!("{first}{PREFIX_MARK}"), list));
-            }
-            lists.push(out);
+            terms.append(&mut prefixes);
+            lists.push(terms);
         }
 
         // Documents holding a split key in any field (the query's coverage weighs a
@@ -204,6 +201,52 @@ impl Inverted {
             }
         }
         out
+    }
+}
+
+/// Sums the weights of a prefix entry's terms per document: a dense array
+/// reused for every entry, as a map per entry held tens of bytes for each
+/// (document, first character) pair and hashed each of them.
+struct PrefixScores {
+    sum: Vec<f64>,
+    touched: Vec<u32>,
+}
+
+impl PrefixScores {
+    fn new(docs: usize) -> Self {
+        PrefixScores {
+            sum: vec![0.0; docs],
+            touched: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, postings: &[(u32, u32)], idf: f64) {
+        for &(pos, w) in postings {
+            let Some(s) = self.sum.get_mut(pos as usize) else {
+                continue;
+            };
+            // Weights are at least 1 and idf at least 1: 0 means untouched.
+            if *s == 0.0 {
+                self.touched.push(pos);
+            }
+            *s += w as f64 / WEIGHT_SCALE * idf * idf;
+        }
+    }
+
+    /// The entry's postings in position order, scaled to integers; resets
+    /// the sums for the next entry.
+    fn take(&mut self) -> Vec<(u32, u32)> {
+        self.touched.sort_unstable();
+        let list = self
+            .touched
+            .iter()
+            .map(|&pos| {
+                let s = std::mem::take(&mut self.sum[pos as usize]);
+                (pos, (s * WEIGHT_SCALE).round().max(1.0) as u32)
+            })
+            .collect();
+        self.touched.clear();
+        list
     }
 }
 
