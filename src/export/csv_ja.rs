@@ -4,7 +4,7 @@
 //! 緯度・経度, 法人番号…) are kept, empty, so the file reads like any other
 //! dataset of that kind.
 
-use super::{ExportError, STAFF_NOTICE};
+use super::{Appender, ExportError, Out, CSV_JA, STAFF_NOTICE};
 use crate::site::{Audience, SiteView};
 use tsunagu_hours::WeeklyHours;
 
@@ -34,8 +34,13 @@ pub const COLUMNS: [&str; 23] = [
     "備考",
 ];
 
-pub fn csv_ja<A: Audience>(view: &SiteView<A>) -> Result<Vec<u8>, ExportError> {
-    let mut w = csv::WriterBuilder::new().from_writer(b"\xEF\xBB\xBF".to_vec());
+pub fn csv_ja<A: Audience>(view: &SiteView<A>, out: &dyn Out) -> Result<(), ExportError> {
+    out.append(CSV_JA, b"\xEF\xBB\xBF")
+        .map_err(csv::Error::from)?;
+    let mut w = csv::WriterBuilder::new().from_writer(Appender {
+        out,
+        path: CSV_JA.to_string(),
+    });
     w.write_record(COLUMNS)?;
     for a in &view.agencies {
         for (i, m) in a.matters.iter().enumerate() {
@@ -94,8 +99,7 @@ pub fn csv_ja<A: Audience>(view: &SiteView<A>) -> Result<Vec<u8>, ExportError> {
         }
     }
     w.flush().map_err(csv::Error::from)?;
-    w.into_inner()
-        .map_err(|e| ExportError::Csv(csv::Error::from(e.into_error())))
+    Ok(())
 }
 
 /// 利用可能曜日, 開始時間, 終了時間 when the hours are one time range on

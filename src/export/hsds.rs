@@ -8,18 +8,19 @@
 
 use super::ids::Ids;
 use super::tabular::Tabular;
-use super::{ExportError, Files, HSDS_DIR, STAFF_NOTICE};
+use super::{ExportError, Out, HSDS_DIR, STAFF_NOTICE};
 use crate::site::{AgencyView, Audience, MatterView, PhoneView, SiteView};
 use serde_json::{json, Map, Value};
 use tsunagu_hours::{DaySet, Hm, WeeklyHours};
 
 const ICAL_DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
-pub fn hsds<A: Audience>(view: &SiteView<A>) -> Result<Files, ExportError> {
+pub fn hsds<A: Audience>(view: &SiteView<A>, out: &dyn Out) -> Result<(), ExportError> {
     let ids = Ids::new(&format!("{}#{}", view.dates.uid_host, view.municipality));
     let taxonomy = format!("{} 相談項目", view.municipality);
-    let mut tabular = Tabular::new()?;
-    let mut terms = PrettyArray::default();
+    let mut tabular = Tabular::new(out)?;
+    let array = |name: &str| PrettyArray::new(out, format!("{HSDS_DIR}/{name}"));
+    let mut terms = array("taxonomy_terms.json");
     for t in &view.topics {
         let term = json!({
             "id": ids.id("taxonomy_term", &t.id),
@@ -32,9 +33,10 @@ pub fn hsds<A: Audience>(view: &SiteView<A>) -> Result<Files, ExportError> {
         tabular.term(&term)?;
         terms.push(&term)?;
     }
-    let mut organizations = PrettyArray::default();
-    let mut locations = PrettyArray::default();
-    let mut services = PrettyArray::default();
+    terms.finish()?;
+    let mut organizations = array("organizations.json");
+    let mut locations = array("locations.json");
+    let mut services = array("services.json");
     for a in &view.agencies {
         let org_id = ids.id("organization", &a.id);
         let org = organization(a, &org_id, &ids);
@@ -72,53 +74,61 @@ pub fn hsds<A: Audience>(view: &SiteView<A>) -> Result<Files, ExportError> {
         .open_data
         .as_ref()
         .map(|o| (o.license.as_str(), o.license_url.as_deref()));
-    let mut files = tabular.finish(license)?;
-    for (name, list) in [
-        ("organizations.json", organizations),
-        ("services.json", services),
-        ("locations.json", locations),
-        ("taxonomy_terms.json", terms),
-    ] {
-        files.insert(format!("{HSDS_DIR}/{name}"), list.finish());
+    tabular.finish(license)?;
+    for list in [organizations, services, locations] {
+        list.finish()?;
     }
-    Ok(files)
+    Ok(())
 }
 
-/// A JSON array written one element at a time: byte for byte what
-/// `serde_json::to_vec_pretty` makes of the whole array, and a newline.
-#[derive(Default)]
-struct PrettyArray {
-    bytes: Vec<u8>,
+/// A JSON array written into its file one element at a time: byte for
+/// byte what `serde_json::to_vec_pretty` makes of the whole array, and a
+/// newline.
+struct PrettyArray<'o> {
+    out: &'o dyn Out,
+    path: String,
+    empty: bool,
     one: Vec<u8>,
+    indented: Vec<u8>,
 }
 
-impl PrettyArray {
-    fn push(&mut self, v: &Value) -> Result<(), serde_json::Error> {
+impl<'o> PrettyArray<'o> {
+    fn new(out: &'o dyn Out, path: String) -> Self {
+        PrettyArray {
+            out,
+            path,
+            empty: true,
+            one: Vec::new(),
+            indented: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, v: &Value) -> Result<(), ExportError> {
         self.one.clear();
         serde_json::to_writer_pretty(&mut self.one, v)?;
-        let sep: &[u8] = if self.bytes.is_empty() {
-            b"[\n  "
-        } else {
-            b",\n  "
-        };
-        self.bytes.extend_from_slice(sep);
+        self.indented.clear();
+        self.indented
+            .extend_from_slice(if self.empty { b"[\n  " } else { b",\n  " });
+        self.empty = false;
         // Pretty JSON has a newline only between tokens (strings escape
         // theirs), so indenting each line nests the element one level.
         for line in self.one.split_inclusive(|&b| b == b'\n') {
-            self.bytes.extend_from_slice(line);
+            self.indented.extend_from_slice(line);
             if line.ends_with(b"\n") {
-                self.bytes.extend_from_slice(b"  ");
+                self.indented.extend_from_slice(b"  ");
             }
         }
-        Ok(())
+        self.append(&self.indented)
     }
 
-    fn finish(mut self) -> Vec<u8> {
-        if self.bytes.is_empty() {
-            return b"[]\n".to_vec();
-        }
-        self.bytes.extend_from_slice(b"\n]\n");
-        self.bytes
+    fn finish(self) -> Result<(), ExportError> {
+        self.append(if self.empty { b"[]\n" } else { b"\n]\n" })
+    }
+
+    fn append(&self, bytes: &[u8]) -> Result<(), ExportError> {
+        self.out
+            .append(&self.path, bytes)
+            .map_err(|e| ExportError::Json(serde_json::Error::io(e)))
     }
 }
 
@@ -343,19 +353,23 @@ fn obj(v: Value) -> Map<String, Value> {
 #[cfg(test)]
 mod tests {
     use super::PrettyArray;
+    use crate::export::Collect;
     use serde_json::{json, Value};
 
     /// The file written element by element is the file `to_vec_pretty`
     /// makes of the whole array, and a newline.
     fn same_as_whole(list: Vec<Value>) {
-        let mut a = PrettyArray::default();
+        let out = Collect::default();
+        let mut a = PrettyArray::new(&out, "a.json".to_string());
         for v in &list {
             a.push(v).expect("serialise");
         }
+        a.finish().expect("finish");
+        let mut files = out.into_files();
         let mut whole = serde_json::to_vec_pretty(&Value::Array(list)).expect("serialise");
         whole.push(b'\n');
         assert_eq!(
-            String::from_utf8(a.finish()).expect("utf-8"),
+            String::from_utf8(files.remove("a.json").expect("the file")).expect("utf-8"),
             String::from_utf8(whole).expect("utf-8")
         );
     }

@@ -18,6 +18,7 @@ pub use hsds::hsds;
 /// Path relative to the output folder → bytes (the same shape as a rendered tree).
 pub type Files = std::collections::BTreeMap<String, Vec<u8>>;
 use crate::site::{Audience, SiteView};
+use std::sync::Mutex;
 
 /// Where the open-data files live inside a site tree (and an export folder).
 pub const HSDS_DIR: &str = "opendata/hsds";
@@ -55,18 +56,72 @@ pub enum Format {
     CsvJa,
 }
 
-/// The files of `format` for the view of audience `A`, by path relative to
-/// the output folder.
-pub fn files<A: Audience>(view: &SiteView<A>, format: Format) -> Result<Files, ExportError> {
-    match format {
-        Format::Hsds => hsds(view),
-        Format::CsvJa => Ok(Files::from([(CSV_JA.to_string(), csv_ja(view)?)])),
+/// Where an export goes, a piece at a time. A build streams the files into
+/// its staging folder: at 100,000 agencies they are hundreds of megabytes,
+/// more than everything else a build holds. `tsunagu export` and the tests
+/// collect them ([`Collect`]).
+pub trait Out: Sync {
+    /// Adds `bytes` to the end of the file at `path` (relative to the
+    /// output folder), which is made on first use.
+    fn append(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
+}
+
+/// Keeps the files in memory.
+#[derive(Default)]
+pub struct Collect(Mutex<Files>);
+
+impl Collect {
+    pub fn into_files(self) -> Files {
+        self.0.into_inner().unwrap_or_else(|e| e.into_inner())
     }
 }
 
+impl Out for Collect {
+    fn append(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        let mut files = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        files.entry(path.to_string()).or_default().extend(bytes);
+        Ok(())
+    }
+}
+
+/// One file of an [`Out`] as a writer, for the CSV writers.
+struct Appender<'o> {
+    out: &'o dyn Out,
+    path: String,
+}
+
+impl std::io::Write for Appender<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.out.append(&self.path, buf)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Writes the files of `format` for the view of audience `A` into `out`.
+pub fn write<A: Audience>(
+    view: &SiteView<A>,
+    format: Format,
+    out: &dyn Out,
+) -> Result<(), ExportError> {
+    match format {
+        Format::Hsds => hsds(view, out),
+        Format::CsvJa => csv_ja(view, out),
+    }
+}
+
+/// The files of `format`, by path relative to the output folder.
+pub fn files<A: Audience>(view: &SiteView<A>, format: Format) -> Result<Files, ExportError> {
+    let out = Collect::default();
+    write(view, format, &out)?;
+    Ok(out.into_files())
+}
+
 /// Both formats: what the citizen site publishes on its open-data page.
-pub fn all<A: Audience>(view: &SiteView<A>) -> Result<Files, ExportError> {
-    let mut out = files(view, Format::Hsds)?;
-    out.extend(files(view, Format::CsvJa)?);
-    Ok(out)
+pub fn write_all<A: Audience>(view: &SiteView<A>, out: &dyn Out) -> Result<(), ExportError> {
+    write(view, Format::Hsds, out)?;
+    write(view, Format::CsvJa, out)
 }

@@ -6,39 +6,28 @@
 //! (`hsds-3.0/datapackage.json`); every table is written, empty ones with
 //! their header only, so that every foreign key names a table that exists.
 //!
-//! Rows are written as the objects are made, one agency at a time, so the
-//! export never holds the whole directory as JSON values: at 100,000
-//! agencies those were gigabytes.
+//! Rows are written to the [`Out`] as the objects are made, one agency at a
+//! time, so the export never holds the directory, as JSON values or as CSV:
+//! at 100,000 agencies those were gigabytes. A table's rows are in the order
+//! of the agencies (an organization's phones, then its services' phones).
 
-use super::{ExportError, Files, HSDS_TABULAR_DIR};
+use super::{Appender, ExportError, Out, HSDS_TABULAR_DIR};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
 const DATAPACKAGE: &str = include_str!("hsds-3.0/datapackage.json");
 
-/// Which kind of object a row came from. A table's rows are in this order
-/// (the organizations' phones before the services' phones), whatever the
-/// order the agencies were visited in.
-#[derive(Clone, Copy)]
-enum From {
-    Organization = 0,
-    Service = 1,
-    Location = 2,
-    Term = 3,
-}
-
-struct Table {
-    path: String,
+struct Table<'o> {
     fields: Vec<String>,
-    /// The rows so far, one CSV body per [`From`].
-    rows: [Option<csv::Writer<Vec<u8>>>; 4],
+    rows: csv::Writer<Appender<'o>>,
 }
 
 /// The tabular package being written.
-pub struct Tabular {
+pub struct Tabular<'o> {
+    out: &'o dyn Out,
     package: Value,
-    tables: Vec<Table>,
+    tables: Vec<Table<'o>>,
     by_name: HashMap<String, usize>,
 }
 
@@ -46,8 +35,10 @@ fn list<'a>(o: &'a Value, key: &str) -> impl Iterator<Item = &'a Value> {
     o.get(key).and_then(Value::as_array).into_iter().flatten()
 }
 
-impl Tabular {
-    pub fn new() -> Result<Self, ExportError> {
+impl<'o> Tabular<'o> {
+    /// Starts every table's CSV with its header, so that an empty table
+    /// is there too.
+    pub fn new(out: &'o dyn Out) -> Result<Self, ExportError> {
         let package: Value = serde_json::from_str(DATAPACKAGE)?;
         let mut tables = Vec::new();
         let mut by_name = HashMap::new();
@@ -62,13 +53,15 @@ impl Tabular {
                 .filter_map(|f| f["name"].as_str().map(str::to_string))
                 .collect();
             by_name.insert(name.to_string(), tables.len());
-            tables.push(Table {
-                path: path.to_string(),
-                fields,
-                rows: Default::default(),
+            let mut rows = csv::Writer::from_writer(Appender {
+                out,
+                path: format!("{HSDS_TABULAR_DIR}/{path}"),
             });
+            rows.write_record(&fields)?;
+            tables.push(Table { fields, rows });
         }
         Ok(Tabular {
+            out,
             package,
             tables,
             by_name,
@@ -76,20 +69,15 @@ impl Tabular {
     }
 
     pub fn organization(&mut self, o: &Value) -> Result<(), ExportError> {
-        self.row(From::Organization, "organization", o, None)?;
+        self.row("organization", o, None)?;
         for p in list(o, "phones") {
-            self.row(
-                From::Organization,
-                "phone",
-                p,
-                Some(("organization_id", &o["id"])),
-            )?;
+            self.row("phone", p, Some(("organization_id", &o["id"])))?;
         }
         Ok(())
     }
 
     pub fn service(&mut self, s: &Value) -> Result<(), ExportError> {
-        self.row(From::Service, "service", s, None)?;
+        self.row("service", s, None)?;
         for (key, table) in [
             ("phones", "phone"),
             ("schedules", "schedule"),
@@ -97,37 +85,31 @@ impl Tabular {
             ("contacts", "contact"),
         ] {
             for x in list(s, key) {
-                self.row(From::Service, table, x, Some(("service_id", &s["id"])))?;
+                self.row(table, x, Some(("service_id", &s["id"])))?;
             }
         }
         for a in list(s, "attributes") {
-            self.row(From::Service, "attribute", a, None)?;
+            self.row("attribute", a, None)?;
         }
         Ok(())
     }
 
     pub fn location(&mut self, l: &Value) -> Result<(), ExportError> {
-        self.row(From::Location, "location", l, None)?;
+        self.row("location", l, None)?;
         for a in list(l, "addresses") {
-            self.row(
-                From::Location,
-                "address",
-                a,
-                Some(("location_id", &l["id"])),
-            )?;
+            self.row("address", a, Some(("location_id", &l["id"])))?;
         }
         Ok(())
     }
 
     pub fn term(&mut self, t: &Value) -> Result<(), ExportError> {
-        self.row(From::Term, "taxonomy_term", t, None)
+        self.row("taxonomy_term", t, None)
     }
 
     /// One row: each column's value (numbers as written, text as is,
     /// anything absent empty); a nested object gets its parent's key.
     fn row(
         &mut self,
-        from: From,
         table: &str,
         row: &Value,
         parent: Option<(&str, &Value)>,
@@ -136,8 +118,7 @@ impl Tabular {
             return Ok(());
         };
         let t = &mut self.tables[i];
-        let w = t.rows[from as usize].get_or_insert_with(|| csv::Writer::from_writer(Vec::new()));
-        w.write_record(t.fields.iter().map(|f| {
+        t.rows.write_record(t.fields.iter().map(|f| {
             let v = o.get(f).or(match parent {
                 Some((key, id)) if key == f => Some(id),
                 _ => None,
@@ -147,18 +128,11 @@ impl Tabular {
         Ok(())
     }
 
-    /// Every table's CSV and the `datapackage.json`. `license` is the
-    /// site's open-data licence, when it declares one.
-    pub fn finish(self, license: Option<(&str, Option<&str>)>) -> Result<Files, ExportError> {
-        let mut files = Files::new();
-        for t in self.tables {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            w.write_record(&t.fields)?;
-            let mut bytes = into_bytes(w)?;
-            for body in t.rows.into_iter().flatten() {
-                bytes.extend(into_bytes(body)?);
-            }
-            files.insert(format!("{HSDS_TABULAR_DIR}/{}", t.path), bytes);
+    /// Ends every table's CSV and writes the `datapackage.json`.
+    /// `license` is the site's open-data licence, when it declares one.
+    pub fn finish(self, license: Option<(&str, Option<&str>)>) -> Result<(), ExportError> {
+        for mut t in self.tables {
+            t.rows.flush().map_err(csv::Error::from)?;
         }
         let mut package = self.package;
         package["name"] = "tsunagu-soudan-kikan".into();
@@ -184,8 +158,9 @@ impl Tabular {
         }
         let mut bytes = serde_json::to_vec_pretty(&package)?;
         bytes.push(b'\n');
-        files.insert(format!("{HSDS_TABULAR_DIR}/datapackage.json"), bytes);
-        Ok(files)
+        let path = format!("{HSDS_TABULAR_DIR}/datapackage.json");
+        self.out.append(&path, &bytes).map_err(csv::Error::from)?;
+        Ok(())
     }
 }
 
@@ -196,9 +171,4 @@ fn cell(v: Option<&Value>) -> Cow<'_, [u8]> {
         Some(Value::Bool(b)) => Cow::Owned(b.to_string().into_bytes()),
         _ => Cow::Borrowed(b""),
     }
-}
-
-fn into_bytes(w: csv::Writer<Vec<u8>>) -> Result<Vec<u8>, ExportError> {
-    w.into_inner()
-        .map_err(|e| ExportError::Csv(e.into_error().into()))
 }

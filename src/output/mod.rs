@@ -14,7 +14,7 @@ pub mod crash;
 mod remove;
 mod swap;
 
-use crate::render::Files;
+use crate::render::{Files, Piece};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -166,7 +166,8 @@ impl TreeSink {
         }
     }
 
-    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
+    /// The file's path in the staging folder, its folder made.
+    fn place(&self, rel: &str) -> Result<PathBuf, OutputError> {
         let path = self.dir.join(rel);
         if let Some(parent) = path.parent() {
             // The lock is held while the folder is made: another thread
@@ -178,6 +179,11 @@ impl TreeSink {
                 made.insert(parent.to_path_buf());
             }
         }
+        Ok(path)
+    }
+
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        let path = self.place(rel)?;
         if let Some(last) = self.last.as_ref().map(|l| l.join(rel)) {
             if same_bytes(&last, bytes) && fs::hard_link(&last, &path).is_ok() {
                 crash::point("write");
@@ -200,10 +206,45 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
 
 impl crate::render::Sink for TreeSink {
     fn put(&self, path: &str, bytes: Vec<u8>) -> std::io::Result<()> {
-        self.write(path, &bytes).map_err(|e| match e {
-            OutputError::Io { source, .. } => source,
-            other => std::io::Error::other(other.to_string()),
-        })
+        self.write(path, &bytes).map_err(into_io)
+    }
+
+    /// Written straight into the staging folder, never linked from the last
+    /// build: these files are never held whole to compare.
+    fn create<'s>(&'s self, rel: &str) -> std::io::Result<Box<dyn Piece + 's>> {
+        let path = self.place(rel).map_err(into_io)?;
+        let file = fs::File::create(&path)?;
+        Ok(Box::new(Streamed(std::io::BufWriter::with_capacity(
+            1 << 16,
+            file,
+        ))))
+    }
+}
+
+fn into_io(e: OutputError) -> std::io::Error {
+    match e {
+        OutputError::Io { source, .. } => source,
+        other => std::io::Error::other(other.to_string()),
+    }
+}
+
+struct Streamed(std::io::BufWriter<fs::File>);
+
+impl Write for Streamed {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
+impl Piece for Streamed {
+    fn close(mut self: Box<Self>) -> std::io::Result<()> {
+        self.0.flush()?;
+        crash::point("write");
+        Ok(())
     }
 }
 

@@ -2,12 +2,13 @@
 //! the view it needs.
 
 use super::prints::{self, Fill, Incremental, Memo, PrintHasher};
-use super::{calendar, jsonld, sitemap, RenderError, Sink, Theme};
+use super::{calendar, jsonld, sitemap, Piece, RenderError, Sink, Theme};
 use crate::routes::paths;
 use crate::site::{pager, Audience, SiteView};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use tera::Context;
@@ -863,19 +864,37 @@ impl<'a> Renderer<'a> {
 
     /// The citizen site offers its records as open data, made from the
     /// citizen view (so without names or 内線), with a page that lists the
-    /// files and the license the site declares.
+    /// files and the license the site declares. The files are streamed into
+    /// the sink (at 100,000 agencies they were the largest thing a build
+    /// held); in an incremental render they are collected and compared.
     fn open_data<A: Audience>(&self, view: &SiteView<A>) -> Result<(), RenderError> {
         if A::STAFF {
             return Ok(());
         }
-        let files = crate::export::all(view)?;
+        let sizes = if self.incremental.is_some() {
+            let out = crate::export::Collect::default();
+            crate::export::write_all(view, &out)?;
+            let mut sizes = BTreeMap::new();
+            for (path, bytes) in out.into_files() {
+                sizes.insert(path.clone(), bytes.len());
+                self.put(&path, bytes)?;
+            }
+            sizes
+        } else {
+            let out = Streamed::new(self.sink);
+            let written = crate::export::write_all(view, &out);
+            out.close(written)?
+        };
+        let Some(page) = self.open_data_page::<A>() else {
+            return Ok(());
+        };
         // The tabular package is listed by its datapackage.json, which
         // names its CSV files; they sit beside it.
         let tabular = format!("{}/", crate::export::HSDS_TABULAR_DIR);
-        let list: Vec<OpenDataFile> = files
+        let list: Vec<OpenDataFile> = sizes
             .iter()
             .filter(|(path, _)| !path.starts_with(&tabular) || path.ends_with("datapackage.json"))
-            .map(|(path, bytes)| OpenDataFile {
+            .map(|(path, size)| OpenDataFile {
                 url: path.clone(),
                 name: path.rsplit('/').next().unwrap_or(path).to_string(),
                 format: if path.starts_with(&tabular) {
@@ -885,22 +904,16 @@ impl<'a> Renderer<'a> {
                 } else {
                     "JSON（Open Referral HSDS 3.0）"
                 },
-                kib: bytes.len().div_ceil(1024),
+                kib: size.div_ceil(1024),
             })
             .collect();
-        if let Some(page) = self.open_data_page::<A>() {
-            let desks: usize = view.agencies.iter().map(|a| a.matters.len()).sum();
-            self.render(page, "opendata.html", |c| {
-                c.insert("files", &list);
-                c.insert("license", &view.open_data);
-                c.insert("agencies", &view.agencies.len());
-                c.insert("desks", &desks);
-            })?;
-        }
-        for (path, bytes) in files {
-            self.put(&path, bytes)?;
-        }
-        Ok(())
+        let desks: usize = view.agencies.iter().map(|a| a.matters.len()).sum();
+        self.render(page, "opendata.html", |c| {
+            c.insert("files", &list);
+            c.insert("license", &view.open_data);
+            c.insert("agencies", &view.agencies.len());
+            c.insert("desks", &desks);
+        })
     }
 
     /// The files that list or accompany the pages: sitemap, robots.txt and
@@ -1006,4 +1019,70 @@ fn roster_fields(list: &[crate::site::RosterView]) -> Vec<RosterField<'_>> {
         }
     }
     fields
+}
+
+/// The open-data files as they are written into a sink, each opened on its
+/// first piece. Keeps the first write error with its file, for the message.
+struct Streamed<'s> {
+    sink: &'s dyn Sink,
+    open: Mutex<BTreeMap<String, (Box<dyn Piece + 's>, usize)>>,
+    failed: Mutex<Option<(String, std::io::Error)>>,
+}
+
+impl<'s> Streamed<'s> {
+    fn new(sink: &'s dyn Sink) -> Self {
+        Streamed {
+            sink,
+            open: Mutex::default(),
+            failed: Mutex::default(),
+        }
+    }
+
+    fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+        if !open.contains_key(path) {
+            open.insert(path.to_string(), (self.sink.create(path)?, 0));
+        }
+        if let Some((piece, size)) = open.get_mut(path) {
+            piece.write_all(bytes)?;
+            *size += bytes.len();
+        }
+        Ok(())
+    }
+
+    /// Closes every file; their sizes by path.
+    fn close(
+        self,
+        written: Result<(), crate::export::ExportError>,
+    ) -> Result<BTreeMap<String, usize>, RenderError> {
+        let open = self.open.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut sizes = BTreeMap::new();
+        let mut closed = Ok(());
+        for (path, (piece, size)) in open {
+            if let Err(e) = piece.close() {
+                closed = closed.and(Err((path.clone(), e)));
+            }
+            sizes.insert(path, size);
+        }
+        let failed = self.failed.into_inner().unwrap_or_else(|e| e.into_inner());
+        if let Some((path, source)) = failed.or(closed.err()) {
+            return Err(RenderError::Write { path, source });
+        }
+        written?;
+        Ok(sizes)
+    }
+}
+
+impl crate::export::Out for Streamed<'_> {
+    fn append(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        self.write(path, bytes).inspect_err(|e| {
+            let mut failed = self.failed.lock().unwrap_or_else(|e| e.into_inner());
+            failed.get_or_insert_with(|| {
+                (
+                    path.to_string(),
+                    std::io::Error::new(e.kind(), e.to_string()),
+                )
+            });
+        })
+    }
 }

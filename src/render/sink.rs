@@ -4,11 +4,51 @@
 //! into [`Discard`], and `serve` into [`Memory`].
 
 use super::Files;
+use std::io::Write;
 use std::sync::Mutex;
 
 pub trait Sink: Sync {
     /// Takes the file at `path` (relative to the tree root).
     fn put(&self, path: &str, bytes: Vec<u8>) -> std::io::Result<()>;
+
+    /// A file written a piece at a time, for the files too large to hold
+    /// whole (the open data). By default the pieces are collected and
+    /// [`put`](Sink::put) when the file is closed.
+    fn create<'s>(&'s self, path: &str) -> std::io::Result<Box<dyn Piece + 's>> {
+        Ok(Box::new(Buffered {
+            path: path.to_string(),
+            bytes: Vec::new(),
+            put: move |path: &str, bytes| self.put(path, bytes),
+        }))
+    }
+}
+
+/// A file being written by [`Sink::create`].
+pub trait Piece: Write + Send {
+    /// The file is complete.
+    fn close(self: Box<Self>) -> std::io::Result<()>;
+}
+
+struct Buffered<F> {
+    path: String,
+    bytes: Vec<u8>,
+    put: F,
+}
+
+impl<F: Send> Write for Buffered<F> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.bytes.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<F: FnOnce(&str, Vec<u8>) -> std::io::Result<()> + Send> Piece for Buffered<F> {
+    fn close(self: Box<Self>) -> std::io::Result<()> {
+        (self.put)(&self.path, self.bytes)
+    }
 }
 
 /// Keeps every file, for the preview server and tests.
@@ -37,6 +77,28 @@ pub struct Discard;
 
 impl Sink for Discard {
     fn put(&self, _: &str, _: Vec<u8>) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn create<'s>(&'s self, _: &str) -> std::io::Result<Box<dyn Piece + 's>> {
+        Ok(Box::new(Dropped))
+    }
+}
+
+struct Dropped;
+
+impl Write for Dropped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Piece for Dropped {
+    fn close(self: Box<Self>) -> std::io::Result<()> {
         Ok(())
     }
 }
