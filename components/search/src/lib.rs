@@ -10,6 +10,7 @@
 mod error;
 mod index;
 mod normalize;
+mod packed;
 mod query;
 mod readings;
 mod romaji;

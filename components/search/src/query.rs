@@ -182,9 +182,9 @@ impl SearchIndex {
             for (fi, terms) in shard.f.into_iter().enumerate().take(nfields) {
                 for (term, enc) in terms {
                     let list = match enc {
-                        Postings::Full(enc) => decode(&enc),
+                        Postings::Full(enc) => decode(&enc.to_vec()),
                         Postings::Split(split) => {
-                            let mut list = decode(&split.p);
+                            let mut list = decode(&split.p.to_vec());
                             for k in 1..split.m.len() {
                                 let rest = rests.get(&(split.i, k)).ok_or_else(|| {
                                     parse_err("search/c/*.js", "a chunk of a split list is missing")

@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use crate::packed::Packed;
 use crate::tokenize;
 
 /// The function every search file calls: `TsunaguSearchLoad("t/3",JSON.parse('…'));`.
@@ -66,9 +67,10 @@ pub fn shard_of(term: &str, shards: usize) -> usize {
     term_hash(term) as usize % shards.max(1)
 }
 
-/// Per field: term → postings `(position, weight)` in position order.
+/// Per field: term → postings `[Δpos, w, …]` in position order, and the
+/// last position added.
 pub(crate) struct Inverted {
-    fields: Vec<HashMap<String, Vec<(u32, u32)>>>,
+    fields: Vec<HashMap<String, (Packed, u32)>>,
 }
 
 impl Inverted {
@@ -83,7 +85,10 @@ impl Inverted {
     pub fn add_weighed(&mut self, pos: u32, weighed: Weighed) {
         for (field, terms) in self.fields.iter_mut().zip(weighed) {
             for (token, w) in terms {
-                field.entry(token).or_default().push((pos, w));
+                let (list, last) = field.entry(token).or_default();
+                list.push(pos - *last);
+                list.push(w);
+                *last = pos;
             }
         }
     }
@@ -101,8 +106,11 @@ impl Inverted {
         let mut lists: Vec<Vec<KeyPostings>> = Vec::with_capacity(self.fields.len());
         let mut scores = PrefixScores::new(docs);
         for field in self.fields {
-            let mut terms: Vec<KeyPostings> =
-                field.into_iter().filter(|(t, _)| !t.is_empty()).collect();
+            let mut terms: Vec<KeyPostings> = field
+                .into_iter()
+                .filter(|(t, _)| !t.is_empty())
+                .map(|(t, (list, _))| (t, list))
+                .collect();
             // Sorted, the terms sharing a first character are side by side, and
             // each prefix entry sums its terms in the same order on every run.
             terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -112,10 +120,11 @@ impl Inverted {
                     continue;
                 };
                 for (_, postings) in group {
-                    let idf = 1.0 + (n / (postings.len() as f64 + 1.0)).ln();
-                    scores.add(postings, idf);
+                    let idf = 1.0 + (n / (count_of(postings) as f64 + 1.0)).ln();
+                    scores.add(postings.postings(), idf);
                 }
-                prefixes.push((format!("{first}{PREFIX_MARK}"), scores.take()));
+                let entry = Packed::delta_coded(&scores.take());
+                prefixes.push((format!("{first}{PREFIX_MARK}"), entry));
             }
             terms.append(&mut prefixes);
             lists.push(terms);
@@ -126,7 +135,7 @@ impl Inverted {
         let mut union: HashMap<&str, Vec<u32>> = HashMap::new();
         for field in &lists {
             for (key, postings) in field {
-                if postings.len() > SPLIT_OVER {
+                if count_of(postings) > SPLIT_OVER {
                     union.insert(key.as_str(), Vec::new());
                 }
             }
@@ -134,7 +143,7 @@ impl Inverted {
         for field in &lists {
             for (key, postings) in field {
                 if let Some(all) = union.get_mut(key.as_str()) {
-                    all.extend(postings.iter().map(|p| p.0));
+                    all.extend(postings.postings().map(|p| p.0));
                 }
             }
         }
@@ -150,7 +159,7 @@ impl Inverted {
         let approx: usize = lists
             .iter()
             .flatten()
-            .map(|(t, p)| t.len() + 6 + p.len().min(SPLIT_OVER) * 7)
+            .map(|(t, p)| t.len() + 6 + count_of(p).min(SPLIT_OVER) * 7)
             .sum();
         let count = approx.div_ceil(SHARD_BYTES).clamp(1, MAX_SHARDS);
         let nfields = lists.len();
@@ -161,20 +170,23 @@ impl Inverted {
                 })
                 .collect(),
             chunks: Vec::new(),
-            forward: vec![Vec::new(); docs],
+            forward: vec![Packed::default(); docs],
         };
         for (fi, field) in lists.into_iter().enumerate() {
-            let (mut long, short): (Vec<KeyPostings>, Vec<KeyPostings>) =
-                field.into_iter().partition(|(_, p)| p.len() > SPLIT_OVER);
+            let (mut long, short): (Vec<KeyPostings>, Vec<KeyPostings>) = field
+                .into_iter()
+                .partition(|(_, p)| count_of(p) > SPLIT_OVER);
             for (key, postings) in short {
                 let shard = shard_of(&key, count);
-                out.shards[shard].f[fi].insert(key, Postings::Full(delta_code(postings)));
+                out.shards[shard].f[fi].insert(key, Postings::Full(postings));
             }
             // Split lists are numbered in key order: the same input gives the same
             // files. (Only they are sorted: the few hundred, not every term.)
             long.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-            for (key, postings) in long {
+            for (key, packed) in long {
                 let shard = shard_of(&key, count);
+                let postings: Vec<(u32, u32)> = packed.postings().collect();
+                drop(packed);
                 let entry = match union.get(&key) {
                     Some(&u) => {
                         // Lists are numbered as they come, so each document's row
@@ -182,7 +194,8 @@ impl Inverted {
                         let id = out.chunks.len();
                         for &(pos, w) in &postings {
                             if let Some(row) = out.forward.get_mut(pos as usize) {
-                                row.extend([id as u32, w]);
+                                row.push(id as u32);
+                                row.push(w);
                             }
                         }
                         let (head, rest, max) = split(postings, pinned);
@@ -195,7 +208,7 @@ impl Inverted {
                             p: head,
                         })
                     }
-                    _ => Postings::Full(delta_code(postings)),
+                    _ => Postings::Full(Packed::delta_coded(&postings)),
                 };
                 out.shards[shard].f[fi].insert(key, entry);
             }
@@ -220,8 +233,8 @@ impl PrefixScores {
         }
     }
 
-    fn add(&mut self, postings: &[(u32, u32)], idf: f64) {
-        for &(pos, w) in postings {
+    fn add(&mut self, postings: impl Iterator<Item = (u32, u32)>, idf: f64) {
+        for (pos, w) in postings {
             let Some(s) = self.sum.get_mut(pos as usize) else {
                 continue;
             };
@@ -250,18 +263,20 @@ impl PrefixScores {
     }
 }
 
-/// A key and its postings `(position, weight)` in position order.
-type KeyPostings = (String, Vec<(u32, u32)>);
+/// A key and its postings `[Δpos, w, …]` in position order.
+type KeyPostings = (String, Packed);
+
+/// Postings in a `[Δpos, w, …]` list.
+fn count_of(list: &Packed) -> usize {
+    list.len() / 2
+}
 
 /// Cuts a long list into chunks by descending weight: chunk 0 holds the pinned
 /// documents and the [`HEAD`] heaviest others, each next chunk [`GROWTH`] times
 /// as many. Each chunk is stored in position order (delta-coded, it compresses
 /// better). Returns (chunk 0, the other chunks, (length, max weight per chunk)).
 #[allow(clippy::type_complexity)]
-fn split(
-    postings: Vec<(u32, u32)>,
-    pinned: &[bool],
-) -> (Vec<u32>, Vec<Vec<u32>>, (usize, Vec<u32>)) {
+fn split(postings: Vec<(u32, u32)>, pinned: &[bool]) -> (Packed, Vec<Packed>, (usize, Vec<u32>)) {
     let n = postings.len();
     let (mut head, mut others): (Vec<(u32, u32)>, Vec<(u32, u32)>) = postings
         .into_iter()
@@ -280,34 +295,23 @@ fn split(
         let mut chunk: Vec<(u32, u32)> = rest.by_ref().take(size).collect();
         max.push(chunk.first().map_or(0, |p| p.1));
         chunk.sort_unstable();
-        chunks.push(delta_code(chunk));
+        chunks.push(Packed::delta_coded(&chunk));
     }
-    (delta_code(head), chunks, (n, max))
+    (Packed::delta_coded(&head), chunks, (n, max))
 }
 
 /// What [`Inverted::shards`] makes.
 pub(crate) struct Sharded {
     pub shards: Vec<TermShard>,
     /// Per split list (by its id): chunks 1, 2, … (`c/{id}-{k}`).
-    pub chunks: Vec<Vec<Vec<u32>>>,
+    pub chunks: Vec<Vec<Packed>>,
     /// Per document: `[list number, weight, …]` of the split lists holding it, in
     /// increasing list number, for `w/{position / CHUNK}` (a list number names both
     /// key and field), so the browser can tell whether a result holds a common term
     /// without its whole list. Numbers, not keys: the rows are written for every
     /// document, and spelling the keys out made them half of the index and most of
     /// its build time at 10,000 agencies.
-    pub forward: Vec<Vec<u32>>,
-}
-
-fn delta_code(postings: Vec<(u32, u32)>) -> Vec<u32> {
-    let mut enc = Vec::with_capacity(postings.len() * 2);
-    let mut prev = 0u32;
-    for (pos, w) in postings {
-        enc.push(pos - prev);
-        enc.push(w);
-        prev = pos;
-    }
-    enc
+    pub forward: Vec<Packed>,
 }
 
 /// Exact-name shards: compact name or reading → positions (a name typed exactly
@@ -334,7 +338,7 @@ pub(crate) struct TermShard {
 #[serde(untagged)]
 pub(crate) enum Postings {
     /// `[Δpos, w, …]` in position order.
-    Full(Vec<u32>),
+    Full(Packed),
     Split(Split),
 }
 
@@ -353,7 +357,7 @@ pub(crate) struct Split {
     /// Number of the list: its other chunks are `c/{i}-1` … `c/{i}-{m.len()-1}`.
     pub i: usize,
     /// Chunk 0, `[Δpos, w, …]` in position order.
-    pub p: Vec<u32>,
+    pub p: Packed,
 }
 
 /// What ranking needs of every document, a few bytes each, plus where to find the rest.
