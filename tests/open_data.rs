@@ -486,3 +486,32 @@ fn hsds_tabular_package_carries_the_license_the_site_declares() {
     assert_eq!(package["licenses"][0]["title"], "LICENSE_MARK_42");
     assert_eq!(package["licenses"][0]["path"], "https://example.org/l");
 }
+
+/// A build streams the open data into its staging folder as it is made,
+/// `tsunagu export` collects it in memory: both are the same files, byte
+/// for byte, and the page gives each listed file's size as written.
+#[test]
+fn the_open_data_a_build_streams_is_the_export_byte_for_byte() {
+    let (_tmp, out) = common::build(&common::repo());
+    let citizen = common::read_tree(&out.join("citizen"));
+    let page = String::from_utf8(citizen["opendata.html"].clone()).expect("UTF-8");
+    for format in ["hsds", "csv-ja"] {
+        let (_etmp, exported) = export(&common::repo(), format, "citizen");
+        let files = common::read_tree(&exported);
+        assert!(!files.is_empty(), "{format}: nothing exported");
+        for (path, bytes) in files {
+            let built = citizen
+                .get(&path)
+                .unwrap_or_else(|| panic!("the build has no {path}"));
+            assert!(built == &bytes, "{path} differs between build and export");
+        }
+    }
+    let services = &citizen["opendata/hsds/services.json"];
+    let kib = services.len().div_ceil(1024);
+    assert!(
+        page.contains(&format!(
+            "services.json</a></td><td>JSON（Open Referral HSDS 3.0）</td><td>{kib} KB"
+        )),
+        "the page does not give services.json as {kib} KB"
+    );
+}
