@@ -1025,9 +1025,12 @@ fn roster_fields(list: &[crate::site::RosterView]) -> Vec<RosterField<'_>> {
 /// first piece. Keeps the first write error with its file, for the message.
 struct Streamed<'s> {
     sink: &'s dyn Sink,
-    open: Mutex<BTreeMap<String, (Box<dyn Piece + 's>, usize)>>,
+    /// Each file being written, with its size so far.
+    open: Mutex<BTreeMap<String, Opened<'s>>>,
     failed: Mutex<Option<(String, std::io::Error)>>,
 }
+
+type Opened<'s> = (Box<dyn Piece + 's>, usize);
 
 impl<'s> Streamed<'s> {
     fn new(sink: &'s dyn Sink) -> Self {
