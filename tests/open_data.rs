@@ -515,3 +515,58 @@ fn the_open_data_a_build_streams_is_the_export_byte_for_byte() {
         "the page does not give services.json as {kib} KB"
     );
 }
+
+/// The tabular phones are written as each agency is made: an organization's
+/// own numbers, then its services', agency after agency in the order of
+/// organizations.csv (so a large directory's export is never held whole).
+#[test]
+fn tabular_phones_come_agency_by_agency_organization_first() {
+    let (_tmp, out) = export(&common::repo(), "hsds", "citizen");
+    let dir = out.join("opendata/hsds/tabular");
+    let rows = |name: &str| -> Vec<std::collections::HashMap<String, String>> {
+        let mut r = csv::Reader::from_path(dir.join(name)).expect("CSV");
+        let headers = r.headers().expect("header").clone();
+        r.records()
+            .map(|rec| {
+                let rec = rec.expect("row");
+                headers
+                    .iter()
+                    .map(str::to_string)
+                    .zip(rec.iter().map(str::to_string))
+                    .collect()
+            })
+            .collect()
+    };
+    let orgs: Vec<String> = rows("organizations.csv")
+        .into_iter()
+        .map(|o| o["id"].clone())
+        .collect();
+    let service_org: std::collections::HashMap<String, String> = rows("services.csv")
+        .into_iter()
+        .map(|s| (s["id"].clone(), s["organization_id"].clone()))
+        .collect();
+    // (agency position, 0 for the organization's own number, 1 for a service's)
+    let order: Vec<(usize, u8)> = rows("phones.csv")
+        .iter()
+        .map(|p| {
+            let (org, kind) = match p["organization_id"].as_str() {
+                "" => (&service_org[&p["service_id"]], 1),
+                org => (&org.to_string(), 0),
+            };
+            let at = orgs
+                .iter()
+                .position(|o| o == org)
+                .expect("a known organization");
+            (at, kind)
+        })
+        .collect();
+    assert!(
+        order.len() > orgs.len(),
+        "the sample has phones on services too"
+    );
+    assert!(order.iter().any(|o| o.1 == 0) && order.iter().any(|o| o.1 == 1));
+    assert!(
+        order.windows(2).all(|w| w[0] <= w[1]),
+        "phones.csv is not agency by agency, organization first: {order:?}"
+    );
+}

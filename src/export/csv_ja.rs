@@ -4,7 +4,7 @@
 //! 緯度・経度, 法人番号…) are kept, empty, so the file reads like any other
 //! dataset of that kind.
 
-use super::{Appender, ExportError, Out, CSV_JA, STAFF_NOTICE};
+use super::{append, Appender, ExportError, Out, CSV_JA, STAFF_NOTICE};
 use crate::site::{Audience, SiteView};
 use tsunagu_hours::WeeklyHours;
 
@@ -35,8 +35,7 @@ pub const COLUMNS: [&str; 23] = [
 ];
 
 pub fn csv_ja<A: Audience>(view: &SiteView<A>, out: &dyn Out) -> Result<(), ExportError> {
-    out.append(CSV_JA, b"\xEF\xBB\xBF")
-        .map_err(csv::Error::from)?;
+    append(out, CSV_JA, b"\xEF\xBB\xBF")?;
     let mut w = csv::WriterBuilder::new().from_writer(Appender {
         out,
         path: CSV_JA.to_string(),

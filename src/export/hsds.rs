@@ -8,7 +8,7 @@
 
 use super::ids::Ids;
 use super::tabular::Tabular;
-use super::{ExportError, Out, HSDS_DIR, STAFF_NOTICE};
+use super::{append, ExportError, Out, HSDS_DIR, STAFF_NOTICE};
 use crate::site::{AgencyView, Audience, MatterView, PhoneView, SiteView};
 use serde_json::{json, Map, Value};
 use tsunagu_hours::{DaySet, Hm, WeeklyHours};
@@ -126,9 +126,7 @@ impl<'o> PrettyArray<'o> {
     }
 
     fn append(&self, bytes: &[u8]) -> Result<(), ExportError> {
-        self.out
-            .append(&self.path, bytes)
-            .map_err(|e| ExportError::Json(serde_json::Error::io(e)))
+        append(self.out, &self.path, bytes)
     }
 }
 

@@ -38,6 +38,11 @@ pub enum ExportError {
     Csv(#[from] csv::Error),
     #[error("{}", crate::messages::Msg::ErrJson { detail: self.detail().into() })]
     Json(#[from] serde_json::Error),
+    #[error("{}", crate::messages::Msg::ErrWriteOutput { path: path.into(), detail: self.detail().into() })]
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
 }
 
 impl ExportError {
@@ -45,6 +50,7 @@ impl ExportError {
         match self {
             ExportError::Csv(e) => e.to_string(),
             ExportError::Json(e) => e.to_string(),
+            ExportError::Write { source, .. } => source.to_string(),
         }
     }
 }
@@ -66,6 +72,15 @@ pub trait Out: Sync {
     fn append(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
 }
 
+/// [`Out::append`], its error naming the file.
+fn append(out: &dyn Out, path: &str, bytes: &[u8]) -> Result<(), ExportError> {
+    out.append(path, bytes)
+        .map_err(|source| ExportError::Write {
+            path: path.to_string(),
+            source,
+        })
+}
+
 /// Keeps the files in memory.
 #[derive(Default)]
 pub struct Collect(Mutex<Files>);
@@ -79,7 +94,12 @@ impl Collect {
 impl Out for Collect {
     fn append(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
         let mut files = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        files.entry(path.to_string()).or_default().extend(bytes);
+        match files.get_mut(path) {
+            Some(file) => file.extend(bytes),
+            None => {
+                files.insert(path.to_string(), bytes.to_vec());
+            }
+        }
         Ok(())
     }
 }

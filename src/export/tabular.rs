@@ -11,7 +11,7 @@
 //! at 100,000 agencies those were gigabytes. A table's rows are in the order
 //! of the agencies (an organization's phones, then its services' phones).
 
-use super::{Appender, ExportError, Out, HSDS_TABULAR_DIR};
+use super::{append, Appender, ExportError, Out, HSDS_TABULAR_DIR};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -159,8 +159,7 @@ impl<'o> Tabular<'o> {
         let mut bytes = serde_json::to_vec_pretty(&package)?;
         bytes.push(b'\n');
         let path = format!("{HSDS_TABULAR_DIR}/datapackage.json");
-        self.out.append(&path, &bytes).map_err(csv::Error::from)?;
-        Ok(())
+        append(self.out, &path, &bytes)
     }
 }
 

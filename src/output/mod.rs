@@ -14,7 +14,7 @@ pub mod crash;
 mod remove;
 mod swap;
 
-use crate::render::{Files, Piece};
+use crate::render::{Files, OpenFile};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -190,7 +190,7 @@ impl TreeSink {
                 return Ok(());
             }
         }
-        let mut f = fs::File::create(&path).map_err(io(&path))?;
+        let mut f = new_file(&path).map_err(io(&path))?;
         f.write_all(bytes).map_err(io(&path))?;
         crash::point("write");
         Ok(())
@@ -211,13 +211,32 @@ impl crate::render::Sink for TreeSink {
 
     /// Written straight into the staging folder, never linked from the last
     /// build: these files are never held whole to compare.
-    fn create<'s>(&'s self, rel: &str) -> std::io::Result<Box<dyn Piece + 's>> {
+    fn create<'s>(&'s self, rel: &str) -> std::io::Result<Box<dyn OpenFile + 's>> {
         let path = self.place(rel).map_err(into_io)?;
-        let file = fs::File::create(&path)?;
-        Ok(Box::new(Streamed(std::io::BufWriter::with_capacity(
+        let file = new_file(&path)?;
+        Ok(Box::new(StagedFile(std::io::BufWriter::with_capacity(
             1 << 16,
             file,
         ))))
+    }
+}
+
+/// Creates the file at `path` as a new inode. A file already there (the
+/// same path handed over twice) may be a hard link into the live tree:
+/// truncating it would change the published site, so it is unlinked first.
+fn new_file(path: &Path) -> std::io::Result<fs::File> {
+    let create = || {
+        fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+    };
+    match create() {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            fs::remove_file(path)?;
+            create()
+        }
+        other => other,
     }
 }
 
@@ -228,9 +247,9 @@ fn into_io(e: OutputError) -> std::io::Error {
     }
 }
 
-struct Streamed(std::io::BufWriter<fs::File>);
+struct StagedFile(std::io::BufWriter<fs::File>);
 
-impl Write for Streamed {
+impl Write for StagedFile {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         self.0.write(buf)
     }
@@ -240,7 +259,7 @@ impl Write for Streamed {
     }
 }
 
-impl Piece for Streamed {
+impl OpenFile for StagedFile {
     fn close(mut self: Box<Self>) -> std::io::Result<()> {
         self.0.flush()?;
         crash::point("write");

@@ -14,7 +14,7 @@ mod theme;
 
 pub use pages::{render_site, render_site_with, report_page, Part, RenderOptions, REPORT_PAGE};
 pub use prints::{Incremental, Prints};
-pub use sink::{Discard, Memory, Piece, Sink};
+pub use sink::{Discard, Memory, OpenFile, Sink};
 pub use theme::{find as find_theme, Theme, ThemeNameError, ThemeSource, STAFF_STATIC};
 
 use std::collections::BTreeMap;

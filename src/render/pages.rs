@@ -2,7 +2,7 @@
 //! the view it needs.
 
 use super::prints::{self, Fill, Incremental, Memo, PrintHasher};
-use super::{calendar, jsonld, sitemap, Piece, RenderError, Sink, Theme};
+use super::{calendar, jsonld, sitemap, OpenFile, RenderError, Sink, Theme};
 use crate::routes::paths;
 use crate::site::{pager, Audience, SiteView};
 use rayon::prelude::*;
@@ -881,7 +881,7 @@ impl<'a> Renderer<'a> {
             }
             sizes
         } else {
-            let out = Streamed::new(self.sink);
+            let out = OpenDataOut::new(self.sink);
             let written = crate::export::write_all(view, &out);
             out.close(written)?
         };
@@ -1023,18 +1023,18 @@ fn roster_fields(list: &[crate::site::RosterView]) -> Vec<RosterField<'_>> {
 
 /// The open-data files as they are written into a sink, each opened on its
 /// first piece. Keeps the first write error with its file, for the message.
-struct Streamed<'s> {
+struct OpenDataOut<'s> {
     sink: &'s dyn Sink,
     /// Each file being written, with its size so far.
     open: Mutex<BTreeMap<String, Opened<'s>>>,
     failed: Mutex<Option<(String, std::io::Error)>>,
 }
 
-type Opened<'s> = (Box<dyn Piece + 's>, usize);
+type Opened<'s> = (Box<dyn OpenFile + 's>, usize);
 
-impl<'s> Streamed<'s> {
+impl<'s> OpenDataOut<'s> {
     fn new(sink: &'s dyn Sink) -> Self {
-        Streamed {
+        OpenDataOut {
             sink,
             open: Mutex::default(),
             failed: Mutex::default(),
@@ -1076,16 +1076,19 @@ impl<'s> Streamed<'s> {
     }
 }
 
-impl crate::export::Out for Streamed<'_> {
+impl crate::export::Out for OpenDataOut<'_> {
+    /// After the first failure nothing more is written: the build stops
+    /// with that error (the export gets a copy of it, the message keeps the
+    /// original with its file).
     fn append(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
-        self.write(path, bytes).inspect_err(|e| {
-            let mut failed = self.failed.lock().unwrap_or_else(|e| e.into_inner());
-            failed.get_or_insert_with(|| {
-                (
-                    path.to_string(),
-                    std::io::Error::new(e.kind(), e.to_string()),
-                )
-            });
+        let mut failed = self.failed.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, e)) = failed.as_ref() {
+            return Err(std::io::Error::new(e.kind(), e.to_string()));
+        }
+        self.write(path, bytes).map_err(|e| {
+            let copy = std::io::Error::new(e.kind(), e.to_string());
+            *failed = Some((path.to_string(), e));
+            copy
         })
     }
 }

@@ -14,7 +14,7 @@ pub trait Sink: Sync {
     /// A file written a piece at a time, for the files too large to hold
     /// whole (the open data). By default the pieces are collected and
     /// [`put`](Sink::put) when the file is closed.
-    fn create<'s>(&'s self, path: &str) -> std::io::Result<Box<dyn Piece + 's>> {
+    fn create<'s>(&'s self, path: &str) -> std::io::Result<Box<dyn OpenFile + 's>> {
         Ok(Box::new(Buffered {
             path: path.to_string(),
             bytes: Vec::new(),
@@ -24,7 +24,7 @@ pub trait Sink: Sync {
 }
 
 /// A file being written by [`Sink::create`].
-pub trait Piece: Write + Send {
+pub trait OpenFile: Write + Send {
     /// The file is complete.
     fn close(self: Box<Self>) -> std::io::Result<()>;
 }
@@ -45,7 +45,7 @@ impl<F: Send> Write for Buffered<F> {
     }
 }
 
-impl<F: FnOnce(&str, Vec<u8>) -> std::io::Result<()> + Send> Piece for Buffered<F> {
+impl<F: FnOnce(&str, Vec<u8>) -> std::io::Result<()> + Send> OpenFile for Buffered<F> {
     fn close(self: Box<Self>) -> std::io::Result<()> {
         (self.put)(&self.path, self.bytes)
     }
@@ -80,7 +80,7 @@ impl Sink for Discard {
         Ok(())
     }
 
-    fn create<'s>(&'s self, _: &str) -> std::io::Result<Box<dyn Piece + 's>> {
+    fn create<'s>(&'s self, _: &str) -> std::io::Result<Box<dyn OpenFile + 's>> {
         Ok(Box::new(Dropped))
     }
 }
@@ -97,7 +97,7 @@ impl Write for Dropped {
     }
 }
 
-impl Piece for Dropped {
+impl OpenFile for Dropped {
     fn close(self: Box<Self>) -> std::io::Result<()> {
         Ok(())
     }

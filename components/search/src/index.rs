@@ -143,6 +143,9 @@ pub fn build_into<E: From<SearchError>>(
             });
         }
     }
+    // The emptied documents' buffer (a few hundred bytes a document) would
+    // otherwise live on through the sharding, the build's peak.
+    drop(rest);
 
     let (manifest_body, starred) = manifest(&entries, audience, fields);
     // The ★ desks listed when nothing matches, in one small file: read from the

@@ -48,7 +48,7 @@ impl Packed {
         let mut numbers = self.iter();
         let mut pos = 0u32;
         std::iter::from_fn(move || {
-            pos += numbers.next()?;
+            pos = pos.saturating_add(numbers.next()?);
             Some((pos, numbers.next().unwrap_or(0)))
         })
     }
@@ -65,6 +65,7 @@ impl Packed {
         out
     }
 
+    #[cfg(test)]
     pub fn to_vec(&self) -> Vec<u32> {
         self.iter().collect()
     }

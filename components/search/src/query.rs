@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use crate::index::DisplayEntry;
+use crate::packed::Packed;
 use crate::shard::{
     parse_load_script, Manifest, Postings, TermShard, DESKS, PREFIX_MARK, WEIGHT_SCALE,
 };
@@ -78,13 +79,9 @@ pub struct SearchIndex {
 }
 
 /// `[Δpos, w, …]` → (position, weight).
-fn decode(enc: &[u32]) -> Vec<(usize, f64)> {
-    let mut pos = 0usize;
-    enc.chunks(2)
-        .map(|p| {
-            pos += p[0] as usize;
-            (pos, p.get(1).copied().unwrap_or(0) as f64 / WEIGHT_SCALE)
-        })
+fn decode(enc: &Packed) -> Vec<(usize, f64)> {
+    enc.postings()
+        .map(|(pos, w)| (pos as usize, w as f64 / WEIGHT_SCALE))
         .collect()
 }
 
@@ -124,7 +121,7 @@ impl SearchIndex {
         let mut names: Vec<BTreeMap<String, Vec<u32>>> = Vec::new();
         let mut chunks: Vec<(usize, Vec<DisplayEntry>)> = Vec::new();
         // (list, chunk) → [Δpos, w, …] of the later chunks of split lists.
-        let mut rests: HashMap<(usize, usize), Vec<u32>> = HashMap::new();
+        let mut rests: HashMap<(usize, usize), Packed> = HashMap::new();
         for js in scripts {
             let (name, json) = parse_load_script(js).ok_or_else(|| {
                 parse_err(
@@ -182,9 +179,9 @@ impl SearchIndex {
             for (fi, terms) in shard.f.into_iter().enumerate().take(nfields) {
                 for (term, enc) in terms {
                     let list = match enc {
-                        Postings::Full(enc) => decode(&enc.to_vec()),
+                        Postings::Full(enc) => decode(&enc),
                         Postings::Split(split) => {
-                            let mut list = decode(&split.p.to_vec());
+                            let mut list = decode(&split.p);
                             for k in 1..split.m.len() {
                                 let rest = rests.get(&(split.i, k)).ok_or_else(|| {
                                     parse_err("search/c/*.js", "a chunk of a split list is missing")

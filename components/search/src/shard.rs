@@ -238,7 +238,7 @@ impl PrefixScores {
             let Some(s) = self.sum.get_mut(pos as usize) else {
                 continue;
             };
-            // Weights are at least 1 and idf at least 1: 0 means untouched.
+            // Weights are at least 1 and idf² above 0: 0 means untouched.
             if *s == 0.0 {
                 self.touched.push(pos);
             }
