@@ -321,3 +321,40 @@ fn sync_dir(dir: &Path) {
         let _ = f.sync_all();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::TreeSink;
+    use crate::render::Sink;
+    use std::fs;
+    use std::io::Write;
+    use std::os::unix::fs::MetadataExt;
+
+    /// A path handed over twice in one build: the first copy was linked
+    /// from the last build, so writing the second through it would change
+    /// the published site. It replaces the link instead, whether it is put
+    /// whole or streamed.
+    #[test]
+    fn a_file_handed_over_twice_leaves_the_last_build_alone() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let (last, stage) = (tmp.path().join("last"), tmp.path().join("stage"));
+        fs::create_dir_all(&last).expect("last");
+        for name in ["put.txt", "streamed.txt"] {
+            fs::write(last.join(name), "old").expect("write");
+        }
+        let sink = TreeSink::new(stage.clone(), Some(last.clone()));
+        for name in ["put.txt", "streamed.txt"] {
+            sink.put(name, b"old".to_vec()).expect("put");
+            let inode = |dir: &std::path::Path| fs::metadata(dir.join(name)).expect("file").ino();
+            assert_eq!(inode(&stage), inode(&last), "{name} is not linked");
+        }
+        sink.put("put.txt", b"new".to_vec()).expect("put again");
+        let mut f = sink.create("streamed.txt").expect("create");
+        f.write_all(b"new").expect("write");
+        f.close().expect("close");
+        for name in ["put.txt", "streamed.txt"] {
+            assert_eq!(fs::read(last.join(name)).expect("last"), b"old", "{name}");
+            assert_eq!(fs::read(stage.join(name)).expect("stage"), b"new", "{name}");
+        }
+    }
+}
