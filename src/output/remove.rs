@@ -2,6 +2,7 @@
 //! way through a deletion leaves a folder the next build still recognises.
 
 use super::{io, OutputError, MARKER};
+use rayon::prelude::*;
 use std::fs;
 use std::path::Path;
 
@@ -30,21 +31,56 @@ pub fn remove_tree(dir: &Path) -> Result<(), OutputError> {
 /// [`remove_tree`], passing crash point `step` after each entry.
 pub fn remove_tree_at(dir: &Path, step: &str) -> Result<(), OutputError> {
     let marker = dir.join(MARKER);
-    for entry in walkdir::WalkDir::new(dir).min_depth(1).contents_first(true) {
-        let entry = entry.map_err(|e| io(dir)(e.into()))?;
-        let path = entry.path();
-        if path == marker {
-            continue;
-        }
-        if entry.file_type().is_dir() {
-            fs::remove_dir(path).map_err(io(path))?;
-        } else {
-            fs::remove_file(path).map_err(io(path))?;
-        }
-        super::crash::point(step);
-    }
+    remove_contents(dir, step, SIDE_BY_SIDE, Some(&marker))?;
     if marker.exists() {
         fs::remove_file(&marker).map_err(io(&marker))?;
     }
     fs::remove_dir(dir).map_err(io(dir))
+}
+
+/// How many folder levels are emptied side by side: the two trees and
+/// their folders (each site's `agencies/` holds one file per agency).
+/// Unlinking a 100,000-agency build one file after the other took 3–4 s at
+/// the end of every build; different folders do not wait on each other.
+const SIDE_BY_SIDE: usize = 2;
+
+/// Removes everything in `dir` but `keep`; the entries of the first `depth`
+/// levels on all cores, each deeper folder contents first on one.
+fn remove_contents(
+    dir: &Path,
+    step: &str,
+    depth: usize,
+    keep: Option<&Path>,
+) -> Result<(), OutputError> {
+    if depth == 0 {
+        for entry in walkdir::WalkDir::new(dir).min_depth(1).contents_first(true) {
+            let entry = entry.map_err(|e| io(dir)(e.into()))?;
+            remove_entry(entry.path(), entry.file_type().is_dir(), step)?;
+        }
+        return Ok(());
+    }
+    let entries = fs::read_dir(dir)
+        .and_then(|list| list.collect::<Result<Vec<_>, _>>())
+        .map_err(io(dir))?;
+    entries.par_iter().try_for_each(|e| {
+        let path = e.path();
+        if Some(path.as_path()) == keep {
+            return Ok(());
+        }
+        let is_dir = e.file_type().map_err(io(&path))?.is_dir();
+        if is_dir {
+            remove_contents(&path, step, depth - 1, None)?;
+        }
+        remove_entry(&path, is_dir, step)
+    })
+}
+
+fn remove_entry(path: &Path, is_dir: bool, step: &str) -> Result<(), OutputError> {
+    if is_dir {
+        fs::remove_dir(path).map_err(io(path))?;
+    } else {
+        fs::remove_file(path).map_err(io(path))?;
+    }
+    super::crash::point(step);
+    Ok(())
 }
