@@ -214,10 +214,7 @@ impl crate::render::Sink for TreeSink {
     fn create<'s>(&'s self, rel: &str) -> std::io::Result<Box<dyn OpenFile + 's>> {
         let path = self.place(rel).map_err(into_io)?;
         let file = new_file(&path)?;
-        Ok(Box::new(StagedFile(std::io::BufWriter::with_capacity(
-            1 << 16,
-            file,
-        ))))
+        Ok(Box::new(std::io::BufWriter::with_capacity(1 << 16, file)))
     }
 }
 
@@ -247,21 +244,10 @@ fn into_io(e: OutputError) -> std::io::Error {
     }
 }
 
-struct StagedFile(std::io::BufWriter<fs::File>);
-
-impl Write for StagedFile {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.write(buf)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.0.flush()
-    }
-}
-
-impl OpenFile for StagedFile {
+/// A streamed file of the staging folder.
+impl OpenFile for std::io::BufWriter<fs::File> {
     fn close(mut self: Box<Self>) -> std::io::Result<()> {
-        self.0.flush()?;
+        self.flush()?;
         crash::point("write");
         Ok(())
     }
