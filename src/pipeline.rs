@@ -48,10 +48,12 @@ pub fn check_in_memory(root: &Path, today: NaiveDate) -> Checked {
 fn checked(root: &Path, today: NaiveDate, keep: bool) -> Checked {
     let Validated {
         content,
+        theme,
         mut diagnostics,
         mut sources,
     } = validated(root, today);
     let trees = content.as_ref().and_then(|c| {
+        let theme = theme.unwrap_or_else(|| load_theme(root, c));
         let memory = [Memory::default(), Memory::default()];
         let discard = [Discard, Discard];
         let sinks: [&dyn Sink; 2] = if keep {
@@ -59,7 +61,7 @@ fn checked(root: &Path, today: NaiveDate, keep: bool) -> Checked {
         } else {
             [&discard[0], &discard[1]]
         };
-        match render_all(root, c, &sources, today, sinks) {
+        match render_all(root, c, theme, &sources, today, sinks) {
             Ok(rendered) => {
                 for path in rendered.skipped {
                     diagnostics.push(diagnose::hidden_static(root, path));
@@ -94,6 +96,9 @@ fn checked(root: &Path, today: NaiveDate, keep: bool) -> Checked {
 struct Validated {
     /// `None` when there are errors.
     content: Option<Content>,
+    /// Loaded while the content was checked; `None` when the content could
+    /// not be read.
+    theme: Option<Result<Theme, RenderError>>,
     diagnostics: Diagnostics,
     sources: Sources,
 }
@@ -102,10 +107,16 @@ struct Validated {
 fn validated(root: &Path, today: NaiveDate) -> Validated {
     let loaded = stage("load", || content::load(&root.join(CONTENT_DIR)));
     let mut diagnostics = loaded.diagnostics;
+    let mut theme = None;
     if let Some(c) = &loaded.content {
-        diagnostics.extend(stage("validate", || {
-            validate::validate(c, &loaded.sources, today)
-        }));
+        // Parsing the templates needs only the settings: it runs beside the
+        // checks, which leave a core idle now and then.
+        let (found, loaded_theme) = rayon::join(
+            || stage("validate", || validate::validate(c, &loaded.sources, today)),
+            || stage("theme", || load_theme(root, c)),
+        );
+        diagnostics.extend(found);
+        theme = Some(loaded_theme);
         if let Err(e) = theme_source(root, c) {
             let theme = c.settings.value.theme.as_ref().map(|t| t.span());
             diagnostics.push(diagnose::theme_name(&c.settings.file, theme, &e));
@@ -118,9 +129,14 @@ fn validated(root: &Path, today: NaiveDate) -> Validated {
     };
     Validated {
         content,
+        theme,
         diagnostics,
         sources: loaded.sources,
     }
+}
+
+fn load_theme(root: &Path, content: &Content) -> Result<Theme, RenderError> {
+    Theme::load(root, &theme_source(root, content)?)
 }
 
 fn theme_source(root: &Path, content: &Content) -> Result<ThemeSource, ThemeNameError> {
@@ -159,6 +175,7 @@ pub fn render_trees(
     render_all(
         root,
         content,
+        load_theme(root, content),
         &Sources::default(),
         today,
         [&citizen, &staff],
@@ -180,11 +197,12 @@ struct Rendered {
 fn render_all(
     root: &Path,
     content: &Content,
+    theme: Result<Theme, RenderError>,
     sources: &Sources,
     today: NaiveDate,
     [citizen, staff]: [&dyn Sink; 2],
 ) -> Result<Rendered, RenderError> {
-    let mut theme = stage("theme", || Theme::load(root, &theme_source(root, content)?))?;
+    let mut theme = theme?;
     let skipped = std::mem::take(&mut theme.skipped);
     let theme = &theme;
     // One site after the other, each on all cores: the pages of one site
@@ -240,6 +258,7 @@ pub fn build(root: &Path, out: &Path, today: NaiveDate) -> Result<BuildReport, B
     let started = Instant::now();
     let Validated {
         content,
+        theme,
         mut diagnostics,
         mut sources,
     } = validated(root, today);
@@ -251,7 +270,8 @@ pub fn build(root: &Path, out: &Path, today: NaiveDate) -> Result<BuildReport, B
     };
     let rendered = output::stream_atomically(out, &TREES, |sinks| {
         let [citizen, staff] = sinks;
-        render_all(root, &content, &sources, today, [citizen, staff]).map_err(Staged::Render)
+        let theme = theme.unwrap_or_else(|| load_theme(root, &content));
+        render_all(root, &content, theme, &sources, today, [citizen, staff]).map_err(Staged::Render)
     });
     let rendered = match rendered {
         Ok(r) => r,
