@@ -12,7 +12,7 @@
 // (.html .js .css .json) as any static host would; Pagefind's own files are compressed
 // already and go out as they are. Bytes are the bodies the server sent (compressed,
 // headers excluded) for the search's own files, one page at a time: tsunagu's js/search*.js and search/**,
-// Pagefind's pagefind/**. tsunagu draws 30 rows; Pagefind loads the 5 results its
+// Pagefind's pagefind/**. tsunagu draws its first 10 rows; Pagefind loads the 5 results its
 // default UI shows first. --files prints what each query downloaded. Latency is measured from file:// for tsunagu (the shared-drive
 // case) and over HTTP for Pagefind (it cannot run from file://).
 //

@@ -127,6 +127,20 @@ export async function serveStatic(root) {
 }
 
 /** file:// URL of a path, for tests of sites opened straight from disk. */
+/**
+ * Clicks 「さらに…件を表示」 under the search results until every row is on the page
+ * (the page draws the first ten rows of a query, then twenty more per click).
+ */
+export async function showAllResults(page) {
+  const more = page.locator('#search-results .search-more');
+  for (let i = 0; i < 100 && (await more.isVisible()); i++) {
+    const rows = await page.locator('#search-results-list > li').count();
+    await more.click();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('#search-results-list > li').length > n, rows, { timeout: 10000 });
+  }
+}
+
 export function fileUrl(p) {
   return pathToFileURL(p).href;
 }

@@ -4,7 +4,7 @@
 // open-now badge, timetable and schema.org JSON-LD.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSkip, useBuiltSampleSite } from './lib.mjs';
+import { browserSkip, showAllResults, useBuiltSampleSite } from './lib.mjs';
 
 const TUESDAY_10_JST = new Date('2026-12-08T01:00:00Z'); // a working day
 const SATURDAY_10_JST = new Date('2026-12-05T01:00:00Z');
@@ -49,6 +49,7 @@ describe('opening hours on the built sample site (headless Chromium)', { skip: b
       await page.waitForFunction(
         (want) => document.querySelector('#search-results [role="status"]')?.textContent.includes(want),
         openOnly ? '今開いている窓口だけ' : '件です');
+      await showAllResults(page);
       const rows = await page.$$eval('#search-results-list > li', (lis) => lis.map((li) => li.textContent));
       const status = await page.textContent('#search-results [role="status"]');
       return { page, rows, status };

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import {
-  browserSkip, buildSite, fileUrl, launchBrowser, repoRoot, serveStatic,
+  browserSkip, buildSite, fileUrl, launchBrowser, repoRoot, serveStatic, showAllResults,
 } from './lib.mjs';
 
 const CANARY_ROOT = path.join(repoRoot, 'tests/fixtures/canary');
@@ -74,10 +74,11 @@ describe('search on the built sample site (headless Chromium)', { skip: browserS
       query, { timeout: 10000 });
   }
 
-  /** Types `query` into the search box and returns the result rows once announced. */
+  /** Types `query` into the search box and returns every result row once announced. */
   async function search(page, query) {
     await page.fill('#q', query);
     await announced(page, query);
+    await showAllResults(page);
     return results(page);
   }
 
@@ -340,6 +341,35 @@ describe('search on the built sample site (headless Chromium)', { skip: browserS
       const list = region.getByRole('listbox', { name: '検索結果' });
       assert.equal(await list.evaluate((el) => el.tagName), 'OL');
       assert.equal(await list.getByRole('option').count(), hits.length);
+      await page.close();
+    });
+
+    test('a long list draws ten rows, then twenty more on request, the first ten unmoved', async () => {
+      const page = await openPage(`${server.url}citizen/index.html`);
+      await page.fill('#q', '相談');
+      await announced(page, '相談');
+      const status = page.locator('#search-results [role="status"]');
+      const count = Number((await status.textContent()).match(/検索結果は(\d+)件/)[1]);
+      assert.ok(count > 10, `the sample has more than ten rows for 相談: ${count}`);
+      const first = await results(page);
+      assert.equal(first.length, 10);
+      assert.match(await status.textContent(), /上位10件を表示しています。$/);
+      const more = page.getByRole('button', { name: `さらに${Math.min(20, count - 10)}件を表示` });
+      assert.equal(await more.isVisible(), true);
+      await more.click();
+      const shown = Math.min(30, count);
+      await page.waitForFunction((n) => document.querySelectorAll('#search-results-list > li').length === n, shown);
+      const next = await results(page);
+      assert.deepEqual(next.slice(0, 10).map((h) => h.href), first.map((h) => h.href));
+      assert.ok(next.slice(10).every((h) => h.title && h.href), JSON.stringify(next.slice(10)));
+      assert.equal(new Set(next.map((h) => h.href + h.title)).size, next.length, 'no row twice');
+      // Focus stays on the button while there is more, or goes back to the box.
+      assert.equal(await page.evaluate(() => document.activeElement.matches('.search-more, #q')), true);
+      // A new query starts again at ten rows.
+      await page.fill('#q', '障害');
+      await announced(page, '障害');
+      assert.ok((await results(page)).length <= 10);
+      assert.deepEqual(page.errors, []);
       await page.close();
     });
 

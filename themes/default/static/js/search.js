@@ -9,7 +9,10 @@
   'use strict';
 
   var KIND_LABEL = { topic: '相談項目', agency: '機関', matter: '相談内容', program: '事業', roster: '名簿' };
-  var MAX_SHOWN = 30;
+  /* Ten rows fill a phone screen twice and draw in a few milliseconds; more
+   * come on request, twenty at a time (their rows are fetched only then). */
+  var FIRST_SHOWN = 10;
+  var MORE_STEP = 20;
   var DEBOUNCE_MS = 150;
 
   function el(tag, className, text) {
@@ -67,6 +70,13 @@
     var combined = el('div', 'search-combined');
     combined.hidden = true;
     section.insertBefore(combined, list);
+    var more = el('button', 'search-more');
+    more.type = 'button';
+    more.hidden = true;
+    section.insertBefore(more, list.nextSibling);
+    /* How many rows the current query shows; a new query starts again at FIRST_SHOWN. */
+    var limit = FIRST_SHOWN;
+    var limitFor = null;
 
     var base = form.getAttribute('data-base') || '';
     var topicsHref = form.getAttribute('data-topics-href') || base + 'index.html#topics';
@@ -303,6 +313,10 @@
         return;
       }
       updateUrl(query);
+      if (query !== limitFor) {
+        limit = FIRST_SHOWN;
+        limitFor = query;
+      }
       var mine = ++seq;
       if (!core.words(query).length) {
         show(query, []);
@@ -312,7 +326,7 @@
       /* Filtering needs every hit's row and the hours; otherwise only the rows shown. */
       var ready = filtered ? loadHours() : Promise.resolve();
       ready.then(function () {
-        return searcher.search(query, filtered ? Infinity : MAX_SHOWN);
+        return searcher.search(query, filtered ? Infinity : limit);
       }).then(function (hits) {
         if (mine !== seq) return; // a newer query is on its way
         if (filtered) hits = hits.filter(isOpenNow);
@@ -329,11 +343,13 @@
       /* For benchmarks and tests: the page shows this query's results (drawn in
        * this same task, so no frame sees the attribute without them). */
       section.setAttribute('data-query', query);
+      var onMore = document.activeElement === more;
       setActive(-1);
       options = [];
       clear(list);
       empty.hidden = true;
       combined.hidden = true;
+      more.hidden = true;
       if (!core.words(query).length) {
         setIdle(!query);
         status.textContent = query ? '検索する言葉を入力してください。' : '';
@@ -349,7 +365,7 @@
         return;
       }
       showCombined(hits);
-      var shown = hits.slice(0, MAX_SHOWN);
+      var shown = hits.slice(0, limit);
       var frag = document.createDocumentFragment();
       shown.forEach(function (hit, i) {
         var li = renderHit(hit, i);
@@ -364,7 +380,19 @@
         (filtered ? '今開いている窓口だけを表示しています。' : '') +
         (count > shown.length ? '上位' + shown.length + '件を表示しています。' : '');
       input.setAttribute('aria-expanded', 'true');
+      if (count > shown.length) {
+        more.textContent = 'さらに' + Math.min(MORE_STEP, count - shown.length) + '件を表示';
+        more.hidden = false;
+        if (onMore) more.focus();
+      } else if (onMore) {
+        input.focus(); // the last rows are out and the button goes: keep the keyboard in the box
+      }
     }
+
+    more.addEventListener('click', function () {
+      limit += MORE_STEP;
+      run();
+    });
 
     function schedule() {
       clearTimeout(timer);
