@@ -209,6 +209,7 @@ fn render_all(
     // already keep every core busy, and the peak memory is that of one
     // site's view and search index instead of both at once.
     let c = render_tree::<Citizen>(content, theme, today, citizen)?;
+    crate::timing::report_tally(Citizen::NAME);
     let s = {
         let view = stage("view (staff)", || build_view::<Staff>(content, today));
         output::crash::point("render");
@@ -217,7 +218,9 @@ fn render_all(
         })?;
         // The data-quality report is a page of the staff site only.
         let report = crate::report::report(content, root, sources, today);
-        pages + render::report_page(&view, &report, theme, staff, None)?
+        let pages = pages + render::report_page(&view, &report, theme, staff, None)?;
+        crate::timing::report_tally(Staff::NAME);
+        pages
     };
     Ok(Rendered {
         pages: [c, s],

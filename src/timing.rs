@@ -45,3 +45,47 @@ fn cpu_ms() -> u64 {
         .sum();
     ticks * 10
 }
+
+/// CPU-thread time spent per template and step (filling the context,
+/// rendering), summed over every page, when timings are on: which template
+/// a large build spends its time in. Printed by [`report_tally`].
+pub fn tally<T>(template: &str, step: &'static str, f: impl FnOnce() -> T) -> T {
+    if !enabled() {
+        return f();
+    }
+    let started = Instant::now();
+    let out = f();
+    let spent = started.elapsed();
+    let mut sums = tallies().lock().unwrap_or_else(|e| e.into_inner());
+    let entry = sums
+        .entry((template.to_string(), step))
+        .or_insert((std::time::Duration::ZERO, 0));
+    entry.0 += spent;
+    entry.1 += 1;
+    out
+}
+
+type Tallies = std::sync::Mutex<
+    std::collections::BTreeMap<(String, &'static str), (std::time::Duration, u64)>,
+>;
+
+fn tallies() -> &'static Tallies {
+    static SUMS: OnceLock<Tallies> = OnceLock::new();
+    SUMS.get_or_init(Tallies::default)
+}
+
+/// Prints and clears the per-template sums, largest first.
+pub fn report_tally(label: &str) {
+    if !enabled() {
+        return;
+    }
+    let sums = std::mem::take(&mut *tallies().lock().unwrap_or_else(|e| e.into_inner()));
+    let mut rows: Vec<_> = sums.into_iter().collect();
+    rows.sort_by_key(|row| std::cmp::Reverse(row.1 .0));
+    for ((template, step), (spent, pages)) in rows {
+        eprintln!(
+            "timing: {label:<9} {template:<20} {step:<8} {:>9.1} ms over {pages:>6} pages",
+            spent.as_secs_f64() * 1e3
+        );
+    }
+}

@@ -5,6 +5,7 @@ use super::prints::{self, Fill, Incremental, Memo, PrintHasher};
 use super::{calendar, jsonld, sitemap, OpenFile, RenderError, Sink, Theme};
 use crate::routes::paths;
 use crate::site::{pager, Audience, SiteView};
+use crate::timing::tally;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -435,11 +436,16 @@ impl<'a> Renderer<'a> {
         if self.unchanged(path, path, template, &fill) {
             return Ok(());
         }
-        let mut ctx = self.context(path);
-        ctx.insert("canonical", &format!("{}{}", self.base_url, path));
-        fill(&mut Fill::Context(&mut ctx));
-        let html = self.tera(template, &ctx)?;
-        self.hand_over(path, html.into_bytes())
+        let ctx = tally(template, "context", || {
+            let mut ctx = self.context(path);
+            ctx.insert("canonical", &format!("{}{}", self.base_url, path));
+            fill(&mut Fill::Context(&mut ctx));
+            ctx
+        });
+        let html = tally(template, "render", || self.tera(template, &ctx))?;
+        tally(template, "write", || {
+            self.hand_over(path, html.into_bytes())
+        })
     }
 
     /// Whether the file `out`, rendered from `template` with links as on
