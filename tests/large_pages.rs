@@ -195,6 +195,16 @@ fn open_today_asks_for_the_worry_then_pages_each_topic() {
                     ids.len()
                 );
                 assert!(html.contains("data-open-today"), "{name}/{p}");
+                // Desks of the same hours share one data script: no id twice,
+                // and every open-now badge finds its data.
+                let page_ids = attrs(&html, " id");
+                let unique: BTreeSet<&String> = page_ids.iter().collect();
+                assert_eq!(unique.len(), page_ids.len(), "{name}/{p}: an id twice");
+                let badges = attrs(&html, "data-open-now");
+                assert!(!badges.is_empty(), "{name}/{p}");
+                for key in badges {
+                    assert!(unique.contains(&key), "{name}/{p}: no data for {key}");
+                }
                 seen.extend(ids);
             }
             assert_eq!(&seen, agencies, "{name}/{topic}: every desk of the topic");

@@ -221,7 +221,7 @@ pub fn render_site_with<A: Audience>(
                 rows.into_par_iter().zip(pagers).try_for_each(|(rows, p)| {
                     let url = paths::agency_index_page(p.number);
                     r.render(&url, "agencies.html", |c| {
-                        c.agencies("agencies", view.agencies[rows.clone()].iter());
+                        c.agency_rows("agencies", view.agencies[rows.clone()].iter());
                         c.insert("total", &view.agencies.len());
                         c.insert("support", &view.support);
                         c.insert("pager", &p);
@@ -718,7 +718,8 @@ impl<'a> Renderer<'a> {
         let no_pager: Option<pager::Pager> = None;
         if view.agencies.len() <= pager::OPEN_TODAY_WHOLE {
             return self.render(paths::OPEN_TODAY, "open-today.html", |c| {
-                c.agencies("agencies", view.agencies.iter());
+                c.agency_rows("agencies", view.agencies.iter());
+                c.insert("hours_data", &hours_data(view.agencies.iter()));
                 c.insert("by_topic", &Vec::<TopicLink>::new());
                 c.insert("topic", &None::<TopicLink>);
                 c.insert("pager", &no_pager);
@@ -751,6 +752,7 @@ impl<'a> Renderer<'a> {
         let links: Vec<&TopicLink> = lists.iter().map(|(l, _)| l).collect();
         self.render(paths::OPEN_TODAY, "open-today.html", |c| {
             c.insert("agencies", &Vec::<()>::new());
+            c.insert("hours_data", &BTreeMap::<&str, &str>::new());
             c.insert("by_topic", &links);
             c.insert("topic", &None::<TopicLink>);
             c.insert("pager", &no_pager);
@@ -761,7 +763,9 @@ impl<'a> Renderer<'a> {
             rows.into_par_iter().zip(pagers).try_for_each(|(rows, p)| {
                 let url = paths::open_today_topic_page(&link.id, p.number);
                 self.render(&url, "open-today.html", |c| {
-                    c.agencies("agencies", agencies[rows.clone()].iter().copied());
+                    let page = || agencies[rows.clone()].iter().copied();
+                    c.agency_rows("agencies", page());
+                    c.insert("hours_data", &hours_data(page()));
                     c.insert("by_topic", &Vec::<TopicLink>::new());
                     c.insert("topic", link);
                     c.insert("pager", &Some(&p));
@@ -1098,4 +1102,14 @@ impl crate::export::Out for OpenDataOut<'_> {
             copy
         })
     }
+}
+
+/// The open-now data of a list's agencies, each once: desks of the same
+/// hours share one `<script>` (one id per page, not one per desk).
+fn hours_data<'v, A: Audience + 'v>(
+    agencies: impl Iterator<Item = &'v crate::site::AgencyView<A>>,
+) -> BTreeMap<&'v str, &'v str> {
+    agencies
+        .flat_map(|a| a.hours_data.iter().map(|(k, v)| (k.as_str(), &**v)))
+        .collect()
 }

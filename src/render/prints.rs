@@ -121,6 +121,20 @@ impl Fill<'_> {
         }
     }
 
+    /// A list of agencies as rows ([`AgencyView::row`]: without matters and
+    /// offices). In a fingerprint each counts by its whole print, as in
+    /// [`Fill::agencies`].
+    pub fn agency_rows<'v, A: Audience + 'v>(
+        &mut self,
+        key: &str,
+        list: impl Iterator<Item = &'v AgencyView<A>>,
+    ) {
+        match self {
+            Fill::Context(c) => c.insert(key, &list.map(AgencyView::row).collect::<Vec<_>>()),
+            Fill::Hash(..) => self.agencies(key, list),
+        }
+    }
+
     /// A value that is costly to make: a fingerprint takes `print` instead
     /// of making it.
     pub fn lazy<T: Serialize>(

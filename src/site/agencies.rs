@@ -73,6 +73,71 @@ pub struct AgencyView<A: Audience> {
     pub staff: A::AgencyExtra,
 }
 
+/// An agency as a list of agencies shows it (相談窓口の一覧, 今日開いている窓口):
+/// the agency page's view without its matters and offices. Those are most
+/// of an agency's size, no list shows them, and a list page copied them
+/// into its context for every agency it holds.
+#[derive(Serialize)]
+#[serde(bound(serialize = ""))]
+pub struct AgencyRow<'a, A: Audience> {
+    pub id: &'a str,
+    pub url: &'a str,
+    pub name: &'a str,
+    pub reading: &'a str,
+    pub aliases: &'a [String],
+    pub summary: Option<&'a str>,
+    pub easy: Option<&'a str>,
+    pub address: Option<&'a str>,
+    pub phones: &'a [PhoneView],
+    pub fax: Option<&'a str>,
+    pub email: Option<&'a str>,
+    pub website: Option<&'a str>,
+    pub hours: Option<&'a HoursView>,
+    pub hours_data: &'a BTreeMap<String, Arc<str>>,
+    pub areas: &'a [String],
+    pub communication: Option<&'a super::resources::CommunicationView>,
+    pub verified: Option<&'a str>,
+    pub verified_ja: Option<&'a str>,
+    pub stale: bool,
+    pub separate_sheet: Option<&'a str>,
+    pub status: Option<&'a str>,
+    pub topics: &'a [TopicRef],
+    pub programs: &'a [ProgramRef],
+    pub staff: &'a A::AgencyExtra,
+}
+
+impl<A: Audience> AgencyView<A> {
+    /// This agency as a row of a list.
+    pub fn row(&self) -> AgencyRow<'_, A> {
+        AgencyRow {
+            id: &self.id,
+            url: &self.url,
+            name: &self.name,
+            reading: &self.reading,
+            aliases: &self.aliases,
+            summary: self.summary.as_deref(),
+            easy: self.easy.as_deref(),
+            address: self.address.as_deref(),
+            phones: &self.phones,
+            fax: self.fax.as_deref(),
+            email: self.email.as_deref(),
+            website: self.website.as_deref(),
+            hours: self.hours.as_ref(),
+            hours_data: &self.hours_data,
+            areas: &self.areas,
+            communication: self.communication.as_ref(),
+            verified: self.verified.as_deref(),
+            verified_ja: self.verified_ja.as_deref(),
+            stale: self.stale,
+            separate_sheet: self.separate_sheet.as_deref(),
+            status: self.status.as_deref(),
+            topics: &self.topics,
+            programs: &self.programs,
+            staff: &self.staff,
+        }
+    }
+}
+
 #[derive(Serialize, Clone)]
 pub struct OfficeView {
     pub name: String,
