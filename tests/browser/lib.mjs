@@ -136,8 +136,9 @@ export async function showAllResults(page) {
   for (let i = 0; i < 100 && (await more.isVisible()); i++) {
     const rows = await page.locator('#search-results-list > li').count();
     await more.click();
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('#search-results-list > li').length > n, rows, { timeout: 10000 });
+    // More rows, or (a count that was only "at least" N) no more and no button.
+    await page.waitForFunction((n) => document.querySelectorAll('#search-results-list > li').length > n ||
+      document.querySelector('#search-results .search-more').hidden, rows, { timeout: 10000 });
   }
 }
 

@@ -344,7 +344,7 @@ describe('search on the built sample site (headless Chromium)', { skip: browserS
       await page.close();
     });
 
-    test('a long list draws ten rows, then twenty more on request, the first ten unmoved', async () => {
+    test('a long list draws ten rows, then twenty more per press of 「さらに…件を表示」, the rows shown unmoved', async () => {
       const page = await openPage(`${server.url}citizen/index.html`);
       await page.fill('#q', '相談');
       await announced(page, '相談');
@@ -356,15 +356,30 @@ describe('search on the built sample site (headless Chromium)', { skip: browserS
       assert.match(await status.textContent(), /上位10件を表示しています。$/);
       const more = page.getByRole('button', { name: `さらに${Math.min(20, count - 10)}件を表示` });
       assert.equal(await more.isVisible(), true);
-      await more.click();
-      const shown = Math.min(30, count);
-      await page.waitForFunction((n) => document.querySelectorAll('#search-results-list > li').length === n, shown);
-      const next = await results(page);
-      assert.deepEqual(next.slice(0, 10).map((h) => h.href), first.map((h) => h.href));
-      assert.ok(next.slice(10).every((h) => h.title && h.href), JSON.stringify(next.slice(10)));
-      assert.equal(new Set(next.map((h) => h.href + h.title)).size, next.length, 'no row twice');
-      // Focus stays on the button while there is more, or goes back to the box.
-      assert.equal(await page.evaluate(() => document.activeElement.matches('.search-more, #q')), true);
+      // From the keyboard: Enter on the button, until every row is out.
+      await more.focus();
+      for (let before = first; ;) {
+        const n = before.length;
+        await page.keyboard.press('Enter');
+        const want = Math.min(n + 20, count);
+        await page.waitForFunction((w) => document.querySelectorAll('#search-results-list > li').length === w, want);
+        const now = await results(page);
+        assert.deepEqual(now.slice(0, n).map((h) => h.href), before.map((h) => h.href), 'the rows shown stay put');
+        assert.ok(now.slice(n).every((h) => h.title && h.href), JSON.stringify(now.slice(n)));
+        assert.equal(new Set(now.map((h) => h.href + h.title)).size, now.length, 'no row twice');
+        if (want < count) {
+          // More to come: the keyboard stays on the button.
+          assert.equal(await page.evaluate(() => document.activeElement.className), 'search-more');
+          before = now;
+          continue;
+        }
+        // The button is gone: back in the box, the first new row active.
+        assert.equal(await more.isVisible(), false);
+        assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
+        const firstNew = await page.locator('#search-results-list > li').nth(n).getAttribute('id');
+        assert.equal(await page.getAttribute('#q', 'aria-activedescendant'), firstNew);
+        break;
+      }
       // A new query starts again at ten rows.
       await page.fill('#q', '障害');
       await announced(page, '障害');

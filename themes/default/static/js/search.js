@@ -10,7 +10,8 @@
 
   var KIND_LABEL = { topic: '相談項目', agency: '機関', matter: '相談内容', program: '事業', roster: '名簿' };
   /* Ten rows fill a phone screen twice and draw in a few milliseconds; more
-   * come on request, twenty at a time (their rows are fetched only then). */
+   * come on request, twenty at a time (the search runs again for them, so their
+   * rows, and for a common word more of its lists, are fetched only then). */
   var FIRST_SHOWN = 10;
   var MORE_STEP = 20;
   var DEBOUNCE_MS = 150;
@@ -77,6 +78,8 @@
     /* How many rows the current query shows; a new query starts again at FIRST_SHOWN. */
     var limit = FIRST_SHOWN;
     var limitFor = null;
+    /* Set by a click on `more` until its rows are drawn: where focus goes then. */
+    var asked = null;
 
     var base = form.getAttribute('data-base') || '';
     var topicsHref = form.getAttribute('data-topics-href') || base + 'index.html#topics';
@@ -108,6 +111,9 @@
       empty.hidden = true;
       clear(list);
       input.setAttribute('aria-expanded', 'false');
+      var onMore = document.activeElement === more;
+      more.hidden = true;
+      if (onMore) input.focus({ preventScroll: true });
     }
 
     function load() {
@@ -316,6 +322,8 @@
       if (query !== limitFor) {
         limit = FIRST_SHOWN;
         limitFor = query;
+        asked = null;
+        more.hidden = true; // it would ask for more of the last query's rows
       }
       var mine = ++seq;
       if (!core.words(query).length) {
@@ -343,7 +351,8 @@
       /* For benchmarks and tests: the page shows this query's results (drawn in
        * this same task, so no frame sees the attribute without them). */
       section.setAttribute('data-query', query);
-      var onMore = document.activeElement === more;
+      var wanted = asked;
+      asked = null;
       setActive(-1);
       options = [];
       clear(list);
@@ -354,6 +363,7 @@
         setIdle(!query);
         status.textContent = query ? '検索する言葉を入力してください。' : '';
         input.setAttribute('aria-expanded', 'false');
+        afterMore(wanted);
         return;
       }
       setIdle(false);
@@ -362,6 +372,7 @@
           (filtered ? '今開いている窓口だけを表示しています。' : '');
         input.setAttribute('aria-expanded', 'false');
         showEmpty(query, desks || []);
+        afterMore(wanted);
         return;
       }
       showCombined(hits);
@@ -380,16 +391,34 @@
         (filtered ? '今開いている窓口だけを表示しています。' : '') +
         (count > shown.length ? '上位' + shown.length + '件を表示しています。' : '');
       input.setAttribute('aria-expanded', 'true');
-      if (count > shown.length) {
-        more.textContent = 'さらに' + Math.min(MORE_STEP, count - shown.length) + '件を表示';
+      /* A count known only as "at least" may hide more rows: offer them too
+       * when the page is full. */
+      if (count > shown.length || (hits.exact === false && shown.length >= limit)) {
+        more.textContent = 'さらに' +
+          (hits.exact === false ? MORE_STEP : Math.min(MORE_STEP, count - shown.length)) + '件を表示';
         more.hidden = false;
-        if (onMore) more.focus();
-      } else if (onMore) {
-        input.focus(); // the last rows are out and the button goes: keep the keyboard in the box
       }
+      afterMore(wanted);
     }
 
-    more.addEventListener('click', function () {
+    /* After the rows a click on `more` asked for: the button keeps focus while it
+     * stays. When it goes, a keyboard user is put back in the box with the first
+     * new row active (announced, scrolled into view); a tap leaves the page where
+     * it is, so no on-screen keyboard opens over the new rows. */
+    function afterMore(wanted) {
+      if (!wanted || !wanted.focused) return;
+      if (!more.hidden) {
+        more.focus();
+        return;
+      }
+      if (!wanted.keyboard) return;
+      input.focus({ preventScroll: true });
+      if (options.length > wanted.from) setActive(wanted.from);
+    }
+
+    more.addEventListener('click', function (e) {
+      if (section.getAttribute('data-query') !== limitFor) return; // a newer query is on its way
+      asked = { from: options.length, keyboard: e.detail === 0, focused: document.activeElement === more };
       limit += MORE_STEP;
       run();
     });
