@@ -232,7 +232,6 @@ pub fn render_site_with<A: Audience>(
         (
             "agencies",
             Box::new(|r| {
-                let hours_ld = jsonld::HoursLd::default();
                 view.agencies.par_iter().try_for_each(|a| {
                     r.render(&a.url, "agency.html", |c| {
                         c.lazy(
@@ -248,7 +247,7 @@ pub fn render_site_with<A: Audience>(
                             },
                             || jsonld::AgencyPage {
                                 agency: a,
-                                jsonld: jsonld::agency(a, &view.dates, &hours_ld),
+                                jsonld: jsonld::agency(a),
                             },
                         )
                     })

@@ -45,8 +45,9 @@ pub struct AgencyView<A: Audience> {
     pub website: Option<String>,
     pub hours: Option<HoursView>,
     pub hours_data: BTreeMap<String, Arc<str>>,
-    /// The agency's own closed days, on top of the site's: for the special
-    /// opening hours in its JSON-LD.
+    /// The agency's own closed days, on top of the site's. The JSON-LD's
+    /// special opening hours come from them (`hours.schema`); an
+    /// incremental render's fingerprint reads them here.
     #[serde(skip)]
     pub closures: Option<tsunagu_hours::ClosureConfig>,
     pub areas: Vec<String>,

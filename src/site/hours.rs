@@ -72,6 +72,8 @@ pub struct HoursView {
     pub table: Arc<[DayRow]>,
     /// The open-now badge's data (not in a page's context).
     pub json: Option<Arc<str>>,
+    /// The same hours for schema.org JSON-LD (not in a page's context).
+    pub schema: Option<Arc<SchemaHours>>,
     pub weekly: Option<Arc<WeeklyHours>>,
     /// Stands for the table in a fingerprint.
     print: u64,
@@ -90,6 +92,15 @@ impl Serialize for HoursView {
         }
         st.end()
     }
+}
+
+/// `openingHoursSpecification` and `specialOpeningHoursSpecification`:
+/// the weekly hours, and the days of the coming year when they do not apply
+/// (holidays, closures). Made with the rest of a distinct schedule's view,
+/// so the year of holidays is checked once per schedule, not per desk.
+pub struct SchemaHours {
+    pub opening: serde_json::Value,
+    pub special: serde_json::Value,
 }
 
 #[derive(Serialize, Clone)]
@@ -129,17 +140,23 @@ pub fn hours_view(
 
 fn compute(spec: &HoursSpec, closures: Option<&ClosureConfig>, ctx: &HoursContext) -> HoursView {
     let weekly = spec.weekly();
-    let (key, json, table) = match &weekly {
+    let (key, json, schema, table) = match &weekly {
         Some(w) => {
             let calendar = ctx.calendar_for(closures);
             let json = tsunagu_hours::browser_json(w, &calendar, ctx.today, ctx.until);
+            let year = ctx.today + chrono::Duration::days(365);
+            let schema = SchemaHours {
+                opening: tsunagu_hours::opening_hours_specification(w),
+                special: tsunagu_hours::special_opening_hours(w, &calendar, ctx.today, year),
+            };
             (
                 Some(format!("hours-{:016x}", fnv1a(json.as_bytes()))),
                 Some(json.into()),
+                Some(Arc::new(schema)),
                 timetable(w),
             )
         }
-        None => (None, None, Vec::new()),
+        None => (None, None, None, Vec::new()),
     };
     let weekly = weekly.map(Arc::new);
     HoursView {
@@ -148,6 +165,7 @@ fn compute(spec: &HoursSpec, closures: Option<&ClosureConfig>, ctx: &HoursContex
         print: table_print(&table),
         table: table.into(),
         json,
+        schema,
         weekly,
     }
 }
@@ -269,8 +287,50 @@ mod tests {
             print: table_print(&table),
             table: table.into(),
             json: None,
+            schema: None,
             weekly: None,
         }
+    }
+
+    #[test]
+    fn schema_hours_are_made_once_per_schedule_and_closures_keep_them_apart() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 2).expect("a date");
+        let ctx = HoursContext::new(today, None);
+        let weekdays = HoursSpec::Text("平日 8:30~17:15".into());
+        let schema = |v: &HoursView| v.schema.clone().expect("understood hours");
+        let first = schema(&hours_view(&weekdays, None, &ctx));
+        assert!(Arc::ptr_eq(
+            &first,
+            &schema(&hours_view(&weekdays, None, &ctx))
+        ));
+        let names = |v: &serde_json::Value| -> Vec<String> {
+            v.as_array()
+                .expect("array")
+                .iter()
+                .map(|s| s["name"].as_str().unwrap_or("").to_string())
+                .collect()
+        };
+        // 年末年始 (12-29..01-03) falls in the coming year of every desk.
+        assert!(
+            names(&first.special).iter().any(|n| n.contains("年末年始")),
+            "{:?}",
+            first.special
+        );
+        let closed: ClosureConfig =
+            toml::from_str(r#"dates = [{ date = 2026-12-07, name = "施設点検" }]"#)
+                .expect("closures");
+        let own = schema(&hours_view(&weekdays, Some(&closed), &ctx));
+        assert!(
+            names(&own.special).contains(&"施設点検".to_string()),
+            "{:?}",
+            own.special
+        );
+        assert!(!names(&first.special).contains(&"施設点検".to_string()));
+        let saturdays = HoursSpec::Text("土曜 9:00~12:00".into());
+        assert_ne!(
+            schema(&hours_view(&saturdays, None, &ctx)).opening,
+            first.opening
+        );
     }
 
     #[test]
