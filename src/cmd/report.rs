@@ -23,14 +23,16 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let root = &args.common.root;
     let today = args.common.today();
     let checked = pipeline::check(root, today);
-    let Some(content) = super::valid_content(
-        &checked,
-        &args.common,
-        crate::messages::Msg::ReportFailed {},
+    let (Some(_), Some(report)) = (
+        super::valid_content(
+            &checked,
+            &args.common,
+            crate::messages::Msg::ReportFailed {},
+        ),
+        &checked.report,
     ) else {
         return Ok(ExitCode::FAILURE);
     };
-    let report = crate::report::report(content, root, &checked.sources, today);
     match args.format {
         Format::Text => print!("{}", report.to_text()),
         Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),

@@ -23,6 +23,11 @@ impl Sources {
         self.files.remove(path)
     }
 
+    /// Keeps the texts of the paths `keep` says yes to.
+    pub fn retain(&mut self, mut keep: impl FnMut(&Path) -> bool) {
+        self.files.retain(|path, _| keep(path));
+    }
+
     pub fn get(&self, path: &Path) -> Option<&str> {
         self.files.get(path).map(String::as_str)
     }

@@ -21,8 +21,9 @@ pub struct MatterView<A: Audience> {
     pub description: String,
     /// The matter's own hours, or the agency's.
     pub hours: Option<HoursView>,
-    /// The matter's own numbers, or the agency's unless the row is <別紙>.
-    pub phones: Vec<PhoneView>,
+    /// The matter's own numbers, or the agency's (shared) unless the row is
+    /// <別紙>.
+    pub phones: Arc<[PhoneView]>,
     /// <別紙>: the row's or, failing that, the agency's note.
     pub separate_sheet: Option<String>,
     pub staff: A::MatterExtra,
@@ -39,7 +40,7 @@ pub struct AgencyView<A: Audience> {
     pub summary: Option<String>,
     pub easy: Option<String>,
     pub address: Option<String>,
-    pub phones: Vec<PhoneView>,
+    pub phones: Arc<[PhoneView]>,
     pub fax: Option<String>,
     pub email: Option<String>,
     pub website: Option<String>,
@@ -191,16 +192,21 @@ impl From<&model::MatterStaff> for MatterStaffView {
     }
 }
 
-fn matter_view<A: Audience>(m: &model::Matter, a: &model::Agency, idx: &Index) -> MatterView<A> {
+fn matter_view<A: Audience>(
+    m: &model::Matter,
+    a: &model::Agency,
+    agency_phones: &Arc<[PhoneView]>,
+    idx: &Index,
+) -> MatterView<A> {
     let hours = m
         .hours
         .as_ref()
         .or(a.hours.as_ref())
         .map(|h| hours_view(h.get_ref(), a.closures.as_ref(), &idx.hours));
     let phones = match (&m.separate_sheet, m.phones.is_empty()) {
-        (_, false) => phones(&m.phones),
-        (Some(_), true) => Vec::new(),
-        (None, true) => phones(&a.phones),
+        (_, false) => phones(&m.phones).into(),
+        (Some(_), true) => Arc::from([]),
+        (None, true) => agency_phones.clone(),
     };
     MatterView {
         no: m.no,
@@ -234,10 +240,11 @@ pub(super) fn agency_view<A: Audience>(
         .hours
         .as_ref()
         .map(|h| hours_view(h.get_ref(), a.closures.as_ref(), &idx.hours));
+    let agency_phones: Arc<[PhoneView]> = phones(&a.phones).into();
     let matters: Vec<Arc<MatterView<A>>> = a
         .matters
         .iter()
-        .map(|m| Arc::new(matter_view::<A>(m, a, idx)))
+        .map(|m| Arc::new(matter_view::<A>(m, a, &agency_phones, idx)))
         .collect();
     AgencyView {
         id: id.clone(),
@@ -248,7 +255,7 @@ pub(super) fn agency_view<A: Audience>(
         summary: a.summary.clone(),
         easy: a.easy.clone(),
         address: a.address.clone(),
-        phones: phones(&a.phones),
+        phones: agency_phones,
         fax: a.fax.as_ref().map(|f| f.get_ref().clone()),
         email: a.email.as_ref().map(|e| e.get_ref().clone()),
         website: a.website.as_ref().map(|w| w.get_ref().clone()),

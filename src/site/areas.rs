@@ -137,7 +137,7 @@ pub(super) fn lookup_view<A: Audience>(
                         url: a.url.clone(),
                         office: None,
                         areas: a.areas.iter().filter_map(|n| at(n)).collect(),
-                        phones: e.matter.phones.clone(),
+                        phones: e.matter.phones.to_vec(),
                         hours: e.matter.hours.as_ref().map(|h| h.text.clone()),
                         status: a.status.clone(),
                     });

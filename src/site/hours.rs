@@ -60,8 +60,11 @@ impl HoursContext {
     }
 }
 
-#[derive(Clone)]
-pub struct HoursView {
+/// A desk's hours as pages show them: shared by every desk and row with the
+/// same schedule (a copy per matter row was a tenth of a large view).
+pub type HoursView = Arc<Hours>;
+
+pub struct Hours {
     /// As written, e.g. 「平日 8:30~17:15」.
     pub text: String,
     /// Id of the page's `<script type="application/json">` with the data
@@ -79,7 +82,7 @@ pub struct HoursView {
     print: u64,
 }
 
-impl Serialize for HoursView {
+impl Serialize for Hours {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut st = s.serialize_struct("HoursView", 3)?;
@@ -159,7 +162,7 @@ fn compute(spec: &HoursSpec, closures: Option<&ClosureConfig>, ctx: &HoursContex
         None => (None, None, None, Vec::new()),
     };
     let weekly = weekly.map(Arc::new);
-    HoursView {
+    Arc::new(Hours {
         text: spec.text().to_string(),
         key,
         print: table_print(&table),
@@ -167,7 +170,7 @@ fn compute(spec: &HoursSpec, closures: Option<&ClosureConfig>, ctx: &HoursContex
         json,
         schema,
         weekly,
-    }
+    })
 }
 
 fn table_print(table: &[DayRow]) -> u64 {
@@ -281,7 +284,7 @@ mod tests {
             day: "月曜",
             hours: hours.to_string(),
         }];
-        HoursView {
+        Arc::new(Hours {
             text: "平日".into(),
             key: Some("hours-1".into()),
             print: table_print(&table),
@@ -289,7 +292,7 @@ mod tests {
             json: None,
             schema: None,
             weekly: None,
-        }
+        })
     }
 
     #[test]

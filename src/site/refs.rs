@@ -7,7 +7,9 @@ use super::Audience;
 use crate::model;
 use crate::routes::paths;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 #[derive(Serialize, Clone, PartialEq, Eq)]
 pub struct PhoneView {
@@ -17,15 +19,22 @@ pub struct PhoneView {
     pub tel: String,
 }
 
-#[derive(Serialize, Clone)]
-pub struct TopicRef {
+/// A link to a topic page. Shared: every matter row of a directory links
+/// one of a few dozen topics, and three strings a row added up.
+pub type TopicRef = Arc<TopicLink>;
+
+#[derive(Serialize)]
+pub struct TopicLink {
     pub id: String,
     pub label: String,
     pub url: String,
 }
 
-#[derive(Serialize, Clone)]
-pub struct AgencyRef {
+/// A link to an agency page, shared by the rows that name the agency.
+pub type AgencyRef = Arc<AgencyLink>;
+
+#[derive(Serialize)]
+pub struct AgencyLink {
     pub id: String,
     pub name: String,
     /// For ふりがな.
@@ -74,6 +83,9 @@ pub(super) fn phones(list: &[model::Phone]) -> Vec<PhoneView> {
 pub(super) struct Index<'a> {
     pub(super) topics: BTreeMap<&'a str, &'a model::Topic>,
     pub(super) agencies: BTreeMap<&'a str, &'a model::Agency>,
+    /// The links made so far, handed out again.
+    pub(super) topic_refs: RefCell<HashMap<String, TopicRef>>,
+    pub(super) agency_refs: RefCell<HashMap<String, AgencyRef>>,
     pub(super) hours: HoursContext,
     /// Records verified longer ago than this are shown as possibly out of date.
     pub(super) stale_after_days: i64,
@@ -87,30 +99,38 @@ pub fn japanese_date(d: chrono::NaiveDate) -> String {
 
 impl Index<'_> {
     pub(super) fn topic_ref(&self, id: &str) -> TopicRef {
-        TopicRef {
+        if let Some(r) = self.topic_refs.borrow().get(id) {
+            return r.clone();
+        }
+        let r = Arc::new(TopicLink {
             id: id.to_string(),
             label: self
                 .topics
                 .get(id)
                 .map_or_else(|| id.to_string(), |t| t.label.clone()),
             url: paths::topic(id),
-        }
+        });
+        self.topic_refs
+            .borrow_mut()
+            .insert(id.to_string(), r.clone());
+        r
     }
 
     pub(super) fn agency_ref(&self, id: &str) -> AgencyRef {
-        AgencyRef {
-            id: id.to_string(),
-            name: self
-                .agencies
-                .get(id)
-                .map_or_else(|| id.to_string(), |a| a.name.clone()),
-            reading: self
-                .agencies
-                .get(id)
-                .map(|a| a.reading.clone())
-                .unwrap_or_default(),
-            url: paths::agency(id),
+        if let Some(r) = self.agency_refs.borrow().get(id) {
+            return r.clone();
         }
+        let agency = self.agencies.get(id);
+        let r = Arc::new(AgencyLink {
+            id: id.to_string(),
+            name: agency.map_or_else(|| id.to_string(), |a| a.name.clone()),
+            reading: agency.map(|a| a.reading.clone()).unwrap_or_default(),
+            url: paths::agency(id),
+        });
+        self.agency_refs
+            .borrow_mut()
+            .insert(id.to_string(), r.clone());
+        r
     }
 }
 

@@ -95,6 +95,8 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
             .filter(|a| A::shows(a.value.status))
             .map(|a| (a.value.id.get_ref().as_str(), &a.value))
             .collect(),
+        topic_refs: Default::default(),
+        agency_refs: Default::default(),
         hours: HoursContext::new(today, content.settings.value.closures.as_ref()),
         stale_after_days: i64::from(content.settings.value.stale_after_days.unwrap_or(365)),
     };
