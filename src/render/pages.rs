@@ -11,7 +11,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 use tera::Context;
 
 /// What every page gets as `site`: small, so rendering stays linear in the
@@ -655,16 +655,37 @@ impl<'a> Renderer<'a> {
             return Ok(());
         }
         // A desk's item is the same in every topic it handles (about four
-        // each): made once, when a topic first needs it.
-        let items: Vec<OnceLock<String>> = view.agencies.iter().map(|_| OnceLock::new()).collect();
-        let item = |i: usize| -> Result<&str, RenderError> {
-            if let Some(html) = items[i].get() {
-                return Ok(html);
+        // each): made once, when a topic first needs it, and let go when the
+        // last of its topics has taken it (kept for the whole job, the items
+        // were the peak memory of a 100,000-agency build).
+        let items: Vec<Mutex<PlanItem>> = view
+            .agencies
+            .iter()
+            .map(|a| {
+                let uses = view
+                    .topics
+                    .iter()
+                    .filter(|t| a.topics.iter().any(|x| x.id == t.id))
+                    .count();
+                Mutex::new(PlanItem { html: None, uses })
+            })
+            .collect();
+        let item = |i: usize, out: &mut String| -> Result<(), RenderError> {
+            let mut slot = items[i].lock().unwrap_or_else(|e| e.into_inner());
+            let html = match slot.html.take() {
+                Some(html) => html,
+                None => {
+                    let mut ctx = self.context(paths::PLAN);
+                    ctx.insert("agencies", &[&view.agencies[i]]);
+                    self.tera("plan-agencies.html", &ctx)?
+                }
+            };
+            push_js_text(out, &html);
+            slot.uses = slot.uses.saturating_sub(1);
+            if slot.uses > 0 {
+                slot.html = Some(html);
             }
-            let mut ctx = self.context(paths::PLAN);
-            ctx.insert("agencies", &[&view.agencies[i]]);
-            let html = self.tera("plan-agencies.html", &ctx)?;
-            Ok(items[i].get_or_init(|| html))
+            Ok(())
         };
         view.topics.par_iter().try_for_each(|t| {
             // The rows of the topic's own page 1 (★ first), and every desk
@@ -697,17 +718,30 @@ impl<'a> Renderer<'a> {
             if self.unchanged(&out, paths::PLAN, "plan-topic.html", &fill) {
                 return Ok(());
             }
-            // Desk by desk: one context of every desk of a large topic was
-            // the peak memory of a build.
-            let list = at.iter().map(|&i| item(i)).collect::<Result<String, _>>()?;
+            // The page is made around a mark, and the desks' items are
+            // written into the script in its place one by one: the list
+            // whole, then in the context, the page and the script, was
+            // several copies of a topic's thousands of desks at once.
             let mut ctx = self.context(paths::PLAN);
             ctx.insert("topic", &page);
-            ctx.insert("agencies_html", &list);
-            drop(list);
+            ctx.insert("agencies_html", PLAN_ITEMS_MARK);
             ctx.insert("hours_data", &hours());
             let html = self.tera("plan-topic.html", &ctx)?;
             drop(ctx);
-            self.hand_over(&out, plan_topic_js(&t.id, &html).into_bytes())
+            let mut js = plan_topic_js_start(&t.id);
+            match html.split_once(PLAN_ITEMS_MARK) {
+                Some((before, after)) => {
+                    push_js_text(&mut js, before);
+                    for &i in &at {
+                        item(i, &mut js)?;
+                    }
+                    push_js_text(&mut js, &after.replace(PLAN_ITEMS_MARK, ""));
+                }
+                // A theme without the list.
+                None => push_js_text(&mut js, &html),
+            }
+            js.push_str(PLAN_TOPIC_JS_END);
+            self.hand_over(&out, js.into_bytes())
         })
     }
 
@@ -971,13 +1005,45 @@ fn plan_inline<A: Audience>(view: &SiteView<A>) -> bool {
     rows <= pager::PLAN_INLINE_ROWS
 }
 
-fn plan_topic_js(id: &str, html: &str) -> String {
-    let json = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string());
-    format!(
-        "(window.tsunaguPlanTopics = window.tsunaguPlanTopics || {{}})[{}] = {};\n",
-        json(id),
-        json(html).replace('<', "\\u003c")
-    )
+/// Where a topic's desks go in `plan-topic.html`: a text no record or
+/// template holds, and that HTML escaping leaves as it is.
+const PLAN_ITEMS_MARK: &str = "\u{1}tsunagu:plan-agencies\u{1}";
+
+/// A desk's list item in a large plan's per-topic file, until its last topic.
+struct PlanItem {
+    html: Option<String>,
+    /// Topics still to take it.
+    uses: usize,
+}
+
+/// `plan/<topic>.js` up to the opening quote of its HTML: the text follows
+/// through [`push_js_text`] and the script ends with [`PLAN_TOPIC_JS_END`].
+fn plan_topic_js_start(id: &str) -> String {
+    let mut js = String::from("(window.tsunaguPlanTopics = window.tsunaguPlanTopics || {})[");
+    js.push_str(&json_text(id));
+    js.push_str("] = \"");
+    js
+}
+
+const PLAN_TOPIC_JS_END: &str = "\";\n";
+
+/// `text` as the inside of a JSON string, `<` escaped so that no desk's
+/// text can close the script element. Escaping goes character by
+/// character, so pieces escaped one by one join to the whole escaped.
+fn push_js_text(out: &mut String, text: &str) {
+    let quoted = json_text(text);
+    let inner = &quoted[1..quoted.len() - 1];
+    let mut rest = inner;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        out.push_str("\\u003c");
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
+}
+
+fn json_text(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
 }
 
 /// The directory a sheet prefills its 紹介先 rows from, as JSON for an inline
@@ -1111,4 +1177,32 @@ fn hours_data<'v, A: Audience + 'v>(
     agencies
         .flat_map(|a| a.hours_data.iter().map(|(k, v)| (k.as_str(), &**v)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plan_script_written_piece_by_piece_is_the_whole_escaped_once() {
+        let pieces = [
+            "<li class=\"a\">北区\n",
+            "相談\\窓口\t</li>",
+            "",
+            "<b>\u{1}</b>",
+        ];
+        let mut js = plan_topic_js_start("kaigo");
+        for p in pieces {
+            push_js_text(&mut js, p);
+        }
+        js.push_str(PLAN_TOPIC_JS_END);
+        let whole = serde_json::to_string(&pieces.concat())
+            .expect("JSON")
+            .replace('<', "\\u003c");
+        assert_eq!(
+            js,
+            format!("(window.tsunaguPlanTopics = window.tsunaguPlanTopics || {{}})[\"kaigo\"] = {whole};\n")
+        );
+        assert!(!js.contains('<'));
+    }
 }

@@ -24,7 +24,7 @@ pub enum SearchError {
     #[error("search document {id:?} carries staff-only data ({field}) but the index is for citizens; leave it out of the citizen build")]
     StaffDataInCitizenIndex { id: String, field: &'static str },
 
-    #[error("search document {id:?} names parent {parent:?}, which is not another document in the same index")]
+    #[error("search document {id:?} names parent {parent:?}, which is not another document before it in the same index (a parent comes before its children)")]
     UnknownParent { id: String, parent: String },
 
     #[error("could not serialise the search index: {0}")]

@@ -90,16 +90,16 @@ fn weigh_doc(doc: &SearchDoc, audience: Audience) -> Weighed {
 
 /// [`build`], handing each file (path relative to the site root, script) to
 /// `emit` as soon as it is made instead of keeping them all: at 100,000
-/// agencies the scripts are hundreds of megabytes. Takes the documents so
-/// that each one's text is freed once indexed and its display fields move
-/// into the display rows instead of being copied.
+/// agencies the scripts are hundreds of megabytes. Takes the documents one
+/// block at a time, so that a large site's documents are never all in
+/// memory at once: each one's text is freed once indexed and its display
+/// fields move into the display rows instead of being copied. A parent
+/// comes before its children. Nothing is emitted when a document is wrong.
 pub fn build_into<E: From<SearchError>>(
-    docs: Vec<SearchDoc>,
+    docs: impl IntoIterator<Item = SearchDoc>,
     audience: Audience,
     mut emit: impl FnMut(String, String) -> Result<(), E>,
 ) -> Result<(), E> {
-    validate(&docs, audience)?;
-    let parents = parent_positions(&docs)?;
     let mut fields: Vec<String> = FIELDS.iter().map(|f| f.to_string()).collect();
     if audience == Audience::Staff {
         fields.push(STAFF_FIELD.to_string());
@@ -107,18 +107,29 @@ pub fn build_into<E: From<SearchError>>(
 
     let mut inverted = Inverted::new(fields.len());
     let mut exact: HashMap<String, Vec<u32>> = HashMap::new();
-    let mut entries = Vec::with_capacity(docs.len());
+    let mut rest = docs.into_iter();
+    let mut entries = Vec::with_capacity(rest.size_hint().0);
+    // Every id so far, by position: for duplicates and parents.
+    let mut positions: HashMap<String, usize> = HashMap::new();
     // Reading and tokenizing are pure and most of the work: done on all
     // cores a block at a time (all at once would hold every document's
     // terms), then added in position order.
-    let mut rest = docs.into_iter();
     loop {
         let block: Vec<SearchDoc> = rest.by_ref().take(WEIGH_BLOCK).collect();
         if block.is_empty() {
             break;
         }
+        let mut parents = Vec::with_capacity(block.len());
+        for doc in &block {
+            validate(doc, audience)?;
+            let position = entries.len() + parents.len();
+            if positions.insert(doc.id.clone(), position).is_some() {
+                return Err(SearchError::DuplicateId { id: doc.id.clone() }.into());
+            }
+            parents.push(parent_position(doc, &positions)?);
+        }
         let weighed: Vec<Weighed> = block.par_iter().map(|d| weigh_doc(d, audience)).collect();
-        for (doc, weighed) in block.into_iter().zip(weighed) {
+        for ((doc, weighed), parent) in block.into_iter().zip(weighed).zip(parents) {
             let position = entries.len();
             inverted.add_weighed(position as u32, weighed);
             // Typing a name or its reading exactly ranks it first: the browser
@@ -138,11 +149,12 @@ pub fn build_into<E: From<SearchError>>(
                 url: doc.url,
                 title: doc.title,
                 boost: doc.boost,
-                parent: parents[position],
+                parent,
                 display: doc.display,
             });
         }
     }
+    drop(positions);
     // The emptied documents' buffer (a few hundred bytes a document) would
     // otherwise live on through the sharding, the build's peak.
     drop(rest);
@@ -206,24 +218,21 @@ pub fn build_into<E: From<SearchError>>(
     Ok(())
 }
 
-/// Each document's parent, by position.
-fn parent_positions(docs: &[SearchDoc]) -> Result<Vec<Option<usize>>, SearchError> {
-    let positions: HashMap<&str, usize> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id.as_str(), i))
-        .collect();
-    docs.iter()
-        .map(|doc| match &doc.parent {
-            Some(p) => positions.get(p.as_str()).copied().map(Some).ok_or_else(|| {
-                SearchError::UnknownParent {
-                    id: doc.id.clone(),
-                    parent: p.clone(),
-                }
-            }),
-            None => Ok(None),
-        })
-        .collect()
+/// The position of a document's parent, which came before it.
+fn parent_position(
+    doc: &SearchDoc,
+    positions: &HashMap<String, usize>,
+) -> Result<Option<usize>, SearchError> {
+    let Some(parent) = &doc.parent else {
+        return Ok(None);
+    };
+    match positions.get(parent.as_str()) {
+        Some(&p) if *parent != doc.id => Ok(Some(p)),
+        _ => Err(SearchError::UnknownParent {
+            id: doc.id.clone(),
+            parent: parent.clone(),
+        }),
+    }
 }
 
 fn to_json<T: serde::Serialize + ?Sized>(v: &T) -> Result<String, SearchError> {
@@ -437,54 +446,44 @@ pub(crate) fn unescape(body: &str) -> Option<String> {
     Some(out)
 }
 
-fn validate(docs: &[SearchDoc], audience: Audience) -> Result<(), SearchError> {
-    let mut seen = HashSet::new();
-    for doc in docs {
-        if doc.id.trim().is_empty() {
-            return Err(SearchError::EmptyId {
-                title: doc.title.clone(),
-            });
-        }
-        if !seen.insert(doc.id.as_str()) {
-            return Err(SearchError::DuplicateId { id: doc.id.clone() });
-        }
-        if doc.parent.as_deref() == Some(doc.id.as_str()) {
-            return Err(SearchError::UnknownParent {
+/// One document's own checks; duplicates and parents are checked as the
+/// documents come in.
+fn validate(doc: &SearchDoc, audience: Audience) -> Result<(), SearchError> {
+    if doc.id.trim().is_empty() {
+        return Err(SearchError::EmptyId {
+            title: doc.title.clone(),
+        });
+    }
+    if doc.title.trim().is_empty() {
+        return Err(SearchError::EmptyTitle { id: doc.id.clone() });
+    }
+    if !is_relative_url(&doc.url) {
+        return Err(SearchError::BadUrl {
+            id: doc.id.clone(),
+            url: doc.url.clone(),
+        });
+    }
+    if !(doc.boost.is_finite() && doc.boost > 0.0) {
+        return Err(SearchError::BadBoost {
+            id: doc.id.clone(),
+            boost: doc.boost,
+        });
+    }
+    if audience == Audience::Citizen {
+        let staff_field = if doc.staff_text.is_some() {
+            Some("staff_text")
+        } else if doc.display.contact.is_some() {
+            Some("display.contact")
+        } else if doc.display.extension.is_some() {
+            Some("display.extension")
+        } else {
+            None
+        };
+        if let Some(field) = staff_field {
+            return Err(SearchError::StaffDataInCitizenIndex {
                 id: doc.id.clone(),
-                parent: doc.id.clone(),
+                field,
             });
-        }
-        if doc.title.trim().is_empty() {
-            return Err(SearchError::EmptyTitle { id: doc.id.clone() });
-        }
-        if !is_relative_url(&doc.url) {
-            return Err(SearchError::BadUrl {
-                id: doc.id.clone(),
-                url: doc.url.clone(),
-            });
-        }
-        if !(doc.boost.is_finite() && doc.boost > 0.0) {
-            return Err(SearchError::BadBoost {
-                id: doc.id.clone(),
-                boost: doc.boost,
-            });
-        }
-        if audience == Audience::Citizen {
-            let staff_field = if doc.staff_text.is_some() {
-                Some("staff_text")
-            } else if doc.display.contact.is_some() {
-                Some("display.contact")
-            } else if doc.display.extension.is_some() {
-                Some("display.extension")
-            } else {
-                None
-            };
-            if let Some(field) = staff_field {
-                return Err(SearchError::StaffDataInCitizenIndex {
-                    id: doc.id.clone(),
-                    field,
-                });
-            }
         }
     }
     Ok(())

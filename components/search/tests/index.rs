@@ -189,6 +189,25 @@ fn parent_must_exist() {
 }
 
 #[test]
+fn a_child_before_its_parent_is_refused_before_any_file_is_made() {
+    // The documents are read a block at a time: a parent must already have
+    // been read when its child comes.
+    let mut docs = sample(Audience::Citizen);
+    let parent = docs[5].parent.clone().expect("a matter of the sample");
+    let at = docs.iter().position(|d| d.id == parent).expect("parent");
+    assert!(at < 5);
+    let child = docs.remove(5);
+    docs.insert(at, child);
+    let mut emitted = 0;
+    let built = tsunagu_search::build_into(docs, Audience::Citizen, |_, _| {
+        emitted += 1;
+        Ok::<_, SearchError>(())
+    });
+    assert!(matches!(built, Err(SearchError::UnknownParent { .. })));
+    assert_eq!(emitted, 0);
+}
+
+#[test]
 fn exact_name_first() {
     let idx = citizen();
     let hits = idx.search("介護保険の申請");
