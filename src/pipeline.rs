@@ -10,7 +10,7 @@ use crate::render::{
     self, diagnose, Discard, Memory, RenderError, Sink, Theme, ThemeNameError, ThemeSource,
 };
 use crate::report::Report;
-use crate::site::{build_view, Audience, Citizen, Staff};
+use crate::site::{build_view, Audience, Citizen, SiteView, Staff};
 use crate::timing::stage;
 use crate::validate;
 use chrono::NaiveDate;
@@ -72,7 +72,7 @@ fn checked(root: &Path, today: NaiveDate, keep: bool) -> Checked {
             } else {
                 [&discard[0], &discard[1]]
             };
-            match render_all(c, theme, report, today, sinks) {
+            match render_all(Records::Lent(c), theme, report, today, sinks) {
                 Ok(rendered) => {
                     for path in rendered.skipped {
                         diagnostics.push(diagnose::hidden_static(root, path));
@@ -186,7 +186,7 @@ pub fn render_trees(
     // Without the sources the staff report names files but not lines.
     let report = crate::report::report(content, root, &Sources::default(), today);
     render_all(
-        content,
+        Records::Lent(content),
         load_theme(root, content),
         &report,
         today,
@@ -222,10 +222,24 @@ struct Rendered {
     skipped: Vec<PathBuf>,
 }
 
+/// The records a render reads. A build owns them and lets them go once both
+/// views are made; `check` lends them, for its caller reads them after.
+enum Records<'a> {
+    Owned(Box<Content>),
+    Lent(&'a Content),
+}
+
+/// The staff view: made beside the citizen one when the records are let go
+/// early, else made from them after the citizen site.
+enum StaffView<'a> {
+    Made(Box<SiteView<Staff>>),
+    Later(&'a Content),
+}
+
 /// Renders both trees (citizen, staff) into their sinks; `report` is the
 /// staff site's data-quality page.
 fn render_all(
-    content: &Content,
+    records: Records<'_>,
     theme: Result<Theme, RenderError>,
     report: &Report,
     today: NaiveDate,
@@ -236,38 +250,48 @@ fn render_all(
     let theme = &theme;
     // One site after the other, each on all cores: the pages of one site
     // already keep every core busy, and the peak memory is that of one
-    // site's view and search index instead of both at once.
-    let c = render_tree::<Citizen>(content, theme, today, citizen)?;
-    crate::timing::report_tally(Citizen::NAME);
-    let s = {
-        let view = stage("view (staff)", || build_view::<Staff>(content, today));
-        output::crash::point("render");
-        let pages = stage("render (staff)", || {
-            render::render_site(&view, theme, staff)
-        })?;
-        // The data-quality report is a page of the staff site only.
-        let pages = pages + render::report_page(&view, report, theme, staff, None)?;
-        crate::timing::report_tally(Staff::NAME);
-        pages
+    // site's pages and search index instead of both at once. A build makes
+    // both views first and lets the records go: the staff view is half the
+    // records' size, and the records were held through both sites.
+    let (citizen_view, staff_view) = match records {
+        Records::Owned(content) => {
+            let c = view::<Citizen>(&content, today);
+            let s = view::<Staff>(&content, today);
+            (c, StaffView::Made(Box::new(s)))
+        }
+        Records::Lent(content) => (view::<Citizen>(content, today), StaffView::Later(content)),
     };
+    let c = render_tree(&citizen_view, theme, citizen)?;
+    drop(citizen_view);
+    crate::timing::report_tally(Citizen::NAME);
+    let view = match staff_view {
+        StaffView::Made(v) => *v,
+        StaffView::Later(content) => view::<Staff>(content, today),
+    };
+    let pages = render_tree(&view, theme, staff)?;
+    // The data-quality report is a page of the staff site only.
+    let s = pages + render::report_page(&view, report, theme, staff, None)?;
+    crate::timing::report_tally(Staff::NAME);
     Ok(Rendered {
         pages: [c, s],
         skipped,
     })
 }
 
+fn view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<A> {
+    stage(&format!("view ({})", A::NAME), || {
+        build_view::<A>(content, today)
+    })
+}
+
 fn render_tree<A: Audience>(
-    content: &Content,
+    view: &SiteView<A>,
     theme: &Theme,
-    today: NaiveDate,
     sink: &dyn Sink,
 ) -> Result<usize, RenderError> {
-    let view = stage(&format!("view ({})", A::NAME), || {
-        build_view::<A>(content, today)
-    });
     output::crash::point("render");
     stage(&format!("render ({})", A::NAME), || {
-        render::render_site(&view, theme, sink)
+        render::render_site(view, theme, sink)
     })
 }
 
@@ -303,7 +327,14 @@ pub fn build(root: &Path, out: &Path, today: NaiveDate) -> Result<BuildReport, B
     let rendered = output::stream_atomically(out, &TREES, |sinks| {
         let [citizen, staff] = sinks;
         let theme = theme.unwrap_or_else(|| load_theme(root, &content));
-        render_all(&content, theme, &report, today, [citizen, staff]).map_err(Staged::Render)
+        render_all(
+            Records::Owned(Box::new(content)),
+            theme,
+            &report,
+            today,
+            [citizen, staff],
+        )
+        .map_err(Staged::Render)
     });
     let rendered = match rendered {
         Ok(r) => r,
