@@ -32,7 +32,8 @@ pub struct Checked {
     /// errors.
     pub trees: Option<Trees>,
     /// The data-quality report, made before the text of the files without
-    /// a diagnostic was let go (`sources` keeps only the quoted files).
+    /// a diagnostic was let go (when the content is valid, `sources` keeps
+    /// only the quoted files).
     pub report: Option<Report>,
     pub diagnostics: Diagnostics,
     pub sources: Sources,

@@ -1,7 +1,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// The text of every file read, kept so that diagnostics can quote it.
+/// The text of the files read, kept so that diagnostics can quote it. A
+/// build or check keeps only the files its diagnostics name once the
+/// data-quality report has its line numbers (`pipeline::report_then_forget`).
 #[derive(Debug, Clone, Default)]
 pub struct Sources {
     files: BTreeMap<PathBuf, String>,

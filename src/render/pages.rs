@@ -670,7 +670,7 @@ impl<'a> Renderer<'a> {
                 Mutex::new(PlanItem { html: None, uses })
             })
             .collect();
-        let item = |i: usize, out: &mut String| -> Result<(), RenderError> {
+        let item = |i: usize, take: &mut dyn FnMut(&str)| -> Result<(), RenderError> {
             let mut slot = items[i].lock().unwrap_or_else(|e| e.into_inner());
             let html = match slot.html.take() {
                 Some(html) => html,
@@ -680,7 +680,7 @@ impl<'a> Renderer<'a> {
                     self.tera("plan-agencies.html", &ctx)?
                 }
             };
-            push_js_text(out, &html);
+            take(&html);
             slot.uses = slot.uses.saturating_sub(1);
             if slot.uses > 0 {
                 slot.html = Some(html);
@@ -730,15 +730,26 @@ impl<'a> Renderer<'a> {
             drop(ctx);
             let mut js = plan_topic_js_start(&t.id);
             match html.split_once(PLAN_ITEMS_MARK) {
-                Some((before, after)) => {
+                Some((before, after)) if !after.contains(PLAN_ITEMS_MARK) => {
                     push_js_text(&mut js, before);
                     for &i in &at {
-                        item(i, &mut js)?;
+                        item(i, &mut |html| push_js_text(&mut js, html))?;
                     }
-                    push_js_text(&mut js, &after.replace(PLAN_ITEMS_MARK, ""));
+                    push_js_text(&mut js, after);
                 }
-                // A theme without the list.
-                None => push_js_text(&mut js, &html),
+                // A theme without the list, or with it twice, or a record
+                // holding the mark's text: the page is made with the list.
+                _ => {
+                    let mut list = String::new();
+                    for &i in &at {
+                        item(i, &mut |html| list.push_str(html))?;
+                    }
+                    let mut ctx = self.context(paths::PLAN);
+                    ctx.insert("topic", &page);
+                    ctx.insert("agencies_html", &list);
+                    ctx.insert("hours_data", &hours());
+                    push_js_text(&mut js, &self.tera("plan-topic.html", &ctx)?);
+                }
             }
             js.push_str(PLAN_TOPIC_JS_END);
             self.hand_over(&out, js.into_bytes())

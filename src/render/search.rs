@@ -44,17 +44,54 @@ fn hours_js<A: Audience>(view: &SiteView<A>) -> String {
     )
 }
 
-/// Every document of the view, made as the index asks for them: at 100,000
-/// agencies the documents of a staff site, all made at once, were a fifth of
-/// the build's peak memory.
+/// Every document of the view. Those of topics, agencies and programs are
+/// made as the index asks for them: at 100,000 agencies the documents of a
+/// staff site, all made at once, were a fifth of the build's peak memory.
+/// The few resources and roster members are made at once.
 fn docs<A: Audience>(view: &SiteView<A>) -> impl Iterator<Item = SearchDoc> + '_ {
-    view.topics
+    let count = view.topics.len()
+        + view
+            .agencies
+            .iter()
+            .map(|a| 1 + a.matters.len())
+            .sum::<usize>()
+        + view.programs.len()
+        + view.resources.len()
+        + A::roster_list(&view.rosters)
+            .iter()
+            .map(|r| r.members.len())
+            .sum::<usize>();
+    let docs = view
+        .topics
         .iter()
         .map(topic_doc)
         .chain(view.agencies.iter().flat_map(agency_docs::<A>))
         .chain(view.programs.iter().map(program_doc::<A>))
         .chain(resource_docs::<A>(view))
-        .chain(roster_docs::<A>(view))
+        .chain(roster_docs::<A>(view));
+    Counted { docs, left: count }
+}
+
+/// Documents that say how many are left, so the index sizes its display
+/// rows once: grown by doubling they were twice their size at 100,000
+/// agencies, and copied at each step.
+struct Counted<I> {
+    docs: I,
+    left: usize,
+}
+
+impl<I: Iterator<Item = SearchDoc>> Iterator for Counted<I> {
+    type Item = SearchDoc;
+
+    fn next(&mut self) -> Option<SearchDoc> {
+        let doc = self.docs.next()?;
+        self.left = self.left.saturating_sub(1);
+        Some(doc)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
 }
 
 fn topic_doc<A: Audience>(t: &TopicView<A>) -> SearchDoc {

@@ -112,7 +112,8 @@ pub struct SearchDoc {
     /// Id of the document this one belongs to (a matter's agency). A query word found in
     /// the parent counts for the child as long as the child itself matches at least one
     /// word, so "社協 貸付" finds the 貸付 matter of 社協 without every matter repeating its
-    /// agency's name and readings (which would multiply the index size).
+    /// agency's name and readings (which would multiply the index size). The parent
+    /// comes before its children in the documents given to [`build`].
     pub parent: Option<String>,
     /// Score multiplier: 1.0 normal; e.g. 1.5 for ★ agencies, 2.0 for topics.
     pub boost: f64,
