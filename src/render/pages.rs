@@ -658,17 +658,23 @@ impl<'a> Renderer<'a> {
         // each): made once, when a topic first needs it, and let go when the
         // last of its topics has taken it (kept for the whole job, the items
         // were the peak memory of a 100,000-agency build).
-        let items: Vec<Mutex<PlanItem>> = view
-            .agencies
+        // Every desk handling each topic, by position.
+        let desks: Vec<Vec<usize>> = view
+            .topics
             .iter()
-            .map(|a| {
-                let uses = view
-                    .topics
-                    .iter()
-                    .filter(|t| a.topics.iter().any(|x| x.id == t.id))
-                    .count();
-                Mutex::new(PlanItem { html: None, uses })
+            .map(|t| {
+                (0..view.agencies.len())
+                    .filter(|&i| view.agencies[i].topics.iter().any(|x| x.id == t.id))
+                    .collect()
             })
+            .collect();
+        let mut uses = vec![0; view.agencies.len()];
+        for &i in desks.iter().flatten() {
+            uses[i] += 1;
+        }
+        let items: Vec<Mutex<PlanItem>> = uses
+            .into_iter()
+            .map(|uses| Mutex::new(PlanItem { html: None, uses }))
             .collect();
         let item = |i: usize, take: &mut dyn FnMut(&str)| -> Result<(), RenderError> {
             let mut slot = items[i].lock().unwrap_or_else(|e| e.into_inner());
@@ -687,7 +693,7 @@ impl<'a> Renderer<'a> {
             }
             Ok(())
         };
-        view.topics.par_iter().try_for_each(|t| {
+        view.topics.par_iter().zip(&desks).try_for_each(|(t, at)| {
             // The rows of the topic's own page 1 (★ first), and every desk
             // handling it: the desks covering several ticked topics are
             // found among those.
@@ -696,9 +702,6 @@ impl<'a> Renderer<'a> {
                 .next()
                 .unwrap_or(0..0);
             let page = t.page(first);
-            let at: Vec<usize> = (0..view.agencies.len())
-                .filter(|&i| view.agencies[i].topics.iter().any(|x| x.id == t.id))
-                .collect();
             let agencies: Vec<_> = at.iter().map(|&i| &view.agencies[i]).collect();
             // The topic's and its agencies' hours: in a fingerprint, `page`
             // and `agencies` stand for them.
@@ -732,7 +735,7 @@ impl<'a> Renderer<'a> {
             match html.split_once(PLAN_ITEMS_MARK) {
                 Some((before, after)) if !after.contains(PLAN_ITEMS_MARK) => {
                     push_js_text(&mut js, before);
-                    for &i in &at {
+                    for &i in at {
                         item(i, &mut |html| push_js_text(&mut js, html))?;
                     }
                     push_js_text(&mut js, after);
@@ -741,7 +744,7 @@ impl<'a> Renderer<'a> {
                 // holding the mark's text: the page is made with the list.
                 _ => {
                     let mut list = String::new();
-                    for &i in &at {
+                    for &i in at {
                         item(i, &mut |html| list.push_str(html))?;
                     }
                     let mut ctx = self.context(paths::PLAN);

@@ -38,7 +38,7 @@ pub struct TopicView<A: Audience> {
 #[serde(bound(serialize = ""))]
 pub struct TopicEntry<A: Audience> {
     /// One per agency, shared by its rows in every topic.
-    pub agency: Arc<AgencyRef>,
+    pub agency: AgencyRef,
     pub address: Option<String>,
     /// 「2022年4月1日」 when the agency's entry is older than the site's
     /// `stale_after_days`.
@@ -65,23 +65,18 @@ pub(super) fn topic_views<A: Audience>(
     // Found by key: scans of every agency per row were quadratic.
     let by_id: HashMap<&str, &AgencyView<A>> =
         agencies.iter().map(|a| (a.id.as_str(), a)).collect();
-    let refs: Vec<Arc<AgencyRef>> = agencies
-        .iter()
-        .map(|a| Arc::new(idx.agency_ref(&a.id)))
-        .collect();
     topics
         .into_iter()
         .map(|t| {
             let id = t.id.get_ref();
             let mut entries: Vec<TopicEntry<A>> = agencies
                 .iter()
-                .zip(&refs)
-                .flat_map(|(a, agency)| {
+                .flat_map(|a| {
                     a.matters
                         .iter()
                         .filter(|m| &m.topic.id == id)
                         .map(move |m| TopicEntry {
-                            agency: agency.clone(),
+                            agency: idx.agency_ref(&a.id),
                             // A <別紙> row is not at the agency's address.
                             address: match m.separate_sheet {
                                 Some(_) => None,
