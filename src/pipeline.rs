@@ -10,7 +10,7 @@ use crate::render::{
     self, diagnose, Discard, Memory, RenderError, Sink, Theme, ThemeNameError, ThemeSource,
 };
 use crate::report::Report;
-use crate::site::{build_view, Audience, Citizen, SiteView, Staff};
+use crate::site::{build_view_sharing, Audience, Citizen, Shared, SiteView, Staff};
 use crate::timing::stage;
 use crate::validate;
 use chrono::NaiveDate;
@@ -234,7 +234,7 @@ enum Records<'a> {
 /// early, else made from them after the citizen site.
 enum StaffView<'a> {
     Made(Box<SiteView<Staff>>),
-    Later(&'a Content),
+    Later(&'a Content, Shared),
 }
 
 /// Renders both trees (citizen, staff) into their sinks; `report` is the
@@ -256,18 +256,25 @@ fn render_all(
     // records' size, and the records were held through both sites.
     let (citizen_view, staff_view) = match records {
         Records::Owned(content) => {
-            let c = view::<Citizen>(&content, today);
-            let s = view::<Staff>(&content, today);
+            let shared = stage("view (shared)", || Shared::new(&content, today));
+            let (c, s) = rayon::join(
+                || view::<Citizen>(&content, today, &shared),
+                || view::<Staff>(&content, today, &shared),
+            );
             (c, StaffView::Made(Box::new(s)))
         }
-        Records::Lent(content) => (view::<Citizen>(content, today), StaffView::Later(content)),
+        Records::Lent(content) => {
+            let shared = Shared::new(content, today);
+            let c = view::<Citizen>(content, today, &shared);
+            (c, StaffView::Later(content, shared))
+        }
     };
     let c = render_tree(&citizen_view, theme, citizen)?;
     drop(citizen_view);
     crate::timing::report_tally(Citizen::NAME);
     let view = match staff_view {
         StaffView::Made(v) => *v,
-        StaffView::Later(content) => view::<Staff>(content, today),
+        StaffView::Later(content, shared) => view::<Staff>(content, today, &shared),
     };
     let pages = render_tree(&view, theme, staff)?;
     // The data-quality report is a page of the staff site only.
@@ -279,9 +286,9 @@ fn render_all(
     })
 }
 
-fn view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<A> {
+fn view<A: Audience>(content: &Content, today: NaiveDate, shared: &Shared) -> SiteView<A> {
     stage(&format!("view ({})", A::NAME), || {
-        build_view::<A>(content, today)
+        build_view_sharing::<A>(content, today, shared)
     })
 }
 

@@ -11,7 +11,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use tera::Context;
 
 /// What every page gets as `site`: small, so rendering stays linear in the
@@ -620,11 +620,11 @@ impl<'a> Renderer<'a> {
     /// so the page stays the same size whatever the directory's.
     fn plan<A: Audience>(&self, view: &SiteView<A>) -> Result<(), RenderError> {
         if plan_inline(view) {
-            let hours: BTreeMap<&String, &Arc<str>> = view
+            let hours: BTreeMap<&str, &str> = view
                 .topics
                 .iter()
-                .flat_map(|t| &t.hours_data)
-                .chain(view.agencies.iter().flat_map(|a| &a.hours_data))
+                .flat_map(|t| t.hours_data.iter().map(|(k, v)| (k.as_str(), &**v)))
+                .chain(view.agencies.iter().flat_map(|a| a.hours_data.iter()))
                 .collect();
             return self.render(paths::PLAN, "plan.html", |c| {
                 c.insert("topics", &view.topics);
@@ -708,7 +708,7 @@ impl<'a> Renderer<'a> {
             let hours = || {
                 let mut hours: BTreeMap<&str, &str> = page.hours_data.clone();
                 for a in &agencies {
-                    hours.extend(a.hours_data.iter().map(|(k, v)| (k.as_str(), &**v)));
+                    hours.extend(a.hours_data.iter());
                 }
                 hours
             };
@@ -1188,9 +1188,7 @@ impl crate::export::Out for OpenDataOut<'_> {
 fn hours_data<'v, A: Audience + 'v>(
     agencies: impl Iterator<Item = &'v crate::site::AgencyView<A>>,
 ) -> BTreeMap<&'v str, &'v str> {
-    agencies
-        .flat_map(|a| a.hours_data.iter().map(|(k, v)| (k.as_str(), &**v)))
-        .collect()
+    agencies.flat_map(|a| a.hours_data.iter()).collect()
 }
 
 #[cfg(test)]

@@ -2,14 +2,13 @@
 //! staff-only extras of both. Their JSON-LD is rendered from this view in
 //! [`crate::render`].
 
-use super::hours::{hours_view, HoursView};
+use super::hours::{hours_view, HoursData, HoursView};
 use super::programs::ProgramView;
 use super::refs::{phones, program_ref, Index, PhoneView, ProgramRef, TopicRef};
 use super::Audience;
 use crate::model;
 use crate::routes::paths;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 #[derive(Serialize, Clone)]
@@ -29,9 +28,11 @@ pub struct MatterView<A: Audience> {
     pub staff: A::MatterExtra,
 }
 
-#[derive(Serialize, Clone)]
-#[serde(bound(serialize = ""))]
-pub struct AgencyView<A: Audience> {
+/// What an agency's page says alike on both sites. A build makes it once
+/// and both views share it: a copy per view was a sixth of a
+/// 100,000-agency build's peak memory.
+#[derive(Serialize)]
+pub struct AgencyCommon {
     pub id: String,
     pub url: String,
     pub name: String,
@@ -45,7 +46,7 @@ pub struct AgencyView<A: Audience> {
     pub email: Option<String>,
     pub website: Option<String>,
     pub hours: Option<HoursView>,
-    pub hours_data: BTreeMap<String, Arc<str>>,
+    pub hours_data: HoursData,
     /// The agency's own closed days, on top of the site's. The JSON-LD's
     /// special opening hours come from them (`hours.schema`); an
     /// incremental render's fingerprint reads them here.
@@ -66,6 +67,17 @@ pub struct AgencyView<A: Audience> {
     /// The status itself, for open data.
     #[serde(skip)]
     pub lifecycle: model::Status,
+}
+
+/// An agency as its page shows it to audience `A`: the shared part (read
+/// through `Deref`) and what differs per site. It serialises as one flat
+/// object, the shared fields first, as it did before the split.
+#[derive(Serialize, Clone)]
+#[serde(bound(serialize = ""))]
+pub struct AgencyView<A: Audience> {
+    #[serde(flatten)]
+    common: Arc<AgencyCommon>,
+    /// Only the offices this audience sees.
     pub offices: Vec<OfficeView>,
     pub topics: Vec<TopicRef>,
     /// Shared with the rows of the topic pages (a copy per row held a
@@ -73,6 +85,21 @@ pub struct AgencyView<A: Audience> {
     pub matters: Vec<Arc<MatterView<A>>>,
     pub programs: Vec<ProgramRef>,
     pub staff: A::AgencyExtra,
+}
+
+impl<A: Audience> AgencyView<A> {
+    /// The part both sites share.
+    pub(super) fn common(&self) -> &Arc<AgencyCommon> {
+        &self.common
+    }
+}
+
+impl<A: Audience> std::ops::Deref for AgencyView<A> {
+    type Target = AgencyCommon;
+
+    fn deref(&self) -> &AgencyCommon {
+        &self.common
+    }
 }
 
 /// An agency as a list of agencies shows it (相談窓口の一覧, 今日開いている窓口):
@@ -95,7 +122,7 @@ pub struct AgencyRow<'a, A: Audience> {
     pub email: Option<&'a str>,
     pub website: Option<&'a str>,
     pub hours: Option<&'a HoursView>,
-    pub hours_data: &'a BTreeMap<String, Arc<str>>,
+    pub hours_data: &'a HoursData,
     pub areas: &'a [String],
     pub communication: Option<&'a super::resources::CommunicationView>,
     pub verified: Option<&'a str>,
@@ -223,30 +250,25 @@ fn matter_view<A: Audience>(
     }
 }
 
-pub(super) fn agency_view<A: Audience>(
+/// The shared part of `a`'s page. `hours` is the context of whichever view
+/// asks first: hours read the same on both sites.
+pub(super) fn agency_common(
     a: &model::Agency,
-    idx: &Index,
-    // The programs this agency organises.
-    programs: &[&ProgramView<A>],
-) -> AgencyView<A> {
+    hours: &super::hours::HoursContext,
+    stale_after_days: i64,
+) -> AgencyCommon {
     let id = a.id.get_ref();
-    let mut topic_ids: Vec<&str> = Vec::new();
-    for m in &a.matters {
-        if !topic_ids.contains(&m.topic.get_ref().as_str()) {
-            topic_ids.push(m.topic.get_ref());
-        }
-    }
-    let hours = a
-        .hours
-        .as_ref()
-        .map(|h| hours_view(h.get_ref(), a.closures.as_ref(), &idx.hours));
-    let agency_phones: Arc<[PhoneView]> = phones(&a.phones).into();
-    let matters: Vec<Arc<MatterView<A>>> = a
-        .matters
-        .iter()
-        .map(|m| Arc::new(matter_view::<A>(m, a, &agency_phones, idx)))
-        .collect();
-    AgencyView {
+    let view_of =
+        |h: &toml::Spanned<model::HoursSpec>| hours_view(h.get_ref(), a.closures.as_ref(), hours);
+    let own = a.hours.as_ref().map(view_of);
+    // A matter without hours of its own keeps the agency's.
+    let hours_data = HoursData::new(
+        a.matters
+            .iter()
+            .filter_map(|m| m.hours.as_ref().map(view_of).or_else(|| own.clone()))
+            .chain(own.clone()),
+    );
+    AgencyCommon {
         id: id.clone(),
         url: paths::agency(id),
         name: a.name.clone(),
@@ -255,18 +277,13 @@ pub(super) fn agency_view<A: Audience>(
         summary: a.summary.clone(),
         easy: a.easy.clone(),
         address: a.address.clone(),
-        phones: agency_phones,
+        phones: phones(&a.phones).into(),
         fax: a.fax.as_ref().map(|f| f.get_ref().clone()),
         email: a.email.as_ref().map(|e| e.get_ref().clone()),
         website: a.website.as_ref().map(|w| w.get_ref().clone()),
-        hours_data: matters
-            .iter()
-            .filter_map(|m| m.hours.as_ref())
-            .chain(hours.as_ref())
-            .filter_map(hours_entry)
-            .collect(),
+        hours_data,
         closures: a.closures.clone(),
-        hours,
+        hours: own,
         areas: a.areas.iter().map(|s| s.get_ref().clone()).collect(),
         status: model::opening_text(a.status, a.opens_date()),
         lifecycle: a.status,
@@ -278,8 +295,30 @@ pub(super) fn agency_view<A: Audience>(
         verified_ja: a.verified_date().map(super::refs::japanese_date),
         stale: a
             .verified_date()
-            .is_some_and(|d| (idx.hours.today - d).num_days() > idx.stale_after_days),
+            .is_some_and(|d| (hours.today - d).num_days() > stale_after_days),
         separate_sheet: a.separate_sheet.clone(),
+    }
+}
+
+pub(super) fn agency_view<A: Audience>(
+    a: &model::Agency,
+    common: Arc<AgencyCommon>,
+    idx: &Index,
+    // The programs this agency organises.
+    programs: &[&ProgramView<A>],
+) -> AgencyView<A> {
+    let mut topic_ids: Vec<&str> = Vec::new();
+    for m in &a.matters {
+        if !topic_ids.contains(&m.topic.get_ref().as_str()) {
+            topic_ids.push(m.topic.get_ref());
+        }
+    }
+    let matters: Vec<Arc<MatterView<A>>> = a
+        .matters
+        .iter()
+        .map(|m| Arc::new(matter_view::<A>(m, a, &common.phones, idx)))
+        .collect();
+    AgencyView {
         offices: a
             .offices
             .iter()
@@ -298,6 +337,7 @@ pub(super) fn agency_view<A: Audience>(
         matters,
         programs: programs.iter().map(|p| program_ref(p)).collect(),
         staff: A::agency(a),
+        common,
     }
 }
 

@@ -20,7 +20,9 @@ mod sheets;
 mod topics;
 mod view;
 
-pub use agencies::{AgencyStaffView, AgencyView, MatterStaffView, MatterView, OfficeView};
+pub use agencies::{
+    AgencyCommon, AgencyStaffView, AgencyView, MatterStaffView, MatterView, OfficeView,
+};
 pub use areas::{LookupArea, LookupKind, LookupOffice, LookupTopic, LookupView};
 pub use hours::Dates;
 pub use lines::LineView;
@@ -38,4 +40,4 @@ pub use sheets::{FieldView, SectionView, SheetTopicView, SheetView};
 pub use topics::{TopicEntry, TopicPageView, TopicView};
 
 pub use audience::{Audience, Citizen, NoStaff, Staff, StaffSearch};
-pub use view::{build_view, QuickExitView, SiteView, WebmasterView};
+pub use view::{build_view, build_view_sharing, QuickExitView, Shared, SiteView, WebmasterView};

@@ -56,6 +56,18 @@ impl From<&model::Phone> for PhoneView {
     }
 }
 
+impl AgencyLink {
+    pub(super) fn new(a: &model::Agency) -> AgencyLink {
+        let id = a.id.get_ref();
+        AgencyLink {
+            id: id.clone(),
+            name: a.name.clone(),
+            reading: a.reading.clone(),
+            url: paths::agency(id),
+        }
+    }
+}
+
 impl PhoneView {
     pub fn new(number: &str, label: Option<String>) -> Self {
         // `#` starts a fragment in a URI: short codes like #8008 dial as %23.
@@ -82,13 +94,13 @@ pub(super) fn phones(list: &[model::Phone]) -> Vec<PhoneView> {
 /// Lookups shared while building one view.
 pub(super) struct Index<'a> {
     pub(super) topics: BTreeMap<&'a str, &'a model::Topic>,
-    pub(super) agencies: BTreeMap<&'a str, &'a model::Agency>,
+    /// The agencies this audience sees, with the link both views share.
+    pub(super) agencies: HashMap<&'a str, (&'a model::Agency, &'a AgencyRef)>,
     /// The links made so far, handed out again.
     pub(super) topic_refs: RefCell<HashMap<String, TopicRef>>,
+    /// Links to agencies the audience does not see, made so far.
     pub(super) agency_refs: RefCell<HashMap<String, AgencyRef>>,
     pub(super) hours: HoursContext,
-    /// Records verified longer ago than this are shown as possibly out of date.
-    pub(super) stale_after_days: i64,
 }
 
 /// 「2022年4月1日」: how citizens read dates.
@@ -116,15 +128,19 @@ impl Index<'_> {
         r
     }
 
+    /// The link to agency `id`; an agency this audience does not see is
+    /// named by its id.
     pub(super) fn agency_ref(&self, id: &str) -> AgencyRef {
+        if let Some((_, r)) = self.agencies.get(id) {
+            return Arc::clone(r);
+        }
         if let Some(r) = self.agency_refs.borrow().get(id) {
             return r.clone();
         }
-        let agency = self.agencies.get(id);
         let r = Arc::new(AgencyLink {
             id: id.to_string(),
-            name: agency.map_or_else(|| id.to_string(), |a| a.name.clone()),
-            reading: agency.map(|a| a.reading.clone()).unwrap_or_default(),
+            name: id.to_string(),
+            reading: String::new(),
             url: paths::agency(id),
         });
         self.agency_refs

@@ -229,7 +229,7 @@ pub(super) fn resource_view<A: Audience>(r: &model::Resource, idx: &Index) -> Re
             .agency
             .as_ref()
             .and_then(|a| idx.agencies.get(a.get_ref().as_str()))
-            .map(|a| phones(&a.phones))
+            .map(|(a, _)| phones(&a.phones))
             .unwrap_or_default(),
         phones: phones(&r.phones),
         fax: r.fax.as_ref().map(|f| f.get_ref().clone()),

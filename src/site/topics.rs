@@ -1,7 +1,7 @@
 //! Topic pages: one per worry (相談項目), listing the matters of every agency
 //! that handles it, ★ rows first.
 
-use super::agencies::{hours_entry, AgencyView, MatterView, OfficeView};
+use super::agencies::{hours_entry, AgencyCommon, AgencyView, MatterView, OfficeView};
 use super::lines::{for_topic, LineView};
 use super::programs::ProgramView;
 use super::refs::{program_ref, AgencyRef, Index, ProgramRef};
@@ -34,23 +34,60 @@ pub struct TopicView<A: Audience> {
 }
 
 /// One row of a topic page: a matter and the agency that handles it.
-#[derive(Serialize, Clone)]
-#[serde(bound(serialize = ""))]
+/// Serialised as `agency`, `address`, `stale_since`, `matter`, `status`,
+/// `offices`, `group`; the agency's part is read from the shared view of
+/// its page instead of copied into every row.
+#[derive(Clone)]
 pub struct TopicEntry<A: Audience> {
     /// One per agency, shared by its rows in every topic.
     pub agency: AgencyRef,
-    pub address: Option<String>,
-    /// 「2022年4月1日」 when the agency's entry is older than the site's
-    /// `stale_after_days`.
-    pub stale_since: Option<String>,
+    /// The agency's page, for the address, the status and the date.
+    pub(super) page: Arc<AgencyCommon>,
     pub matter: Arc<MatterView<A>>,
-    /// The agency's status when it is not open (「開設予定」 …).
-    pub status: Option<String>,
     /// The district offices of a group (各福祉事務所 …), on the group's first
     /// row of the page only, so a page shows each group once.
     pub offices: Vec<OfficeView>,
     /// The agency is a group of district offices.
     pub group: bool,
+}
+
+impl<A: Audience> TopicEntry<A> {
+    /// Where to go; `None` for a <別紙> row, which is not at the agency's
+    /// address.
+    pub fn address(&self) -> Option<&str> {
+        match self.matter.separate_sheet {
+            Some(_) => None,
+            None => self.page.address.as_deref(),
+        }
+    }
+
+    /// 「2022年4月1日」 when the agency's entry is older than the site's
+    /// `stale_after_days`.
+    pub fn stale_since(&self) -> Option<&str> {
+        self.page
+            .stale
+            .then_some(self.page.verified_ja.as_deref())?
+    }
+
+    /// The agency's status when it is not open (「開設予定」 …).
+    pub fn status(&self) -> Option<&str> {
+        self.page.status.as_deref()
+    }
+}
+
+impl<A: Audience> Serialize for TopicEntry<A> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut row = s.serialize_struct("TopicEntry", 7)?;
+        row.serialize_field("agency", &self.agency)?;
+        row.serialize_field("address", &self.address())?;
+        row.serialize_field("stale_since", &self.stale_since())?;
+        row.serialize_field("matter", &self.matter)?;
+        row.serialize_field("status", &self.status())?;
+        row.serialize_field("offices", &self.offices)?;
+        row.serialize_field("group", &self.group)?;
+        row.end()
+    }
 }
 
 pub(super) fn topic_views<A: Audience>(
@@ -77,14 +114,8 @@ pub(super) fn topic_views<A: Audience>(
                         .filter(|m| &m.topic.id == id)
                         .map(move |m| TopicEntry {
                             agency: idx.agency_ref(&a.id),
-                            // A <別紙> row is not at the agency's address.
-                            address: match m.separate_sheet {
-                                Some(_) => None,
-                                None => a.address.clone(),
-                            },
-                            stale_since: a.stale.then(|| a.verified_ja.clone()).flatten(),
+                            page: Arc::clone(a.common()),
                             matter: m.clone(),
-                            status: a.status.clone(),
                             offices: Vec::new(),
                             group: !a.offices.is_empty(),
                         })

@@ -2,7 +2,7 @@
 //! URLs are relative to the site root; templates prefix them with `root`.
 //! This module builds the whole view of a site from its parts.
 
-use super::agencies::{agency_view, AgencyView};
+use super::agencies::{agency_common, agency_view, AgencyCommon, AgencyView};
 use super::areas::{lookup_view, LookupView};
 use super::audience::Audience;
 use super::hours::{Dates, HoursContext};
@@ -11,7 +11,7 @@ use super::meetings::{meeting_view, MeetingView};
 use super::pages::{page_views, PageView};
 use super::plan::{plan_view, PlanView};
 use super::programs::{program_view, ProgramView};
-use super::refs::{Index, PhoneView};
+use super::refs::{AgencyLink, AgencyRef, Index, PhoneView};
 use super::resources::{
     resource_lists, resource_view, support_pages, ResourceLists, ResourceView, SupportPage,
 };
@@ -20,6 +20,7 @@ use crate::model::{self, Content};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 #[derive(Serialize, Clone)]
 #[serde(bound(serialize = ""))]
@@ -77,10 +78,47 @@ pub struct WebmasterView {
     pub email: Option<String>,
 }
 
+/// What both views of one build share, made once: the audience-free part
+/// of every agency page, in the order of the records.
+pub struct Shared {
+    agencies: Vec<Arc<AgencyCommon>>,
+    /// The link to each agency, for the rows that name it.
+    links: Vec<AgencyRef>,
+}
+
+impl Shared {
+    pub fn new(content: &Content, today: NaiveDate) -> Shared {
+        let hours = HoursContext::new(today, content.settings.value.closures.as_ref());
+        let stale_after_days = i64::from(content.settings.value.stale_after_days.unwrap_or(365));
+        Shared {
+            agencies: content
+                .agencies
+                .iter()
+                .map(|a| Arc::new(agency_common(&a.value, &hours, stale_after_days)))
+                .collect(),
+            links: content
+                .agencies
+                .iter()
+                .map(|a| Arc::new(AgencyLink::new(&a.value)))
+                .collect(),
+        }
+    }
+}
+
 /// Builds the view of `content` for audience `A` as of `today` (the open-now
 /// data and next sessions start there). Content must have passed validation:
 /// references are assumed to resolve.
 pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<A> {
+    build_view_sharing(content, today, &Shared::new(content, today))
+}
+
+/// [`build_view`], taking the shared parts from `shared` (made from the
+/// same `content` and `today`).
+pub fn build_view_sharing<A: Audience>(
+    content: &Content,
+    today: NaiveDate,
+    shared: &Shared,
+) -> SiteView<A> {
     let idx = Index {
         topics: content
             .topics
@@ -92,13 +130,13 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
         agencies: content
             .agencies
             .iter()
-            .filter(|a| A::shows(a.value.status))
-            .map(|a| (a.value.id.get_ref().as_str(), &a.value))
+            .zip(&shared.links)
+            .filter(|(a, _)| A::shows(a.value.status))
+            .map(|(a, link)| (a.value.id.get_ref().as_str(), (&a.value, link)))
             .collect(),
         topic_refs: Default::default(),
         agency_refs: Default::default(),
         hours: HoursContext::new(today, content.settings.value.closures.as_ref()),
-        stale_after_days: i64::from(content.settings.value.stale_after_days.unwrap_or(365)),
     };
     let targets = crate::routes::targets(content, A::SITE);
     let s = &content.settings.value;
@@ -118,12 +156,18 @@ pub fn build_view<A: Audience>(content: &Content, today: NaiveDate) -> SiteView<
             organised.entry(o.id.as_str()).or_default().push(p);
         }
     }
-    let agencies: Vec<AgencyView<A>> = sorted_by_reading(&content.agencies, |a| &a.reading)
+    let mut order: Vec<usize> = (0..content.agencies.len()).collect();
+    order.sort_by(|&i, &j| {
+        let reading = |k: usize| &content.agencies[k].value.reading;
+        reading(i).cmp(reading(j))
+    });
+    let agencies: Vec<AgencyView<A>> = order
         .into_iter()
-        .filter(|a| A::shows(a.status))
-        .map(|a| {
+        .map(|i| (&content.agencies[i].value, &shared.agencies[i]))
+        .filter(|(a, _)| A::shows(a.status))
+        .map(|(a, common)| {
             let own = organised.get(a.id.get_ref().as_str());
-            agency_view::<A>(a, &idx, own.map_or(&[], Vec::as_slice))
+            agency_view::<A>(a, common.clone(), &idx, own.map_or(&[], Vec::as_slice))
         })
         .collect();
     let mut resources: Vec<ResourceView<A>> = content
@@ -220,10 +264,4 @@ fn uid_host(site: &url::Url) -> String {
         Some(port) => format!("{host}:{port}"),
         None => host.to_string(),
     }
-}
-
-fn sorted_by_reading<T>(items: &[model::Sourced<T>], reading: impl Fn(&T) -> &String) -> Vec<&T> {
-    let mut v: Vec<&T> = items.iter().map(|s| &s.value).collect();
-    v.sort_by(|a, b| reading(a).cmp(reading(b)));
-    v
 }
