@@ -116,6 +116,129 @@ fn a_rebuild_shares_unchanged_files_with_the_previous_output_and_writes_changed_
     );
 }
 
+/// A sample copy built twice into `public/`, so that a previous copy
+/// exists: (temp dir, root, output).
+fn built_twice() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let (tmp, root) = sample_copy();
+    let out = root.join("public");
+    build(&root, &out).expect("first build");
+    build(&root, &out).expect("second build");
+    (tmp, root, out)
+}
+
+/// `out` holds exactly what a build of `root` into an empty folder makes.
+fn assert_same_as_a_fresh_build(root: &Path, out: &Path) {
+    let fresh = root.join("fresh");
+    build(root, &fresh).expect("a build into an empty folder");
+    assert_eq!(common::read_tree(out), common::read_tree(&fresh));
+}
+
+/// The third build stages into the first build's output (the previous
+/// copy): what it keeps, replaces and prunes must make exactly the tree a
+/// build into an empty folder makes, while the second build's output stays
+/// whole as the new rollback copy.
+#[cfg(unix)]
+#[test]
+fn a_rebuild_staged_into_the_previous_copy_equals_a_fresh_build() {
+    use std::os::unix::fs::MetadataExt;
+    let (_tmp, root, out) = built_twice();
+    let second = common::read_tree(&out);
+    std::fs::remove_file(root.join("content/agencies/hokenjo-soumuka.toml")).expect("rm");
+    let kept = "citizen/search.html";
+    let inode = |p: &Path| std::fs::metadata(p).expect("metadata").ino();
+    let kept_before = inode(&out.join(kept));
+    build(&root, &out).expect("third build");
+
+    assert_same_as_a_fresh_build(&root, &out);
+    assert!(!out.join("citizen/agencies/hokenjo-soumuka.html").exists());
+    let previous = tsunagu::output::previous_path(&out).expect("path");
+    assert_eq!(common::read_tree(&previous), second, "rollback copy");
+    // Unchanged files are the same file throughout; changed ones are new.
+    assert_eq!(inode(&out.join(kept)), kept_before);
+    let now = common::read_tree(&out);
+    let changed: Vec<&String> = now
+        .iter()
+        .filter(|(path, bytes)| second.get(*path).is_some_and(|old| old != *bytes))
+        .map(|(path, _)| path)
+        .collect();
+    assert!(changed.len() > 1, "removing an agency changed no page");
+    for path in changed {
+        assert_ne!(
+            inode(&out.join(path)),
+            inode(&previous.join(path)),
+            "{path}"
+        );
+    }
+    let staging = tsunagu::output::staging_path(&out).expect("path");
+    assert!(!staging.exists());
+}
+
+#[test]
+fn a_build_killed_while_pruning_leaves_the_old_tree_and_the_next_build_recovers() {
+    let (_tmp, root, out) = built_twice();
+    let old = common::read_tree(&out);
+    std::fs::remove_file(root.join("content/agencies/hokenjo-soumuka.toml")).expect("rm");
+    assert!(
+        build_killed_at(&root, &out, "prune", 0),
+        "the build was not killed"
+    );
+    assert_eq!(common::read_tree(&out), old);
+    build(&root, &out).expect("the next build");
+    assert_same_as_a_fresh_build(&root, &out);
+}
+
+/// A previous copy whose `citizen/agencies` is a link to the live output's,
+/// and which holds a stray file beside the trees: (temp dir, root, output,
+/// the live tree before).
+#[cfg(unix)]
+fn previous_with_a_link() -> (tempfile::TempDir, PathBuf, PathBuf, Tree) {
+    let (tmp, root, out) = built_twice();
+    let previous = tsunagu::output::previous_path(&out).expect("path");
+    let agencies = previous.join("citizen/agencies");
+    std::fs::remove_dir_all(&agencies).expect("rm");
+    std::os::unix::fs::symlink(out.join("citizen/agencies"), &agencies).expect("symlink");
+    std::fs::write(previous.join("stray.txt"), "not a build's").expect("write");
+    let live = common::read_tree(&out);
+    edit(
+        &root,
+        "agencies/hokenjo-soumuka.toml",
+        "1-1 2F\"",
+        "1-1 2F（更新）\"",
+    );
+    (tmp, root, out, live)
+}
+
+/// Staging into such a copy would write through the link into the live
+/// site and publish the stray file: the build stages into a new folder,
+/// and deleting the copy removes the link, not what it points to.
+#[cfg(unix)]
+#[test]
+fn a_previous_copy_with_a_link_or_a_stray_file_is_not_staged_into() {
+    let (_tmp, root, out, live) = previous_with_a_link();
+    build(&root, &out).expect("build");
+    let previous = tsunagu::output::previous_path(&out).expect("path");
+    assert_eq!(
+        common::read_tree(&previous),
+        live,
+        "the old live tree changed"
+    );
+    assert!(!out.join("stray.txt").exists());
+    assert_same_as_a_fresh_build(&root, &out);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_build_killed_while_deleting_the_previous_copy_leaves_the_old_tree() {
+    let (_tmp, root, out, live) = previous_with_a_link();
+    assert!(
+        build_killed_at(&root, &out, "delete-previous", 1),
+        "not killed"
+    );
+    assert_eq!(common::read_tree(&out), live);
+    build(&root, &out).expect("the next build");
+    assert_same_as_a_fresh_build(&root, &out);
+}
+
 /// Two copies of the sample that differ in one phone number: their builds
 /// are the "old" and the "new" tree of the kill tests.
 fn two_sites() -> (tempfile::TempDir, PathBuf, tempfile::TempDir, PathBuf) {
@@ -262,7 +385,7 @@ fn a_build_killed_in_any_step_leaves_old_or_new_and_the_next_build_recovers() {
         let mut killed = 0;
         for n in [0, 1, 2, 7, 40, 150] {
             // Each trial starts from output A with a previous copy on disk,
-            // so the deletion of the previous copy is part of every build.
+            // so staging into the previous copy is part of every build.
             build(&root_a, &out).expect("reset to A");
             if !build_killed_at(&root_b, &out, step, n) {
                 continue;
@@ -293,10 +416,7 @@ fn a_build_killed_in_any_step_leaves_old_or_new_and_the_next_build_recovers() {
 /// A sample copy built twice, so that a previous copy exists, with the
 /// previous copy's marker removed: (temp dir, root, output, previous copy).
 fn previous_without_marker() -> (tempfile::TempDir, PathBuf, PathBuf, PathBuf) {
-    let (tmp, root) = sample_copy();
-    let out = root.join("public");
-    build(&root, &out).expect("first");
-    build(&root, &out).expect("second");
+    let (tmp, root, out) = built_twice();
     let previous = tsunagu::output::previous_path(&out).expect("path");
     std::fs::remove_file(previous.join(tsunagu::output::MARKER)).expect("rm marker");
     (tmp, root, out, previous)

@@ -9,8 +9,11 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
-/// The steps a build passes, in order.
-pub const STEPS: [&str; 4] = ["render", "write", "swap", "delete-previous"];
+/// The steps every rebuild passes, in order. A build also passes `prune`
+/// (a file or folder the older tree had and this build has not) and
+/// `delete-previous` (a previous copy left beside a killed build's staging
+/// folder) when there is such a thing to delete.
+pub const STEPS: [&str; 4] = ["recycle", "render", "write", "swap"];
 
 static TARGET: OnceLock<Option<(String, usize)>> = OnceLock::new();
 static PASSED: AtomicUsize = AtomicUsize::new(0);

@@ -23,6 +23,30 @@ pub fn left_by_a_build(dir: &Path, trees: &[&str]) -> bool {
     })
 }
 
+/// Whether a build may stage into `dir` as it is: it holds nothing but the
+/// marker and the trees, and no symbolic link anywhere (writing through a
+/// link to a folder could reach the live output, or anything else).
+pub fn fit_to_stage_into(dir: &Path, trees: &[&str]) -> bool {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return false;
+    };
+    let top_ok = entries.filter_map(Result::ok).all(|e| {
+        let name = e.file_name();
+        match e.file_type() {
+            Ok(t) if t.is_dir() => trees.iter().any(|t| name == **t),
+            Ok(t) if t.is_file() => name == MARKER,
+            _ => false,
+        }
+    });
+    let is_dir = fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir());
+    is_dir
+        && top_ok
+        && walkdir::WalkDir::new(dir)
+            .min_depth(1)
+            .into_iter()
+            .all(|e| e.is_ok_and(|e| !e.path_is_symlink()))
+}
+
 /// Removes `dir` and everything in it; the marker goes last.
 pub fn remove_tree(dir: &Path) -> Result<(), OutputError> {
     remove_tree_at(dir, "")
