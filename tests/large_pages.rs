@@ -300,7 +300,65 @@ fn the_sample_keeps_its_one_page_plan_open_today_and_directory() {
         assert!(!tree.keys().any(|k| k.starts_with("plan/")));
         assert!(!tree.keys().any(|k| k.starts_with("open-today/")));
         assert!(text(tree, "open-today.html").contains("<li class=\"entry\">"));
+        assert!(!text(tree, "index.html").contains("すべての活動を見る"));
     }
     assert!(!staff.keys().any(|k| k.starts_with("directory/")));
     assert!(text(&staff, "directory.html").contains("<td class=\"directory-no\">"));
+}
+
+/// Hrefs to program pages (not the list of them all) in `html`.
+fn program_links(html: &str) -> usize {
+    attrs(html, "href")
+        .iter()
+        .filter(|h| h.contains("programs/program-"))
+        .count()
+}
+
+#[test]
+fn a_paged_topic_lists_its_programs_on_its_first_page_and_links_there_from_the_others() {
+    let s = site();
+    let mut paged_topics_with_programs = 0;
+    for tree in [&s.citizen, &s.staff] {
+        for (path, _) in tree.range("topics/".to_string()..) {
+            let Some(id) = path
+                .strip_prefix("topics/")
+                .and_then(|p| p.strip_suffix("/2.html"))
+            else {
+                continue;
+            };
+            let first = text(tree, &format!("topics/{id}.html"));
+            let listed = program_links(&first);
+            if listed == 0 {
+                continue;
+            }
+            paged_topics_with_programs += 1;
+            assert!(first.contains("id=\"programs\""), "topics/{id}.html");
+            let second = text(tree, path);
+            assert_eq!(program_links(&second), 0, "{path} repeats the programs");
+            let link = format!("href=\"../../topics/{id}.html#programs\"");
+            assert!(second.contains(&link), "{path} lacks {link}");
+            assert!(
+                second.contains(&format!("関連する活動（{listed}件）")),
+                "{path} gives another count than the {listed} on page 1"
+            );
+        }
+    }
+    assert!(
+        paged_topics_with_programs > 0,
+        "no paged topic with programs"
+    );
+}
+
+#[test]
+fn the_home_page_shows_a_few_programs_and_links_to_them_all() {
+    let s = site();
+    let all = program_links(&text(&s.citizen, "programs/index.html"));
+    assert!(all > 12, "the generated site has only {all} programs");
+    for tree in [&s.citizen, &s.staff] {
+        let home = text(tree, "index.html");
+        assert_eq!(program_links(&home), 12);
+        assert!(home.contains(&format!(
+            "<a href=\"programs/index.html\">すべての活動を見る（{all}件）</a>"
+        )));
+    }
 }

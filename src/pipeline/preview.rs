@@ -24,7 +24,7 @@ use crate::render::{
     self, diagnose, Files, Incremental, Memory, Part, Prints, RenderError, RenderOptions, Theme,
     ThemeSource,
 };
-use crate::site::{build_view, Citizen, SiteView, Staff};
+use crate::site::{build_view_sharing, Citizen, Shared, SiteView, Staff};
 use crate::timing::stage;
 use crate::validate;
 use chrono::NaiveDate;
@@ -367,10 +367,20 @@ impl Preview {
         };
         let content = &current.content;
         let theme = &theme.theme;
+        let shared = stage("view (shared)", || Shared::new(content, today));
         let (citizen, staff) = rayon::join(
-            || stage("view (citizen)", || build_view::<Citizen>(content, today)),
-            || stage("view (staff)", || build_view::<Staff>(content, today)),
+            || {
+                stage("view (citizen)", || {
+                    build_view_sharing::<Citizen>(content, today, &shared)
+                })
+            },
+            || {
+                stage("view (staff)", || {
+                    build_view_sharing::<Staff>(content, today, &shared)
+                })
+            },
         );
+        drop(shared);
         let [c_prev, s_prev] = &self.prints;
         let (c_inc, s_inc) = (Incremental::new(c_prev), Incremental::new(s_prev));
         let (c_sink, s_sink) = (Memory::default(), Memory::default());

@@ -176,7 +176,11 @@ pub fn render_site_with<A: Audience>(
                 let topics: Vec<_> = view.topics.iter().map(|t| t.page(0..0)).collect();
                 r.render(paths::HOME, "index.html", |c| {
                     c.insert("topics", &topics);
-                    c.insert("programs", &view.programs);
+                    // A handful, then a link to them all: the home page
+                    // stays the same size whatever the directory's.
+                    let shown = view.programs.len().min(pager::HOME_PROGRAMS);
+                    c.insert("programs", &view.programs[..shown]);
+                    c.insert("program_count", &view.programs.len());
                     c.insert("pages", &view.pages);
                 })?;
                 r.render(paths::SEARCH, "search.html", |_| {})?;
@@ -199,12 +203,16 @@ pub fn render_site_with<A: Audience>(
                         .iter()
                         .filter(|r| r.topic_ids.contains(&t.id))
                         .collect();
-                    let rows = pager::split(t.entries.len(), t.stars(), pager::PER_PAGE);
+                    let rows = pager::split(t.entries.len(), pager::PER_PAGE);
                     let pagers = pager::pagers(rows.len(), |n| paths::topic_page(&t.id, n));
                     rows.into_par_iter().zip(pagers).try_for_each(|(rows, p)| {
                         let url = paths::topic_page(&t.id, p.number);
                         r.render(&url, "topic.html", |c| {
-                            c.insert("topic", &t.page(rows.clone()));
+                            let page = match p.number {
+                                1 => t.page_with_programs(rows.clone()),
+                                _ => t.page(rows.clone()),
+                            };
+                            c.insert("topic", &page);
                             c.insert("pager", &p);
                             c.insert("topic_rosters", &topic_rosters);
                             c.insert("topic_resources", &resources);
@@ -216,7 +224,7 @@ pub fn render_site_with<A: Audience>(
         (
             "agency list",
             Box::new(|r| {
-                let rows = pager::split(view.agencies.len(), 0, pager::PER_PAGE);
+                let rows = pager::split(view.agencies.len(), pager::PER_PAGE);
                 let pagers = pager::pagers(rows.len(), paths::agency_index_page);
                 rows.into_par_iter().zip(pagers).try_for_each(|(rows, p)| {
                     let url = paths::agency_index_page(p.number);
@@ -697,7 +705,7 @@ impl<'a> Renderer<'a> {
             // The rows of the topic's own page 1 (★ first), and every desk
             // handling it: the desks covering several ticked topics are
             // found among those.
-            let first = pager::split(t.entries.len(), t.stars(), pager::PER_PAGE)
+            let first = pager::split(t.entries.len(), pager::PER_PAGE)
                 .into_iter()
                 .next()
                 .unwrap_or(0..0);
@@ -805,7 +813,7 @@ impl<'a> Renderer<'a> {
             c.insert("pager", &no_pager);
         })?;
         lists.par_iter().try_for_each(|(link, agencies)| {
-            let rows = pager::split(agencies.len(), 0, pager::PER_PAGE);
+            let rows = pager::split(agencies.len(), pager::PER_PAGE);
             let pagers = pager::pagers(rows.len(), |n| paths::open_today_topic_page(&link.id, n));
             rows.into_par_iter().zip(pagers).try_for_each(|(rows, p)| {
                 let url = paths::open_today_topic_page(&link.id, p.number);
@@ -839,7 +847,7 @@ impl<'a> Renderer<'a> {
             .topics
             .iter()
             .map(|t| {
-                let split = pager::split(t.entries.len(), 0, pager::DIRECTORY_ROWS);
+                let split = pager::split(t.entries.len(), pager::DIRECTORY_ROWS);
                 let link = TopicLink {
                     id: t.id.clone(),
                     label: t.label.clone(),

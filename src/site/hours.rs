@@ -6,9 +6,8 @@
 use crate::model::HoursSpec;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
-use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use tsunagu_hours::{Calendar, ClosureConfig, Schedule, WeeklyHours};
 
 /// What building hours needs: the build date (so output is reproducible)
@@ -19,8 +18,9 @@ pub struct HoursContext {
     /// Browser data covers today until this date.
     pub until: NaiveDate,
     /// Most desks share a handful of notations (平日 8:30~17:15): compute
-    /// each distinct one once.
-    cache: RefCell<HashMap<String, HoursView>>,
+    /// each distinct one once. Behind a lock, as desks are viewed on all
+    /// cores.
+    cache: Mutex<HashMap<String, HoursView>>,
 }
 
 /// What the calendar outputs of a site (iCalendar files, opening hours in
@@ -48,7 +48,7 @@ impl HoursContext {
             today,
             calendar,
             until: today + chrono::Duration::days(400),
-            cache: RefCell::default(),
+            cache: Mutex::default(),
         }
     }
 
@@ -166,12 +166,14 @@ pub fn hours_view(
         (HoursSpec::Text(t), None) => t.clone(),
         _ => format!("\0{spec:?}{closures:?}"),
     };
-    if let Some(v) = ctx.cache.borrow().get(&key) {
+    let cache = || ctx.cache.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(v) = cache().get(&key) {
         return v.clone();
     }
+    // Computed outside the lock; when two cores meet the same new notation,
+    // the first one stored is the one every desk shares.
     let view = compute(spec, closures, ctx);
-    ctx.cache.borrow_mut().insert(key, view.clone());
-    view
+    cache().entry(key).or_insert(view).clone()
 }
 
 fn compute(spec: &HoursSpec, closures: Option<&ClosureConfig>, ctx: &HoursContext) -> HoursView {

@@ -177,7 +177,10 @@ pub struct TopicPageView<'a, A: Audience> {
     pub entries: &'a [TopicEntry<A>],
     /// How many rows the whole topic has, on every page.
     pub count: usize,
+    /// The topic's programs, on its first page only (see
+    /// [`TopicPageView::with_programs`]); `program_count` on every page.
     pub programs: &'a [ProgramRef],
+    pub program_count: usize,
     pub easy: Option<&'a str>,
     pub crisis: bool,
     pub quick_exit: bool,
@@ -204,7 +207,8 @@ impl<A: Audience> TopicView<A> {
             synonyms: &self.synonyms,
             entries,
             count: self.entries.len(),
-            programs: &self.programs,
+            programs: &[],
+            program_count: self.programs.len(),
             easy: self.easy.as_deref(),
             crisis: self.crisis,
             quick_exit: self.quick_exit,
@@ -213,8 +217,14 @@ impl<A: Audience> TopicView<A> {
         }
     }
 
-    /// How many rows are ★, which all stay on page 1.
-    pub fn stars(&self) -> usize {
-        self.entries.iter().filter(|e| e.matter.star).count()
+    /// [`TopicView::page`] with the topic's programs listed. Only the first
+    /// page of a topic lists them: a list on every page made the topic pages
+    /// grow as pages × programs (at 100,000 agencies, each of 子育て's 376
+    /// pages carried the same 992 programs); later pages link to it.
+    pub fn page_with_programs(&self, rows: std::ops::Range<usize>) -> TopicPageView<'_, A> {
+        TopicPageView {
+            programs: &self.programs,
+            ..self.page(rows)
+        }
     }
 }

@@ -18,6 +18,7 @@ use super::resources::{
 use super::topics::{topic_views, TopicView};
 use crate::model::{self, Content};
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -93,12 +94,12 @@ impl Shared {
         Shared {
             agencies: content
                 .agencies
-                .iter()
+                .par_iter()
                 .map(|a| Arc::new(agency_common(&a.value, &hours, stale_after_days)))
                 .collect(),
             links: content
                 .agencies
-                .iter()
+                .par_iter()
                 .map(|a| Arc::new(AgencyLink::new(&a.value)))
                 .collect(),
         }
