@@ -58,14 +58,9 @@ pub struct PageLink {
 /// 763 rows, 1 MB, for 子育て at 100,000 agencies).
 pub fn split(len: usize, per_page: usize) -> Vec<Range<usize>> {
     let per_page = per_page.max(1);
-    let mut pages = vec![0..per_page.min(len)];
-    let mut at = per_page;
-    while at < len {
-        let end = (at + per_page).min(len);
-        pages.push(at..end);
-        at = end;
-    }
-    pages
+    // An empty list still has its one (empty) page.
+    let starts = (0..len.max(1)).step_by(per_page);
+    starts.map(|at| at..(at + per_page).min(len)).collect()
 }
 
 /// One pager per page; `url(n)` is the address of page `n` (from 1).
