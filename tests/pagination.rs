@@ -9,9 +9,21 @@ use std::collections::BTreeMap;
 
 type Tree = BTreeMap<String, Vec<u8>>;
 
+const EXTRA_PROGRAMS: usize = 80;
+
 fn site() -> (tempfile::TempDir, tempfile::TempDir, std::path::PathBuf) {
     let src = tempfile::tempdir().expect("temp dir");
     tsunagu_synth::generate(src.path(), &tsunagu_synth::Options::new(600)).expect("generate");
+    // The generator makes 30 programs for 600 desks; 80 more, copies of the
+    // first under new ids, make the program list longer than a page.
+    let programs = src.path().join("content/programs");
+    let first = std::fs::read_to_string(programs.join("program-000000.toml")).expect("program");
+    for n in 0..EXTRA_PROGRAMS {
+        let id = format!("program-9{n:05}");
+        let text = first.replace("id = \"program-000000\"", &format!("id = \"{id}\""));
+        assert_ne!(text, first);
+        std::fs::write(programs.join(format!("{id}.toml")), text).expect("write program");
+    }
     let (out_tmp, out) = build(src.path());
     (src, out_tmp, out)
 }
@@ -133,4 +145,40 @@ fn the_agency_list_is_paged_and_every_agency_is_listed_once() {
     let sitemap = text(&tree, "sitemap.xml");
     assert!(sitemap.contains("agencies/index/6.html"));
     assert!(sitemap.contains("agencies/index/2.html"));
+}
+
+#[test]
+fn the_program_list_is_paged_and_every_program_is_listed_once() {
+    let (src, _out_tmp, out) = site();
+    let total = std::fs::read_dir(src.path().join("content/programs"))
+        .expect("programs")
+        .count();
+    assert_eq!(total, 30 + EXTRA_PROGRAMS);
+    for tree_name in ["citizen", "staff"] {
+        let tree = read_tree(&out.join(tree_name));
+        let pages: Vec<&String> = tree
+            .keys()
+            .filter(|k| *k == "programs/index.html" || k.starts_with("programs/index/"))
+            .collect();
+        assert_eq!(pages.len(), total.div_ceil(100), "{tree_name}: 100 a page");
+        let mut listed = Vec::new();
+        for p in &pages {
+            let html = text(&tree, p);
+            for target in links(p, &html) {
+                if target.starts_with("programs/program-") {
+                    listed.push(target);
+                } else if target.starts_with("programs/index") {
+                    assert!(tree.contains_key(&target), "{p} links to missing {target}");
+                }
+            }
+        }
+        listed.sort();
+        let before = listed.len();
+        listed.dedup();
+        assert_eq!(before, listed.len(), "{tree_name}: a program listed twice");
+        assert_eq!(listed.len(), total, "{tree_name}");
+        assert!(text(&tree, "programs/index/2.html").contains("（2ページ目）"));
+        assert!(text(&tree, "sitemap.xml").contains("programs/index/2.html"));
+        assert!(text(&tree, "index.html").contains(&format!("すべての活動を見る（{total}件）")));
+    }
 }

@@ -265,10 +265,16 @@ pub fn render_site_with<A: Audience>(
         (
             "programs",
             Box::new(|r| {
-                r.render(paths::PROGRAM_INDEX, "programs.html", |c| {
-                    c.insert("programs", &view.programs);
-                    let calendar = feed.as_ref().map(|_| paths::PROGRAMS_ICS);
-                    c.insert("calendar_url", &calendar);
+                let calendar = feed.as_ref().map(|_| paths::PROGRAMS_ICS);
+                let rows = pager::split(view.programs.len(), pager::PER_PAGE);
+                let pagers = pager::pagers(rows.len(), paths::program_index_page);
+                rows.into_par_iter().zip(pagers).try_for_each(|(rows, p)| {
+                    let url = paths::program_index_page(p.number);
+                    r.render(&url, "programs.html", |c| {
+                        c.insert("programs", &view.programs[rows.clone()]);
+                        c.insert("calendar_url", &calendar);
+                        c.insert("pager", &p);
+                    })
                 })?;
                 if let Some(feed) = feed {
                     r.put(paths::PROGRAMS_ICS, feed.clone().into_bytes())?;

@@ -21,6 +21,14 @@ pub fn agency_index_page(n: usize) -> String {
         format!("agencies/index/{n}.html")
     }
 }
+/// Page `n` (from 1) of the program list, the same way.
+pub fn program_index_page(n: usize) -> String {
+    if n <= 1 {
+        PROGRAM_INDEX.to_string()
+    } else {
+        format!("programs/index/{n}.html")
+    }
+}
 /// The desks of one topic for the household plan of a large directory, a
 /// script so that it loads from `file://` too (no fetch of JSON).
 pub fn plan_topic_data(id: &str) -> String {
