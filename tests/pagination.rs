@@ -61,6 +61,35 @@ fn links(page: &str, html: &str) -> Vec<String> {
         .collect()
 }
 
+/// The pages of the list `<folder>/index.html`, `<folder>/index/<n>.html`
+/// and the rows they list (link targets for which `is_row` holds), after
+/// checking that every page's links to its siblings resolve and that no
+/// row is listed twice.
+fn paged_list(tree: &Tree, folder: &str, is_row: impl Fn(&str) -> bool) -> (usize, Vec<String>) {
+    let first = format!("{folder}/index.html");
+    let rest = format!("{folder}/index/");
+    let pages: Vec<&String> = tree
+        .keys()
+        .filter(|k| **k == first || k.starts_with(&rest))
+        .collect();
+    let mut listed = Vec::new();
+    for p in &pages {
+        let html = text(tree, p);
+        for target in links(p, &html) {
+            if is_row(&target) {
+                listed.push(target);
+            } else if target == first || target.starts_with(&rest) {
+                assert!(tree.contains_key(&target), "{p} links to missing {target}");
+            }
+        }
+    }
+    listed.sort();
+    let before = listed.len();
+    listed.dedup();
+    assert_eq!(before, listed.len(), "{folder}: a row listed twice");
+    (pages.len(), listed)
+}
+
 fn rows(html: &str) -> usize {
     html.matches("<li class=\"entry").count()
 }
@@ -118,29 +147,12 @@ fn a_long_topic_is_paged_with_every_star_desk_on_page_one() {
 fn the_agency_list_is_paged_and_every_agency_is_listed_once() {
     let (_src, _out_tmp, out) = site();
     let tree = read_tree(&out.join("citizen"));
-    let mut listed = Vec::new();
-    let pages: Vec<&String> = tree
-        .keys()
-        .filter(|k| *k == "agencies/index.html" || k.starts_with("agencies/index/"))
-        .collect();
-    assert_eq!(pages.len(), 6, "600 agencies, 100 a page");
-    for p in pages {
-        let html = text(&tree, p);
-        for target in links(p, &html) {
-            if target.starts_with("agencies/")
-                && target != "agencies/index.html"
-                && !target.starts_with("agencies/index/")
-            {
-                listed.push(target);
-            } else if target.starts_with("agencies/index") {
-                assert!(tree.contains_key(&target), "{p} links to missing {target}");
-            }
-        }
-    }
-    listed.sort();
-    let before = listed.len();
-    listed.dedup();
-    assert_eq!(before, listed.len(), "an agency listed twice");
+    let (pages, listed) = paged_list(&tree, "agencies", |t| {
+        t.starts_with("agencies/")
+            && t != "agencies/index.html"
+            && !t.starts_with("agencies/index/")
+    });
+    assert_eq!(pages, 6, "600 agencies, 100 a page");
     assert_eq!(listed.len(), 600);
     let sitemap = text(&tree, "sitemap.xml");
     assert!(sitemap.contains("agencies/index/6.html"));
@@ -156,26 +168,8 @@ fn the_program_list_is_paged_and_every_program_is_listed_once() {
     assert_eq!(total, 30 + EXTRA_PROGRAMS);
     for tree_name in ["citizen", "staff"] {
         let tree = read_tree(&out.join(tree_name));
-        let pages: Vec<&String> = tree
-            .keys()
-            .filter(|k| *k == "programs/index.html" || k.starts_with("programs/index/"))
-            .collect();
-        assert_eq!(pages.len(), total.div_ceil(100), "{tree_name}: 100 a page");
-        let mut listed = Vec::new();
-        for p in &pages {
-            let html = text(&tree, p);
-            for target in links(p, &html) {
-                if target.starts_with("programs/program-") {
-                    listed.push(target);
-                } else if target.starts_with("programs/index") {
-                    assert!(tree.contains_key(&target), "{p} links to missing {target}");
-                }
-            }
-        }
-        listed.sort();
-        let before = listed.len();
-        listed.dedup();
-        assert_eq!(before, listed.len(), "{tree_name}: a program listed twice");
+        let (pages, listed) = paged_list(&tree, "programs", |t| t.starts_with("programs/program-"));
+        assert_eq!(pages, total.div_ceil(100), "{tree_name}: 100 a page");
         assert_eq!(listed.len(), total, "{tree_name}");
         assert!(text(&tree, "programs/index/2.html").contains("（2ページ目）"));
         assert!(text(&tree, "sitemap.xml").contains("programs/index/2.html"));
