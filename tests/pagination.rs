@@ -9,13 +9,14 @@ use std::collections::BTreeMap;
 
 type Tree = BTreeMap<String, Vec<u8>>;
 
-const EXTRA_PROGRAMS: usize = 80;
+const EXTRA_PROGRAMS: usize = 120;
 
 fn site() -> (tempfile::TempDir, tempfile::TempDir, std::path::PathBuf) {
     let src = tempfile::tempdir().expect("temp dir");
     tsunagu_synth::generate(src.path(), &tsunagu_synth::Options::new(600)).expect("generate");
-    // The generator makes 30 programs for 600 desks; 80 more, copies of the
-    // first under new ids, make the program list longer than a page.
+    // The generator makes 30 programs for 600 desks; 120 more, copies of the
+    // first under new ids, make the program list and the first program's
+    // topics' lists of programs longer than a page.
     let programs = src.path().join("content/programs");
     let first = std::fs::read_to_string(programs.join("program-000000.toml")).expect("program");
     for n in 0..EXTRA_PROGRAMS {
@@ -174,5 +175,47 @@ fn the_program_list_is_paged_and_every_program_is_listed_once() {
         assert!(text(&tree, "programs/index/2.html").contains("（2ページ目）"));
         assert!(text(&tree, "sitemap.xml").contains("programs/index/2.html"));
         assert!(text(&tree, "index.html").contains(&format!("すべての活動を見る（{total}件）")));
+    }
+}
+
+#[test]
+fn a_topic_lists_a_page_of_its_programs_and_says_how_many_more_there_are() {
+    let (src, _out_tmp, out) = site();
+    let first = std::fs::read_to_string(src.path().join("content/programs/program-000000.toml"))
+        .expect("program");
+    let topics_line = first
+        .lines()
+        .find(|l| l.starts_with("topics = ["))
+        .expect("topics");
+    let topic = topics_line
+        .split('"')
+        .nth(1)
+        .expect("a topic id")
+        .to_string();
+    for tree_name in ["citizen", "staff"] {
+        let tree = read_tree(&out.join(tree_name));
+        let page = format!("topics/{topic}.html");
+        let html = text(&tree, &page);
+        let listed: Vec<String> = links(&page, &html)
+            .into_iter()
+            .filter(|t| t.starts_with("programs/program-"))
+            .collect();
+        assert_eq!(listed.len(), 100, "{tree_name}/{page}");
+        // The topic's programs: every copy of the first, and the generated ones on it.
+        let all = std::fs::read_dir(src.path().join("content/programs"))
+            .expect("programs")
+            .filter(|e| {
+                let text =
+                    std::fs::read_to_string(e.as_ref().expect("entry").path()).expect("read");
+                text.lines()
+                    .any(|l| l.starts_with("topics = [") && l.contains(&format!("\"{topic}\"")))
+            })
+            .count();
+        assert!(all > 100, "{all} programs on {topic}");
+        assert!(
+            html.contains(&format!("ほかにも{}件あります。", all - 100)),
+            "{tree_name}/{page} does not say how many more"
+        );
+        assert!(html.contains("id=\"programs\""));
     }
 }

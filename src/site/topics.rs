@@ -3,6 +3,7 @@
 
 use super::agencies::{hours_entry, AgencyCommon, AgencyView, MatterView, OfficeView};
 use super::lines::{for_topic, LineView};
+use super::pager;
 use super::programs::ProgramView;
 use super::refs::{program_ref, AgencyRef, Index, ProgramRef};
 use super::Audience;
@@ -177,10 +178,13 @@ pub struct TopicPageView<'a, A: Audience> {
     pub entries: &'a [TopicEntry<A>],
     /// How many rows the whole topic has, on every page.
     pub count: usize,
-    /// The topic's programs, on its first page only (see
-    /// [`TopicPageView::with_programs`]); `program_count` on every page.
+    /// The topic's programs, on its first page only and at most
+    /// [`pager::PER_PAGE`] of them (see [`TopicView::page_with_programs`]);
+    /// `program_count`, all of them, on every page.
     pub programs: &'a [ProgramRef],
     pub program_count: usize,
+    /// How many of the topic's programs `programs` leaves out.
+    pub programs_more: usize,
     pub easy: Option<&'a str>,
     pub crisis: bool,
     pub quick_exit: bool,
@@ -209,6 +213,7 @@ impl<A: Audience> TopicView<A> {
             count: self.entries.len(),
             programs: &[],
             program_count: self.programs.len(),
+            programs_more: 0,
             easy: self.easy.as_deref(),
             crisis: self.crisis,
             quick_exit: self.quick_exit,
@@ -220,10 +225,14 @@ impl<A: Audience> TopicView<A> {
     /// [`TopicView::page`] with the topic's programs listed. Only the first
     /// page of a topic lists them: a list on every page made the topic pages
     /// grow as pages × programs (at 100,000 agencies, each of 子育て's 376
-    /// pages carried the same 992 programs); later pages link to it.
+    /// pages carried the same 992 programs); later pages link to it. Past
+    /// [`pager::PER_PAGE`] programs the page lists that many and says how
+    /// many more the program list holds.
     pub fn page_with_programs(&self, rows: std::ops::Range<usize>) -> TopicPageView<'_, A> {
+        let shown = self.programs.len().min(pager::PER_PAGE);
         TopicPageView {
-            programs: &self.programs,
+            programs: &self.programs[..shown],
+            programs_more: self.programs.len() - shown,
             ..self.page(rows)
         }
     }
