@@ -533,3 +533,48 @@ fn no_citizen_search_shard_holds_a_staff_term() {
         .iter()
         .any(|(p, t)| p.starts_with("t/") && t.contains("\"canary\":[")));
 }
+
+/// The long-list shapes (the program list paged, a topic's first page with
+/// 100 programs and a count of the rest, the home page's 12 and its link)
+/// are made from the same public fields: 120 more programs, each with the
+/// fixture's staff canaries, leave no canary in any citizen file.
+#[test]
+fn the_paged_program_lists_hold_no_staff_canary() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let root = tmp.path().join("site");
+    common::copy_dir(&common::repo().join("tests/fixtures/canary"), &root);
+    let programs = root.join("content/programs");
+    let taisou = common::read(&programs.join("taisou.toml"));
+    for n in 0..120 {
+        let id = format!("taisou-{n:03}");
+        let text = taisou.replace("id = \"taisou\"", &format!("id = \"{id}\""));
+        assert_ne!(text, taisou);
+        std::fs::write(programs.join(format!("{id}.toml")), text).expect("write program");
+    }
+    let (_out_tmp, out) = common::build(&root);
+    let citizen = common::read_tree(&out.join("citizen"));
+    let staff = common::read_tree(&out.join("staff"));
+    // The shapes under test were made.
+    for (path, part) in [
+        ("programs/index/2.html", "（2ページ目）"),
+        ("topics/kaigo.html", "ほかにも21件あります。"),
+        ("index.html", "すべての活動を見る（121件）"),
+    ] {
+        let page = citizen
+            .get(path)
+            .unwrap_or_else(|| panic!("citizen/{path} missing"));
+        assert!(common::contains(page, part), "citizen/{path} lacks {part}");
+    }
+    assert!(staff
+        .values()
+        .any(|b| common::contains(b, "CANARY_PROGRAM_CONTACT")));
+    let canaries = canaries();
+    for (path, bytes) in &citizen {
+        for c in &canaries {
+            assert!(
+                !common::contains(bytes, c),
+                "citizen/{path} contains staff-only value {c}"
+            );
+        }
+    }
+}
